@@ -1,0 +1,1 @@
+"""Deterministic normalisers (money, dates, places): shared by the rules engine and the LLM validator."""

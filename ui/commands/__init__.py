@@ -1,0 +1,22 @@
+"""CLI commands, one module per area; `register` attaches them to the group."""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# Each module defines `commands: list[click.Command]`.
+MODULES = ["ui.commands.corpus", "ui.commands.ask", "ui.commands.evaluate", "ui.commands.serve"]
+
+
+def register(group: click.Group) -> None:
+    for name in MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name != name:
+                raise
+            continue  # an area not built yet
+        for command in module.commands:
+            group.add_command(command)
