@@ -1,0 +1,301 @@
+"""Money amounts in English and Chinese: "500 million yuan", "US$50m", "1.5万亿元", "五亿元", ranges.
+
+`find_amounts` scans a text; `parse_amount` reads one string that is a whole amount (an LLM quote,
+a question threshold). Values are in currency units: "5亿元" -> 5e8 CNY. When no currency is written
+and the caller accepts that, the domain's currency (CNY) is assumed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractor.types import Amount
+
+DOMAIN_CURRENCY = "CNY"
+
+
+@dataclass(frozen=True)
+class MoneyMatch:
+    start: int
+    end: int
+    text: str
+    value: Optional[float]
+    min: Optional[float]
+    max: Optional[float]
+    currency: str
+    qualifier: Optional[str]
+
+    def to_amount(self) -> Amount:
+        return Amount(value=self.value, min=self.min, max=self.max, currency=self.currency, text=self.text)
+
+
+# --- vocabulary -------------------------------------------------------------------------------
+
+_EN_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+              "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
+              "hundred million": 1e8, "ten thousand": 1e4, "hundred thousand": 1e5}
+_CN_UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
+             "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4}
+_CURRENCY_WORDS = {
+    "us$": "USD", "usd": "USD", "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "$": "USD",
+    "美元": "USD", "hk$": "HKD", "hkd": "HKD", "hong kong dollars": "HKD", "港元": "HKD", "港币": "HKD",
+    "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "¥": "CNY", "￥": "CNY",
+    "元": "CNY", "元人民币": "CNY", "人民币": "CNY", "€": "EUR", "eur": "EUR", "euros": "EUR",
+    "欧元": "EUR", "£": "GBP", "gbp": "GBP", "pounds": "GBP", "英镑": "GBP", "jpy": "JPY",
+    "yen": "JPY", "日元": "JPY", "s$": "SGD", "sgd": "SGD", "新加坡元": "SGD",
+}
+# Qualifier phrases -> the bound they set: "min" (more than), "max" (up to) or None (approximate).
+_QUALIFIERS = {
+    "more than": "min", "over": "min", "above": "min", "at least": "min", "in excess of": "min",
+    "exceeding": "min", "upwards of": "min", "no less than": "min", "not less than": "min",
+    "up to": "max", "less than": "max", "under": "max", "no more than": "max", "not more than": "max",
+    "nearly": None, "almost": None, "about": None, "around": None, "approximately": None,
+    "roughly": None, "some": None, "close to": None, "an estimated": None,
+    "超过": "min", "逾": "min", "超": "min", "不少于": "min", "不低于": "min", "至少": "min",
+    "以上": "min", "多": "min", "余": "min", "不超过": "max", "最高": "max", "以内": "max",
+    "近": None, "约": None, "大约": None, "将近": None, "接近": None, "左右": None,
+}
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+_EN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+             "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100}
+
+
+def _alts(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_EN_QUAL = _alts(q for q in _QUALIFIERS if q.isascii())
+_CN_QUAL_PRE = "超过|逾|不少于|不低于|至少|不超过|最高|近|约|大约|将近|接近|超"
+_EN_PRE = r"US\$|HK\$|S\$|USD|HKD|RMB|CNY|EUR|GBP|JPY|SGD|Rmb|rmb|¥|￥|\$|€|£"
+_EN_SUF = (r"yuan|Yuan|RMB|CNY|renminbi|US dollars|U\.S\. dollars|Hong Kong dollars|dollars|USD|HKD"
+           r"|euros|EUR|pounds|yen")
+_EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _alts(_EN_WORDS)
+_EN_SCALE = r"hundred million|ten thousand|hundred thousand|thousand|million|billion|trillion"
+
+_EN_AMOUNT = re.compile(
+    rf"(?:(?P<q>{_EN_QUAL})\s+)?(?:(?P<pre>{_EN_PRE})\s?)?(?P<num>{_EN_NUM})"
+    rf"(?:\s?(?P<sc>{_EN_SCALE})\b|(?P<sca>mn|mln|bn|tn|m|b|k)\b)?"
+    rf"(?:\s(?P<suf>{_EN_SUF})\b)?(?:\s(?P<qs>or more|and above|plus)\b)?",
+    re.IGNORECASE)
+_CN_BODY = r"[0-9０-９][0-9０-９.,]*|[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*"
+_CN_AMOUNT = re.compile(
+    rf"(?P<q>{_CN_QUAL_PRE})?(?:(?P<pre>人民币|RMB|￥|¥|US\$|\$)\s?)?"
+    rf"(?P<num>(?:(?:{_CN_BODY})(?:[余多]?(?:万亿|亿|万)(?=[0-9零〇一二两三四五六七八九十百千余多]))?)+)"
+    r"(?P<a1>[余多])?\s?(?P<unit>万亿|千亿|百亿|十亿|亿|千万|百万|十万|万)?(?P<a2>[余多])?"
+    r"(?P<suf>元人民币|美元|港元|港币|欧元|日元|英镑|新加坡元|元)?(?P<qs>以上|左右|以内)?")
+_RANGE_EN = re.compile(r"\s*(?:to|-|–|—|~)\s*$|^\s*(?:to|-|–|—|~)\s*$")
+_RANGE_CN = re.compile(r"^\s*(?:至|到|-|–|—|~|－|～)\s*$")
+_BETWEEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|, and|、|和|及|与|or|或|，)\s*$")
+_SCALE_GAP = re.compile(r"^\s*(?:and|, and|、|和|及|与|or|或)\s*$")
+_BARE_CUE = re.compile(r"(?:invest|fund|worth|cost|capital|valued|value of|revenue|budget|financ"
+                       r"|投资|资金|金额|投入|融资|总额|规模|估值|资本|产值|营收|收入|合同额|签约额)", re.I)
+_NOT_MONEY_AFTER = re.compile(r"\s?(?:[人个次件台套吨亩户名家位条座项平方千米公里]|people|tons?|"
+                              r"square|users|residents|visitors|units|pieces|kilo|meters|km)", re.I)
+
+
+_CLAUSE_END = re.compile(r"[。；;！？!?，,]|\.\s")
+
+
+@dataclass
+class _Token:
+    start: int
+    end: int
+    num: float
+    scale: Optional[float]
+    currency: Optional[str]
+    qualifier: Optional[str]
+    is_year: bool = False
+    hi: Optional["_Token"] = None  # upper bound when this token is a range
+
+
+def _parse_cn_number(s: str) -> Optional[float]:
+    """Digits and Chinese numerals with 万/亿 sections: "1亿5000", "一千五百", "十二", "3.2"."""
+    s = s.replace(",", "").translate(_FULLWIDTH)
+    above_yi, wan, section, number = 0.0, 0.0, 0.0, 0.0
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch.isdigit() or ch == ".":
+            j = i
+            while j < len(s) and (s[j].isdigit() or s[j] == "."):
+                j += 1
+            try:
+                number = float(s[i:j])
+            except ValueError:
+                return None
+            i = j
+            continue
+        if ch in _CN_DIGITS:
+            number = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL_UNITS:
+            section += (number or 1) * _CN_SMALL_UNITS[ch]
+            number = 0.0
+        elif ch == "万":
+            wan, section, number = ((section + number) or 1) * 1e4, 0.0, 0.0
+        elif ch == "亿":
+            above_yi = (above_yi + wan + section + number or 1) * 1e8
+            wan, section, number = 0.0, 0.0, 0.0
+        i += 1
+    return above_yi + wan + section + number
+
+
+def _number(raw: str) -> Optional[float]:
+    low = raw.lower()
+    if low in _EN_WORDS:
+        return float(_EN_WORDS[low])
+    return _parse_cn_number(raw)
+
+
+def _qualifier_of(*words: Optional[str]) -> Optional[str]:
+    for w in words:
+        if w:
+            return w.lower()
+    return None
+
+
+def _en_token(m: re.Match, loose: bool = False) -> Optional[_Token]:
+    num = _number(m["num"])
+    if num is None or (m["num"].lower() in ("a", "an") and not (m["sc"] or m["sca"])):
+        return None
+    scale_word = (m["sc"] or m["sca"] or "").lower()
+    scale = _EN_SCALES.get(scale_word) if scale_word else None
+    if m["sca"] and not (m["pre"] or m["suf"] or loose) and m["sca"].lower() in ("m", "b", "k"):
+        scale = None  # "5m" alone is metres as often as millions: only with a currency
+    cur_word = m["pre"] or m["suf"]
+    currency = _CURRENCY_WORDS.get(cur_word.lower()) if cur_word else None
+    end = m.end() if (scale or not m["sca"]) else m.start("sca")
+    is_year = scale is None and currency is None and re.fullmatch(r"(?:19|20)\d\d", m["num"]) is not None
+    return _Token(m.start(), end, num, scale, currency, _qualifier_of(m["q"], m["qs"]), is_year)
+
+
+def _cn_token(m: re.Match) -> Optional[_Token]:
+    digits = m["num"].replace("余", "").replace("多", "")
+    scale = _CN_UNITS.get(m["unit"]) if m["unit"] else None
+    whole = _parse_cn_number(digits + (m["unit"] or ""))
+    if whole is None:
+        return None
+    num = whole / scale if scale else whole
+    cur = m["suf"] or m["pre"]
+    currency = _CURRENCY_WORDS.get(cur.lower()) if cur else None
+    approx = "多" if ("余" in m["num"] or "多" in m["num"] or m["a1"] or m["a2"]) else None
+    if num == 0 or not (m["unit"] or m["suf"] or re.search("[万亿]", m["num"])):
+        return None
+    if scale is None and re.search("[万亿]", m["num"]):
+        scale = 1.0  # the Chinese numeral carries its own 万/亿
+    return _Token(m.start(), m.end(), num, scale, currency, _qualifier_of(m["q"], m["qs"], approx))
+
+
+def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
+    tokens: list[_Token] = []
+    if not text.isascii():
+        for m in _CN_AMOUNT.finditer(text):
+            if m["num"] and (t := _cn_token(m)):
+                tokens.append(t)
+    taken = [(t.start, t.end) for t in tokens]
+    for m in _EN_AMOUNT.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        if (m.start() > 0 and text[m.start() - 1].isalnum() and text[m.start() - 1].isascii()):
+            continue
+        if t := _en_token(m, loose):
+            tokens.append(t)
+    tokens.sort(key=lambda t: t.start)
+    return tokens
+
+
+def _join_ranges(text: str, tokens: list[_Token]) -> list[_Token]:
+    out: list[_Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        if nxt is not None and not t.is_year:
+            gap = text[t.end:nxt.start]
+            between = _BETWEEN.search(text, 0, t.start) is not None and text[t.start - 8:t.start].strip()
+            is_range = bool(_RANGE_EN.match(gap) or _RANGE_CN.match(gap)) or (
+                between and re.fullmatch(r"\s+and\s+", gap) is not None)
+            if is_range and nxt.qualifier is None and (t.scale or nxt.scale):
+                t.scale = t.scale or nxt.scale
+                t.currency = t.currency or nxt.currency
+                if between:
+                    t.start = _BETWEEN.search(text, max(0, t.start - 8), t.start).start()
+                t.hi, t.end = nxt, nxt.end
+                out.append(t)
+                i += 2
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _inherit_from_list(text: str, tokens: list[_Token]) -> None:
+    """"500 million and 1 billion yuan" / "5亿和10亿元": earlier items take the currency (and scale)."""
+    for i in range(len(tokens) - 2, -1, -1):
+        t, nxt = tokens[i], tokens[i + 1]
+        if t.is_year or t.currency is not None or nxt.currency is None:
+            continue
+        gap = text[t.end:nxt.start]
+        if not _LIST_GAP.match(gap):
+            continue
+        if t.scale is None and (nxt.scale is None or not _SCALE_GAP.match(gap)):
+            continue
+        t.currency = nxt.currency
+        t.scale = t.scale or nxt.scale
+
+
+def _bare_allowed(text: str, t: _Token) -> bool:
+    """A scaled amount with no currency counts when a money word precedes it and no unit follows."""
+    if t.scale is None or _NOT_MONEY_AFTER.match(text, t.end):
+        return False
+    window = text[max(0, t.start - 60):t.start]
+    clause = _CLAUSE_END.split(window)[-1]
+    return _BARE_CUE.search(clause) is not None
+
+
+def _to_match(text: str, t: _Token, currency: str) -> MoneyMatch:
+    scale = t.scale or 1.0
+    lo = t.num * scale
+    hi = t.hi.num * (t.hi.scale or scale) if t.hi else None
+    value: Optional[float]
+    if hi is not None:
+        value, vmin, vmax = None, lo, hi
+    else:
+        bound = _QUALIFIERS.get(t.qualifier or "")
+        value, vmin, vmax = lo, (None if bound == "max" else lo), (None if bound == "min" else lo)
+    return MoneyMatch(t.start, t.end, text[t.start:t.end], value, vmin, vmax, currency, t.qualifier)
+
+
+def find_amounts(text: str, require_currency: bool = True) -> list[MoneyMatch]:
+    """Every amount in `text`, non-overlapping and in order; a range is one match."""
+    tokens = _join_ranges(text, _raw_tokens(text))
+    _inherit_from_list(text, tokens)
+    out: list[MoneyMatch] = []
+    for t in tokens:
+        if t.currency:
+            out.append(_to_match(text, t, t.currency))
+        elif t.scale and (not require_currency or _bare_allowed(text, t)):
+            out.append(_to_match(text, t, DOMAIN_CURRENCY))
+    return out
+
+
+def parse_amount(text: str, default_currency: Optional[str] = None) -> Optional[MoneyMatch]:
+    """`text` read as one amount ("5亿", "500 million", "RMB 3.2 billion"); None if it is not one."""
+    stripped = text.strip()
+    offset = text.find(stripped) if stripped else 0
+    tokens = _join_ranges(stripped, _raw_tokens(stripped, loose=True))
+    _inherit_from_list(stripped, tokens)
+    if len(tokens) != 1:
+        return None
+    t = tokens[0]
+    if stripped[:t.start].strip(" :：,，") or stripped[t.end:].strip(" .。,，"):
+        return None
+    currency = t.currency or default_currency or DOMAIN_CURRENCY
+    m = _to_match(stripped, t, currency)
+    return MoneyMatch(m.start + offset, m.end + offset, m.text, m.value, m.min, m.max, m.currency, m.qualifier)
