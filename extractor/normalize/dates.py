@@ -1,0 +1,226 @@
+"""Dates in English and Chinese news text, normalised to ISO with the precision stated.
+
+    find_dates("On March 27, the list ...", default_year=2020)  -> [DateMatch(3, 11, "March 27", "2020-03-27", False)]
+    parse_date("2020年3月下旬")                                   -> DateMatch(..., iso="2020-03", approximate=True)
+
+Recognised (English month names capitalised, modifiers in any case):
+- day: "March 27", "March 18th", "March 27, 2020", "27 March 2020", "18th of March", "2020-03-27",
+  "2020/3/27", "2020.3.27", "2020年3月27日", "3月27号", "二〇二〇年三月二十七日", "今年3月5日"
+- month: "March 2020", "in March" / "since February" (a preposition before a bare month name),
+  "2020年3月", "3月份"
+- approximate month: "mid-February", "late March", "early March", "the end of February",
+  "3月下旬", "2月中旬", "3月初", "3月底"
+- year: "in 2020", "by 2025" (a preposition before the year), "2020年"
+- approximate year: "first quarter of 2020", "Q1 2020", "first half of 2020", "mid-2020",
+  "2020年一季度", "2020年上半年", "2020年底" (ISO cannot say "quarter": the year is given, approximate)
+Not matched on purpose: bare numbers, "2.0", "5G", year-month "2020-03" (reads as a range like
+"2010-11"), day/month orders like "3/27/2020" (ambiguous), quarters without a year ("the first
+quarter of each year"). A date without a year is only returned when `default_year` is given:
+an ISO date needs a year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections import Counter
+from dataclasses import dataclass
+from typing import Callable, NamedTuple, Optional
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    start: int
+    end: int
+    text: str
+    iso: str  # "2020", "2020-03", "2020-03-27"
+    approximate: bool  # "mid-February", "late March", "end of February", "first quarter"
+
+
+class _Raw(NamedTuple):
+    start: int
+    end: int
+    year: Optional[int]  # None: not stated
+    month: Optional[int]
+    day: Optional[int]
+    approximate: bool
+    year_offset: Optional[int] = None  # 今年/去年/明年: relative to the default year
+
+
+_MONTHS = {name: i for i, names in enumerate(
+    ["", "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
+     "august aug", "september sep sept", "october oct", "november nov", "december dec"]) for name in names.split()}
+_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
+        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z-])\.?")
+_YEAR = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
+_DAY = r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9]|[.,][0-9])"
+_OPT_YEAR = r"(?:,?\s+" + _YEAR + r")?"
+_APPROX_WORDS = (r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|"
+                 r"the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of)")
+_PREPOSITIONS = r"(?i:in|since|from|until|till|by|during|before|after|through|throughout|of|for)"
+_QUARTER = (r"(?i:(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:quarter|half)"
+            r"(?:\s+of(?:\s+the\s+year)?)?)")
+
+_CN_DIGITS = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "两": 2}
+_ZN = r"[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3}"  # a month or day number
+_ZY = r"[0-9０-９]{4}|[〇零一二三四五六七八九]{4}"  # a year
+_ZH_REL = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
+_ZH_PART = r"(?P<part>上旬|中旬|下旬|初(?![步次期始心级稿审赛见])|底|末|份)?"
+_ZH_YEAR_PART = (r"(?P<part>(?:第?[一二三四1-4]|前三)季度|[上下]半年|年?初(?![步次期始心级稿审赛见])|年?底|年?末|"
+                 r"度)?")
+
+
+def _cn_int(s: str) -> int:
+    """'27', '２７', '二十七', '十二', '二〇二〇' -> int; -1 for malformed numerals (十十)."""
+    if s.isdigit():
+        return int(s)  # int() reads full-width digits too
+    try:
+        if "十" in s:
+            tens, _, ones = s.partition("十")
+            return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+        return int("".join(str(_CN_DIGITS[c]) for c in s))
+    except KeyError:
+        return -1
+
+
+def _year(m: re.Match) -> Optional[int]:
+    y = m.groupdict().get("y")
+    return int(y) if y else None
+
+
+def _en_day(m: re.Match) -> _Raw:
+    return _Raw(m.start(), m.end(), _year(m), _MONTHS[m.group("mon").lower()], int(m.group("d")), False)
+
+
+def _en_month(m: re.Match) -> _Raw:
+    return _Raw(m.start("mon"), m.end(), _year(m), _MONTHS[m.group("mon").lower()], None, False)
+
+
+def _en_approx_month(m: re.Match) -> _Raw:
+    return _Raw(m.start(), m.end(), _year(m), _MONTHS[m.group("mon").lower()], None, True)
+
+
+def _year_only(approximate: bool, group: str = "") -> Callable[[re.Match], _Raw]:
+    def make(m: re.Match) -> _Raw:
+        start = m.start(group) if group else m.start()
+        return _Raw(start, m.end(), int(m.group("y")), None, None, approximate)
+    return make
+
+
+def _numeric(m: re.Match) -> _Raw:
+    return _Raw(m.start(), m.end(), int(m.group("y")), int(m.group("m")), int(m.group("d")), False)
+
+
+def _zh_date(m: re.Match) -> _Raw:
+    rel = m.group("rel")
+    year = _cn_int(m.group("y")) if m.group("y") else None
+    part = m.group("part") or ""
+    day = _cn_int(m.group("d")) if m.group("d") else None
+    if not m.group("m").isdigit() and year is None and rel is None and day is None:
+        return _Raw(m.start(), m.end(), None, 0, None, False)  # 统一月度: not a bare 一月; rejected
+    approximate = day is None and part not in ("", "份")
+    return _Raw(m.start(), m.end(), year, _cn_int(m.group("m")), day, approximate,
+                _ZH_REL[rel] if rel else None)
+
+
+def _zh_year(m: re.Match) -> _Raw:
+    part = m.group("part") or ""
+    return _Raw(m.start(), m.end(), _cn_int(m.group("y")), None, None, part not in ("", "度"))
+
+
+# (pattern, builder): every pattern is compiled once at import.
+_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw]]] = [
+    (re.compile(r"(?<![A-Za-z])" + _MON + r"\s+" + _DAY + _OPT_YEAR), _en_day),
+    (re.compile(r"(?<![0-9A-Za-z.,])" + _DAY + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day),
+    (re.compile(r"(?<![A-Za-z])" + _MON + r",?\s+(?:of\s+)?" + _YEAR), _en_month),
+    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month),
+    (re.compile(r"\b" + _APPROX_WORDS + r"[\s-]+" + _MON + r"(?!\s*[0-9]{1,2}\b)" + _OPT_YEAR),
+     _en_approx_month),
+    (re.compile(r"\b(?:" + _APPROX_WORDS + r"[\s-]+|" + _QUARTER + r"\s+)" + _YEAR), _year_only(True)),
+    (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True)),
+    (re.compile(r"(?<![0-9])" + _YEAR + r"\s+[QH][1-4]\b"), _year_only(True)),
+    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _YEAR + r"(?![.,/-]?[0-9]|\s*(?:年|[-–]\s*[0-9]))"),
+     _year_only(False, "y")),
+    (re.compile(r"(?<![0-9./-])" + _YEAR + r"(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+                r"(?![0-9]|[./-][0-9])"), _numeric),
+    (re.compile(r"(?:(?P<rel>今年|本年|去年|上年|明年)|(?P<y>" + _ZY + r")\s*年)?\s*(?<![0-9０-９\-~～至到—–前近每第])"
+                r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date),
+    (re.compile(r"(?<![0-9０-９])(?P<y>" + _ZY + r")\s*年(?!\s*(?:" + _ZN + r")\s*月)" + _ZH_YEAR_PART),
+     _zh_year),
+]
+
+
+def _valid(year: Optional[int], month: Optional[int], day: Optional[int]) -> bool:
+    if year is not None and not 1900 <= year <= 2099:
+        return False
+    if month is not None and not 1 <= month <= 12:
+        return False
+    if day is None:
+        return True
+    # Without a year, accept Feb 29 (a leap year is possible); with one, check the calendar.
+    last = calendar.monthrange(year if year else 2000, month)[1] if month else 31
+    return 1 <= day <= last
+
+
+def _scan(text: str) -> list[_Raw]:
+    """All date expressions, non-overlapping (earliest first, then longest), years unresolved."""
+    found: list[_Raw] = []
+    for pattern, build in _PATTERNS:
+        for m in pattern.finditer(text):
+            raw = build(m)
+            if raw.end > raw.start and _valid(raw.year, raw.month, raw.day):
+                found.append(raw)
+    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[_Raw] = []
+    for raw in found:
+        if not kept or raw.start >= kept[-1].end:
+            kept.append(raw)
+    return kept
+
+
+def _to_match(text: str, raw: _Raw, default_year: Optional[int]) -> Optional[DateMatch]:
+    year = raw.year
+    if year is None and default_year is not None:
+        year = default_year + (raw.year_offset or 0)
+    if year is None or not _valid(year, raw.month, raw.day):
+        return None
+    iso = f"{year:04d}" + (f"-{raw.month:02d}" if raw.month else "") + (f"-{raw.day:02d}" if raw.day else "")
+    start = raw.start + (len(text[raw.start:raw.end]) - len(text[raw.start:raw.end].lstrip()))
+    return DateMatch(start, raw.end, text[start:raw.end], iso, raw.approximate)
+
+
+def find_dates(text: str, default_year: Optional[int] = None) -> list[DateMatch]:
+    """Date expressions in `text`, sorted by start. Those without a stated year use
+    `default_year` (see `infer_year`) and are skipped when it is None."""
+    out = (_to_match(text, raw, default_year) for raw in _scan(text))
+    return [m for m in out if m is not None]
+
+
+_LEAD = re.compile(r"\s*(?:(?i:on|in|since|by|at|from|until|during)\s+)?$")
+_TRAIL = re.compile(r"[\s.,;:]*$")
+
+
+def parse_date(text: str, default_year: Optional[int] = None) -> Optional[DateMatch]:
+    """The date if the whole string is one date expression (a leading "on"/"in"/... and trailing
+    punctuation allowed), else None."""
+    matches = find_dates(text, default_year)
+    if len(matches) != 1:
+        return None
+    m = matches[0]
+    if _LEAD.fullmatch(text, 0, m.start) and _TRAIL.fullmatch(text, m.end):
+        return m
+    return None
+
+
+def infer_year(text: str) -> Optional[int]:
+    """The year an article is about: the most frequent year among full dates that state one
+    ("March 27, 2020", "2020年3月27日"); failing that, among all year-bearing expressions ("in 2020",
+    "2020年", "March 2020", "first quarter of 2020"); ties go to the earliest mention. None if no
+    year is stated."""
+    raws = [r for r in _scan(text) if r.year is not None]
+    for tier in ([r for r in raws if r.day is not None], raws):
+        if tier:
+            counts = Counter(r.year for r in tier)
+            top = max(counts.values())
+            return next(r.year for r in tier if counts[r.year] == top)
+    return None
