@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Optional
 
+from extractor.normalize.numbers import EN_WORDS as _EN_WORDS, parse_number as _number, parse_cn_number as _parse_cn_number
 from extractor.types import Amount
 
 DOMAIN_CURRENCY = "CNY"
@@ -57,15 +58,6 @@ _QUALIFIERS = {
     "以上": "min", "多": "min", "余": "min", "不超过": "max", "最高": "max", "以内": "max",
     "近": None, "约": None, "大约": None, "将近": None, "接近": None, "左右": None,
 }
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
-_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-_EN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-             "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100}
-
-
 def _alts(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -100,6 +92,14 @@ _NOT_MONEY_AFTER = re.compile(r"\s?(?:[人个次件台套吨亩户名家位条�
                               r"square|users|residents|visitors|units|pieces|kilo|meters|km)", re.I)
 
 
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT_ANCHOR = re.compile(r"[0-9０-９]+(?:[.,][0-9０-９]+)*")
+_SCALE_WORD = re.compile(r"(?:[mbtMBT]illion|[tT]housand)\b")
+_WORD_BEFORE = re.compile(rf"\b({_alts(_EN_WORDS)})\s+(?:hundred\s+|ten\s+)?$", re.I)
+_CN_ANCHOR = re.compile(r"(?<![零〇一二两三四五六七八九十百千0-9０-９])[零〇一二两三四五六七八九十百千]"
+                        r"(?=[零〇一二两三四五六七八九十百千万亿余多]*[万亿元])")
+_EN_LEFT = re.compile(rf"(?:(?:{_EN_QUAL})\s+)?(?:(?:{_EN_PRE})\s?)?$", re.I)
+_CN_LEFT = re.compile(rf"(?:{_CN_QUAL_PRE})?(?:(?:人民币|RMB|￥|¥|US\$|\$)\s?)?$")
 _CLAUSE_END = re.compile(r"[。；;！？!?，,]|\.\s")
 
 
@@ -113,44 +113,6 @@ class _Token:
     qualifier: Optional[str]
     is_year: bool = False
     hi: Optional["_Token"] = None  # upper bound when this token is a range
-
-
-def _parse_cn_number(s: str) -> Optional[float]:
-    """Digits and Chinese numerals with 万/亿 sections: "1亿5000", "一千五百", "十二", "3.2"."""
-    s = s.replace(",", "").translate(_FULLWIDTH)
-    above_yi, wan, section, number = 0.0, 0.0, 0.0, 0.0
-    i = 0
-    while i < len(s):
-        ch = s[i]
-        if ch.isdigit() or ch == ".":
-            j = i
-            while j < len(s) and (s[j].isdigit() or s[j] == "."):
-                j += 1
-            try:
-                number = float(s[i:j])
-            except ValueError:
-                return None
-            i = j
-            continue
-        if ch in _CN_DIGITS:
-            number = _CN_DIGITS[ch]
-        elif ch in _CN_SMALL_UNITS:
-            section += (number or 1) * _CN_SMALL_UNITS[ch]
-            number = 0.0
-        elif ch == "万":
-            wan, section, number = ((section + number) or 1) * 1e4, 0.0, 0.0
-        elif ch == "亿":
-            above_yi = (above_yi + wan + section + number or 1) * 1e8
-            wan, section, number = 0.0, 0.0, 0.0
-        i += 1
-    return above_yi + wan + section + number
-
-
-def _number(raw: str) -> Optional[float]:
-    low = raw.lower()
-    if low in _EN_WORDS:
-        return float(_EN_WORDS[low])
-    return _parse_cn_number(raw)
 
 
 def _qualifier_of(*words: Optional[str]) -> Optional[str]:
@@ -193,21 +155,44 @@ def _cn_token(m: re.Match) -> Optional[_Token]:
 
 
 def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
+    """Amount tokens, found from cheap anchors (digits, Chinese numerals before a unit, scale words)
+    and then matched in full at that spot: much faster than trying the full patterns everywhere."""
     tokens: list[_Token] = []
-    if not text.isascii():
-        for m in _CN_AMOUNT.finditer(text):
-            if m["num"] and (t := _cn_token(m)):
-                tokens.append(t)
-    taken = [(t.start, t.end) for t in tokens]
-    for m in _EN_AMOUNT.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+    floor = 0
+    cjk = _HAS_CJK.search(text) is not None
+    for anchor in _anchors(text, cjk):
+        if anchor < floor:
             continue
-        if (m.start() > 0 and text[m.start() - 1].isalnum() and text[m.start() - 1].isascii()):
-            continue
-        if t := _en_token(m, loose):
+        t = None
+        if cjk:
+            left = _CN_LEFT.search(text, max(0, anchor - 6), anchor)
+            m = _CN_AMOUNT.match(text, left.start() if left else anchor)
+            if m and m["num"] and m.start("num") == anchor:
+                t = _cn_token(m)
+        if t is None:
+            left = _EN_LEFT.search(text, max(0, anchor - 24), anchor)
+            start = left.start() if left else anchor
+            if start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+                start = anchor
+            m = _EN_AMOUNT.match(text, start)
+            if m and m.start("num") == anchor and not (anchor > 0 and text[anchor - 1].isascii()
+                                                       and text[anchor - 1].isalnum()):
+                t = _en_token(m, loose)
+        if t is not None:
             tokens.append(t)
-    tokens.sort(key=lambda t: t.start)
+            floor = t.end
     return tokens
+
+
+def _anchors(text: str, cjk: bool) -> list[int]:
+    found = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
+    for m in _SCALE_WORD.finditer(text):
+        word = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
+        if word:
+            found.append(word.start(1))
+    if cjk:
+        found += [m.start() for m in _CN_ANCHOR.finditer(text)]
+    return sorted(set(found))
 
 
 def _join_ranges(text: str, tokens: list[_Token]) -> list[_Token]:
@@ -218,7 +203,7 @@ def _join_ranges(text: str, tokens: list[_Token]) -> list[_Token]:
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
         if nxt is not None and not t.is_year:
             gap = text[t.end:nxt.start]
-            between = _BETWEEN.search(text, 0, t.start) is not None and text[t.start - 8:t.start].strip()
+            between = _BETWEEN.search(text, max(0, t.start - 9), t.start) is not None
             is_range = bool(_RANGE_EN.match(gap) or _RANGE_CN.match(gap)) or (
                 between and re.fullmatch(r"\s+and\s+", gap) is not None)
             if is_range and nxt.qualifier is None and (t.scale or nxt.scale):

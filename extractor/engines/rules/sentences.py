@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 _LINE = re.compile(r"[^\n]+")
 # An English sentence ends at . ! ? (plus closing quotes) followed by space and a capital or digit.
 _EN_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_ZH_END = re.compile(r"[。！？!?][”’」』）)]*|；")
+_ZH_END = re.compile(r"[。！？!?][”’」』）)]*")  # "；" separates clauses, not sentences
 _CLAUSE = re.compile(r";\s*|；")
 # Words whose period does not end a sentence: "Co. Ltd", "Pte. Ltd", "Mr. Li", "No. 3", "U.S. firms".
 _ABBREV = {"co", "corp", "pte", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "e.g", "i.e",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov",
            "approx", "dept", "int'l", "ave", "rd", "u.s", "u.k", "hk", "etc", "fig"}
+_LEGAL_END = {"ltd", "inc", "corp", "co", "plc", "llc"}
 _HEADING_MAX_EN = 90
 _HEADING_MAX_ZH = 32
 
@@ -77,6 +78,8 @@ def _en_boundaries(text: str) -> list[int]:
         prev = word.group(1).lower() if word else ""
         if text[m.start()] == "." and (prev in _ABBREV or re.fullmatch(r"[a-z]", prev)):
             continue
+        if prev in _LEGAL_END and text[m.end():m.end() + 1] in "\"“(":
+            continue  # 'X Co., Ltd. "Y Platform"': a company's project title follows, same sentence
         cuts.append(m.end())
     return cuts
 

@@ -1,0 +1,153 @@
+"""Turn linked candidates (and table rows) into Project records, each field with its evidence span."""
+
+from __future__ import annotations
+
+import re
+
+from typing import Optional
+
+from extractor.normalize.money import MoneyMatch, parse_amount
+from extractor.normalize.places import Gazetteer, Place
+from extractor.types import Evidence, Organization, OrgRole, Project, Status
+from extractor.engines.rules import cues
+from extractor.engines.rules.candidates import Candidate, Cue
+from extractor.engines.rules.linking import Linker
+from extractor.engines.rules.places_for import locate
+
+
+class Builder:
+    def __init__(self, linker: Linker, doc_id: str):
+        self.linker = linker
+        self.m = linker.m
+        self.doc_id = doc_id
+
+    def _ev(self, field: str, start: int, end: int) -> Evidence:
+        return Evidence(field=field, doc_id=self.doc_id, start=start, end=end, quote=self.m.text[start:end])
+
+    def own_status(self, cand: Candidate) -> Optional[Cue]:
+        for group in (cand.sentences, cand.linked):
+            found = []
+            for i in group:
+                s = self.m.sentences[i]
+                found += self.m.status(s.start, s.end)
+            if found:
+                best = min(found, key=lambda c: cues.STATUS_RANK[c[0]])
+                return Cue(*best)
+        return None
+
+    def project(self, cand: Candidate) -> Optional[Project]:
+        own = self.own_status(cand)
+        event = cand.event
+        inherit = event is not None and (own is None or own.status == event.status.status)
+        located = None
+        if inherit and event.places:
+            # A Hubei project does not inherit the date and status of a Guangdong list.
+            here = locate(cand, self.m, False)
+            event_provinces = {p.candidates[0].province_en for p in event.places if p.candidates}
+            if here is not None and here.place.province_en not in event_provinces:
+                inherit, located = False, here
+        status = own or (event.status if inherit else None)
+        evidence = [self._ev("name", cand.name.start, cand.name.end)]
+        fields: dict = {"name": cand.name.text, "doc_id": self.doc_id}
+        if status is not None:
+            fields["status"] = status.status
+            evidence.append(self._ev("status", status.start, status.end))
+        date = self._date(cand, inherit)
+        if date is not None:
+            fields["date"] = date.iso
+            evidence.append(self._ev("date", date.start, date.end))
+        located = located or locate(cand, self.m, inherit)
+        if located is not None:
+            self._place_fields(located.place, located.match.start, located.match.end, fields, evidence)
+        if cand.amount is not None:
+            fields["amount"] = cand.amount.to_amount()
+            evidence.append(self._ev("amount", cand.amount.start, cand.amount.end))
+        orgs = list(cand.orgs.values())
+        if inherit and event.gov is not None and event.status.status in (Status.listed, Status.approved, Status.planned):
+            if event.gov.text not in cand.orgs:
+                orgs.append((event.gov, OrgRole.government))
+        fields["organizations"] = [Organization(name=o.text, role=r) for o, r in orgs]
+        evidence += [self._ev(f"organizations[{i}]", o.start, o.end) for i, (o, _) in enumerate(orgs)]
+        return Project(evidence=evidence, **fields).with_id()
+
+    def _date(self, cand: Candidate, inherit: bool):
+        for group in (cand.sentences, cand.linked):
+            for i in group:
+                d = self.linker.sentence_date(self.m.sentences[i])
+                if d is not None:
+                    return d
+        para = self.m.paragraphs[cand.paragraph]
+        d = self.linker.paragraph_date(para, cand.name.start)
+        if d is not None:
+            return d
+        return cand.event.date if (inherit and cand.event) else None
+
+    def _place_fields(self, place: Place, start: int, end: int, fields: dict, evidence: list) -> None:
+        fields["province"], fields["province_zh"] = place.province_en, place.province_zh
+        evidence.append(self._ev("province", start, end))
+        if place.city_en and place.level != "province" or (place.level == "province" and place.city_en):
+            fields["city"], fields["city_zh"] = place.city_en, place.city_zh
+            evidence.append(self._ev("city", start, end))
+        if place.level == "district":
+            fields["district"], fields["district_zh"] = place.name_en, place.name_zh
+            evidence.append(self._ev("district", start, end))
+
+    # --- table rows ------------------------------------------------------------------------------
+    def row_project(self, row, event) -> Optional[Project]:
+        name = row.cells["name"]
+        evidence = [self._ev("name", name.start, name.end)]
+        fields: dict = {"name": name.text, "doc_id": self.doc_id}
+        if event is not None:
+            fields["status"] = event.status.status
+            evidence.append(self._ev("status", event.status.start, event.status.end))
+            if event.date is not None:
+                fields["date"] = event.date.iso
+                evidence.append(self._ev("date", event.date.start, event.date.end))
+        place = self._row_place(row)
+        if place is not None:
+            p, cell = place
+            self._place_fields(p, cell.start, cell.end, fields, evidence)
+        amount = row_amount(row)
+        if amount is not None:
+            fields["amount"] = amount.to_amount()
+            evidence.append(self._ev("amount", amount.start, amount.end))
+        orgs = [(row.cells[f], role) for f, role in (("undertaker", OrgRole.undertaker), ("investor", OrgRole.investor))
+                if f in row.cells]
+        fields["organizations"] = [Organization(name=c.text, role=r) for c, r in orgs]
+        evidence += [self._ev(f"organizations[{i}]", c.start, c.end) for i, (c, _) in enumerate(orgs)]
+        return Project(evidence=evidence, **fields).with_id()
+
+    def _row_place(self, row):
+        g = Gazetteer.load()
+        province = None
+        if "province" in row.cells:
+            found = [p for p in g.lookup(row.cells["province"].text) if p.level == "province"]
+            province = found[0] if found else None
+        for field in ("district", "city"):
+            if field in row.cells:
+                found = [p for p in g.lookup(row.cells[field].text)
+                         if province is None or p.province_en == province.province_en]
+                if found:
+                    return found[0], row.cells[field]
+        if province is not None:
+            return province, row.cells["province"]
+        return None
+
+
+_UNIT = {"亿元": 1e8, "万元": 1e4, "百万元": 1e6, "million yuan": 1e6, "billion yuan": 1e9, "100 million yuan": 1e8}
+
+
+def row_amount(row) -> Optional[MoneyMatch]:
+    """The amount cell; a bare number takes the unit written in the header ("总投资（亿元）")."""
+    cell = row.cells.get("amount")
+    if cell is None:
+        return None
+    found = parse_amount(cell.text)
+    if found is not None and found.currency and any(ch.isalpha() for ch in cell.text):
+        return MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,
+                          found.min, found.max, found.currency, found.qualifier)
+    if row.unit and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", cell.text):
+        value = float(cell.text.replace(",", "")) * _UNIT[row.unit.lower()]
+        return MoneyMatch(cell.start, cell.end, cell.text, value, value, value, "CNY", None)
+    return found and MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,
+                                found.min, found.max, found.currency, found.qualifier)

@@ -1,0 +1,147 @@
+"""Word cues: project status, anaphora, organisation roles, and sums that are not project investment.
+
+Kept as data (compiled regexes) so the linking code reads as logic, not as vocabulary.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractor.types import OrgRole, Status
+
+# Status cues, strongest first: a sentence that mentions signing and a list is about the signing.
+# Patterns start with literal words (no leading \b): the regex engine then skips ahead fast; the
+# word boundary on the left is checked in `find_status`.
+STATUS_CUES: list[tuple[Status, re.Pattern]] = [
+    (Status.signed, re.compile(r"(?:signed|signing|sign|contracts?|contracted|agreements?|deals?)\b"
+                               r"|签约|签订|签署|协议|合同")),
+    (Status.approved, re.compile(r"approv(?:ed|al|es)\b|passed the establishment\b|ratified\b"
+                                 r"|核准|批复|获批|批准|审批通过")),
+    (Status.planned, re.compile(r"(?:plans? to|will|intends? to) (?:build|invest|construct|set up|develop|launch|establish|spend)\b"
+                                r"|planned projects?\b|(?:is|are) preparing\b|expects? the project\b"
+                                r"|proposed\b|拟建|拟投资|拟在|拟于")),
+    (Status.listed, re.compile(r"list(?:ed|s)?\b|included in\b|(?:key|Key|KEY) (?:[\w-]+ ){0,3}(?:[Pp]rojects?)\b"
+                               r"|major (?:[\w-]+ ){0,2}projects\b|清单|名单|列入|纳入|入选|位列|重点项目|重大项目"
+                               r"|重点(?:[\u4e00-\u9fff]{0,4})项目")),
+]
+STATUS_RANK = {s: i for i, (s, _) in enumerate(STATUS_CUES)}
+# "planned total investment", "计划投资" describe an amount, not the project's status.
+_AMOUNT_PHRASE = re.compile(r"planned (?:total |annual )?investment|计划(?:总)?投资|年度计划")
+
+
+def find_status(text: str, offset: int) -> list[tuple[Status, int, int]]:
+    """Status cues in `text` with document offsets, strongest status first."""
+    masked = _AMOUNT_PHRASE.sub(lambda m: " " * len(m.group()), text)
+    out = []
+    for status, rx in STATUS_CUES:  # one pattern per status: each keeps its fast literal prefix scan
+        for m in rx.finditer(masked):
+            start = m.start()
+            if start and masked[start].isascii() and masked[start - 1].isalnum():
+                continue  # "designed", "blacklisted": not a word start
+            out.append((status, offset + start, offset + m.end()))
+    return sorted(out, key=lambda c: (STATUS_RANK[c[0]], c[1]))
+
+
+# --- anaphora ------------------------------------------------------------------------------------
+
+ANAPHOR_PROJECT = re.compile(
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:[\w-]+\s+){0,2})?(?:project|contract|deal|agreement|plant|station|centre"
+    r"|center|terminal|park|base|platform|facility|hub|network|line|cluster|factory|farm|mine|port)\b(?!s)"
+    r"|^(?:[Ii]t|[Ii]ts)\b(?! is (?:reported|said|understood|expected|necessary|worth|clear|likely|not))"
+    r"|该项目|此项目|本项目|这一项目|这个项目|^项目|(?<=[，,])项目(?=总投资|由|已|建成|计划|位于|选址|落户|预计)")
+ANAPHOR_COMPANY = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:company|firm|enterprise|investor|group|developer)\b"
+                             r"|该公司|这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)|该企业|该集团")
+FORMER = re.compile(r"\b(?:the former|the first)\b|前者", re.I)
+LATTER = re.compile(r"\b(?:the latter|the second)\b|后者", re.I)
+RESPECTIVELY = re.compile(r"\brespectively\b|分别")
+SAME_DAY = re.compile(r"\b(?:the same day|that day|same day)\b|同日|当日|同一天|当天", re.I)
+BUILD_VERB = re.compile(r"(?:to build|to set up|to construct|to establish|to develop|建设|打造)\s+(?:the\s+|a\s+)?$")
+
+# --- organisation roles --------------------------------------------------------------------------
+
+_ROLE_BEFORE = [
+    (OrgRole.undertaker, re.compile(r"(?:undertaken|built|constructed|carried out|implemented|developed|led|"
+                                    r"operated|run|invested and (?:constructed|built)|managed)\s+by\s+(?:the\s+)?$")),
+    (OrgRole.investor, re.compile(r"(?:backed|funded|financed|invested)\s+by\s+(?:the\s+)?$")),
+    (OrgRole.signer, re.compile(r"(?:signed\s+(?:by|with)|agreement\s+with|contract\s+with)\s+(?:the\s+)?$")),
+    (OrgRole.undertaker, re.compile(r"由$")),
+    (OrgRole.undertaker, re.compile(r"(?:建设单位|承建单位|实施单位|业主单位|项目业主|责任单位|承建方|建设方|"
+                                    r"[Uu]ndertaker|[Dd]eveloper|[Bb]uilder|[Cc]ontractor)\s*[：:]\s*$")),
+    (OrgRole.investor, re.compile(r"(?:投资方|投资主体|出资方|[Ii]nvestor)\s*[：:]\s*$")),
+    (OrgRole.undertaker, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:developer|builder|contractor|operator)"
+                                    r",?\s*$|(?:建设单位|承建单位|实施单位)(?:为|是)$")),
+    (OrgRole.investor, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:investor|backer|owner),?\s*$")),
+]
+_ROLE_AFTER = [
+    (OrgRole.investor, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is to|intends? to|would)\s+"
+                                  r"(?:invest|spend)|^(?:将|计划|拟)?投资(?!建设)|^(?:将|计划|拟)投入")),
+    (OrgRole.undertaker, re.compile(r"^\)?(?:,?\s*(?:which|that)\s+)?\s*(?:has |have |had |will |is |was )?"
+                                    r"(?:undertaken|undertakes?|led|leads|(?:is )?building|build|builds|"
+                                    r"(?:is )?preparing|constructs?|carry out|carries out|is responsible for)\b"
+                                    r"|^(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)")),
+]
+_POSSESSIVE = re.compile(r"^(?:'s|’s)\b|^的")
+_OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
+
+
+def role_cue(text: str, start: int, end: int) -> Optional[OrgRole]:
+    """The role an organisation mention at text[start:end] plays, from the words around it."""
+    before = text[max(0, start - 40):start]
+    after = text[end:end + 40]
+    for role, rx in _ROLE_BEFORE:
+        if rx.search(before):
+            if role == OrgRole.undertaker and before.endswith("由"):
+                return OrgRole.investor if re.match(r"^投资(?!建设)", after) else OrgRole.undertaker
+            return role
+    for role, rx in _ROLE_AFTER:
+        if rx.search(after):
+            return role
+    return None
+
+
+def is_possessive(text: str, start: int, end: int) -> bool:
+    return bool(_POSSESSIVE.match(text[end:end + 3])) or bool(_OF_BEFORE.search(text[max(0, start - 8):start]))
+
+
+# --- sums that are not a project's investment ---------------------------------------------------
+
+_CAPITAL = re.compile(r"registered capital|注册资本|注册资金", re.I)
+_REVENUE = re.compile(r"revenue|sales|turnover|profit|income|营业收入|营收|销售收入|销售额|利润|收入", re.I)
+_OTHER = re.compile(r"\boutput\b|产值|\bGDP\b|\btax|税收|利税|\bmarket\b|授信|\bcredit|\bloans?\b|贷款|"
+                    r"foreign (?:direct )?investment|\bFDI\b|\bfunds?\b|基金|\bexports?\b|出口|\bbudget", re.I)
+_OTHER_AFTER = re.compile(r"^\s*(?:of (?:annual )?(?:output|revenue|sales|foreign|exports?|tax)|fund\b|(?:in )?GDP)"
+                          r"|^[\u4e00-\u9fff]{0,6}(?:基金|产值)", re.I)
+_COUNT = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several)"
+                    r"\s+(?:[\w-]+\s+){0,3}(?:projects|deals|contracts|entries)\b"
+                    r"|\d+个(?:项目)?|项目\d+个|\d+个[\u4e00-\u9fff]{0,6}项目", re.I)
+_TOTAL_WORDS = re.compile(r"\bcombined\b|\btogether\b|\bin total\b|\baltogether\b|\ba total of\b"
+                          r"|\b(?:annual|yearly) (?:planned )?investment|planned annual investment"
+                          r"|共(?=[\u4e00-\u9fff]{0,8}\d)|合计|累计|总计|年度计划投资|年度投资|年计划投资", re.I)
+_EACH_AFTER = re.compile(r"^\s*(?:each\b|apiece\b|or more each)|^(?:以上|以下)?的?项目|^[\u4e00-\u9fff]{0,2}以上的?项目")
+
+
+def classify_amount(text: str, start: int, end: int, window_start: int, respectively: bool) -> Optional[str]:
+    """None for a project's investment, else the AggregateFact kind: registered_capital, revenue,
+    list_total or other. `window_start` bounds the words read before the amount (the clause, or
+    the text after the last project name)."""
+    before = text[max(window_start, start - 100):start]
+    after = text[end:end + 24]
+    if _CAPITAL.search(before[-30:]):
+        return "registered_capital"
+    if _REVENUE.search(before[-30:]):
+        return "revenue"
+    if _OTHER.search(before[-30:]) or _OTHER_AFTER.search(after):
+        return "other"
+    if _EACH_AFTER.search(after):
+        return "list_total"
+    if not respectively and (_COUNT.search(before) or _TOTAL_WORDS.search(before[-40:])):
+        return "list_total"
+    return None
+
+
+def role_before(text: str, start: int) -> bool:
+    """True when the role words come before the organisation ("undertaken by X", "由X"): the
+    project is then named before it."""
+    before = text[max(0, start - 40):start]
+    return any(rx.search(before) for _, rx in _ROLE_BEFORE)

@@ -1,0 +1,48 @@
+"""`RulesEngine`: the offline default backend. Deterministic, grounded, fast."""
+
+from __future__ import annotations
+
+from extractor.types import AggregateFact, Chunk, Document, Extraction, Project
+from extractor.engines.rules.build import Builder, row_amount
+from extractor.engines.rules.linking import Linker
+from extractor.engines.rules.mentions import collect
+from extractor.engines.rules.tables import table_rows
+
+
+class RulesEngine:
+    name = "rules"
+    version = "1.0"
+
+    def extract(self, doc: Document, chunks: list[Chunk]) -> Extraction:
+        """Works on the whole document (chunks are not needed); evidence offsets are document offsets."""
+        mentions = collect(doc.text, doc.lang == "zh", doc.year)
+        rows, table_paras = table_rows(mentions.paragraphs)
+        linker = Linker(mentions, doc.id)
+        linker.run(table_paras)
+        builder = Builder(linker, doc.id)
+        projects: dict[str, Project] = {}
+        aggregates = list(linker.aggregates)
+        dropped = list(linker.dropped)
+        first_table = min(table_paras) if table_paras else None
+        event = linker.event_at.get(first_table) if first_table is not None else None
+        for row in rows:
+            if row.is_total:
+                amount = row_amount(row)
+                if amount is not None:
+                    aggregates.append(AggregateFact(kind="list_total", doc_id=doc.id, start=amount.start,
+                                                    end=amount.end, quote=amount.text, amount=amount.to_amount()))
+                continue
+            project = builder.row_project(row, event)
+            if project is not None:
+                projects.setdefault(project.name.lower(), project)
+        for cand in linker.candidates.values():
+            if cand.component and not cand.has_link:
+                dropped.append(f"{cand.name.text!r}: named only as part of another project")
+                continue
+            if cand.weak and not cand.has_link:
+                dropped.append(f"{cand.name.text!r}: no amount or undertaker ties the name to a project")
+                continue
+            project = builder.project(cand)
+            if project is not None:
+                projects.setdefault(project.name.lower(), project)
+        return Extraction(doc_id=doc.id, projects=list(projects.values()), aggregates=aggregates, dropped=dropped)

@@ -1,0 +1,182 @@
+"""Every mention the linker needs, found once per document and bucketed by sentence.
+
+Scanning the whole text once per recogniser (rather than once per sentence) keeps the engine fast;
+`bisect` then hands each sentence its slice.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import NamedTuple, Optional, Sequence
+
+from extractor.normalize.dates import DateMatch, find_dates, infer_year
+from extractor.normalize.money import MoneyMatch, find_amounts
+from extractor.normalize.places import Gazetteer, PlaceMatch
+from extractor.engines.rules.cues import STATUS_RANK, find_status
+from extractor.engines.rules.names import NameMention, find_names
+from extractor.types import Status
+from extractor.engines.rules.orgs import OrgMention, find_orgs
+from extractor.engines.rules.sentences import Paragraph, Sentence, split_document
+
+# "Shaanxi's 2023 list", "the 2022 provincial key project lists": a year that dates a list.
+_LIST_YEAR = re.compile(r"(?<![\d.,-])((?:19|20)\d\d)(?=\s+(?:[\w-]+\s+){0,4}(?:lists?|key projects?)\b)")
+_SEP = "\n#\n"
+_FOUNDED = re.compile(r"(?:founded|established|incorporated|set up|registered|成立于|成立|创立于|始建于)\s*(?:in\s+)?"
+                      r"(?:19|20)\d\d年?", re.I)
+_DATE_TRIGGER = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November"
+                           r"|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b|(?:19|20)\d\d|[年月]"
+                           r"|[QH][1-4]\b")
+# Places that are part of a landmark, not the place itself: "Helan Mountain", "Hanjiang River".
+_LANDMARK_AFTER = re.compile(r"\s(?:Mountains?|River|Lake|Road|Street|Avenue|Bay|Sea|Island)\b|^(?:山|河|江|湖|路|街)")
+# Places that say where a company is from, not where the project is: "headquartered in Fuzhou".
+_ORIGIN_BEFORE = re.compile(r"(?:headquartered|based|registered|founded)\s+in\s+$|总部(?:位于|设在)$|来自$")
+
+
+class StatusCue(NamedTuple):
+    status: Status
+    start: int
+    end: int
+
+
+class _Index:
+    """Sorted start offsets of one mention list, for fast range queries."""
+
+    def __init__(self, items: Sequence):
+        self.items = items
+        self.starts = [i.start for i in items]
+
+    def overlapping(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)
+        return i > 0 and any(item.end > start for item in self.items[max(0, i - 3):i])
+
+    def between(self, start: int, end: int) -> list:
+        lo = bisect_left(self.starts, start)
+        out = []
+        for item in self.items[lo:]:
+            if item.start >= end:
+                break
+            if item.end <= end:
+                out.append(item)
+        return out
+
+
+def _inside(spans: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions":
+    paragraphs = split_document(text, zh)
+    sentences = [s for p in paragraphs for s in p.sentences]
+    body_start = paragraphs[1].start if len(paragraphs) > 1 else 0
+    all_names = [n for n in find_names(text, 0, zh) if n.start >= body_start]
+    # A quoted title wins over an organisation inside it ("“岳麓山大学科技城创新中心项目”");
+    # an organisation wins over an unquoted phrase inside it ("Yotta ... Project Operation Company").
+    titles = _Index([n for n in all_names if n.source in ("quoted", "bold")])
+    orgs = [o for o in find_orgs(text, zh) if not titles.overlapping(o.start, o.end)]
+    org_index = _Index(orgs)
+    names = [n for n in all_names if n.source in ("quoted", "bold") or not org_index.overlapping(n.start, n.end)]
+    company_spans = [(o.start, o.end) for o in orgs if o.is_company]
+    places = [p for p in Gazetteer.load().find(text)
+              if not _LANDMARK_AFTER.match(text, p.end) and not _ORIGIN_BEFORE.search(text[max(0, p.start - 24):p.start])]
+    dates = _dates(text, published_year)
+    year = dates[1]
+    dates = sorted(dates[0] + _list_years(text, dates[0]), key=lambda d: d.start)
+    status = [StatusCue(*c) for c in sorted(find_status(text, 0), key=lambda c: c[1])]
+    return DocMentions(text, paragraphs, sentences, names, orgs, find_amounts(text), places, dates, year,
+                       company_spans, status)
+
+
+def _dates(text: str, published_year: Optional[int]) -> tuple[list[DateMatch], Optional[int]]:
+    """Dates of the text and the year it is about, reading only windows around date words: dates
+    are short local expressions, and scanning 13 patterns over a whole article is the slow part."""
+    windows = []
+    for m in _DATE_TRIGGER.finditer(text):
+        lo, hi = max(0, m.start() - 32), min(len(text), m.end() + 32)
+        lo = text.rfind(" ", 0, lo) + 1 if text[lo - 1:lo].strip() and lo > 0 else lo
+        hi_space = text.find(" ", hi)
+        hi = len(text) if hi_space < 0 or hi_space - hi > 40 else hi_space
+        if windows and lo <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], hi)
+        else:
+            windows.append([lo, hi])
+    # One call over the windows joined by a separator no date pattern can cross.
+    joined_starts, parts, pos = [], [], 0
+    for lo, hi in windows:
+        joined_starts.append(pos)
+        parts.append(text[lo:hi])
+        pos += hi - lo + len(_SEP)
+    joined = _SEP.join(parts)
+    # The article's year: its dateline, else the year its dates mostly state (a company "founded in
+    # 2016" says nothing about when the article's events happened).
+    year = published_year or infer_year(_FOUNDED.sub(lambda m: " " * len(m.group()), joined))
+    found: list[DateMatch] = []
+    for d in find_dates(joined, year):
+        k = bisect_right(joined_starts, d.start) - 1
+        shift = windows[k][0] - joined_starts[k]
+        found.append(DateMatch(d.start + shift, d.end + shift, d.text, d.iso, d.approximate))
+    return found, year
+
+
+def _list_years(text: str, dates: list[DateMatch]) -> list[DateMatch]:
+    taken = [(d.start, d.end) for d in dates]
+    out = []
+    for m in _LIST_YEAR.finditer(text):
+        if not any(s < m.end(1) and m.start(1) < e for s, e in taken):
+            out.append(DateMatch(m.start(1), m.end(1), m.group(1), m.group(1), False))
+    return out
+
+
+class DocMentions:
+    """All mentions of one document, with range queries by offsets."""
+
+    def __init__(self, text, paragraphs, sentences, names, orgs, amounts, places, dates, year, company_spans,
+                 status):
+        self.text = text
+        self.paragraphs: list[Paragraph] = paragraphs
+        self.sentences: list[Sentence] = sentences
+        self.year: Optional[int] = year
+        self.company_spans = company_spans
+        self.name_spans = [(n.start, n.end) for n in names]
+        self._names, self._orgs = _Index(names), _Index(orgs)
+        self._amounts, self._places, self._dates = _Index(amounts), _Index(places), _Index(dates)
+        self._status = _Index(status)
+        self._place_flags: Optional[dict[int, tuple[bool, bool]]] = None
+
+    def names(self, start: int, end: int) -> list[NameMention]:
+        return self._names.between(start, end)
+
+    def orgs(self, start: int, end: int) -> list[OrgMention]:
+        return self._orgs.between(start, end)
+
+    def amounts(self, start: int, end: int) -> list[MoneyMatch]:
+        return self._amounts.between(start, end)
+
+    def status(self, start: int, end: int) -> list[StatusCue]:
+        """Status cues in the range, strongest status first."""
+        return sorted(self._status.between(start, end), key=lambda c: (STATUS_RANK[c.status], c.start))
+
+    def dates(self, start: int, end: int) -> list[DateMatch]:
+        return self._dates.between(start, end)
+
+    def places(self, start: int, end: int, *, in_names: bool = True) -> list[PlaceMatch]:
+        """Places in the range, never those inside a company's name ("Interstellar (Beijing) ...");
+        with in_names=False also not those inside a project name."""
+        if self._place_flags is None:
+            self._place_flags = {id(p): (_inside(self.company_spans, p.start, p.end),
+                                         _inside(self.name_spans, p.start, p.end)) for p in self._places.items}
+        out = []
+        for p in self._places.between(start, end):
+            in_company, in_name = self._place_flags[id(p)]
+            if in_company or (in_name and not in_names):
+                continue
+            out.append(p)
+        return out
+
+    @property
+    def all_names(self) -> list[NameMention]:
+        return list(self._names.items)
+
+    @property
+    def all_orgs(self) -> list[OrgMention]:
+        return list(self._orgs.items)

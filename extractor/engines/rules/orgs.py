@@ -1,0 +1,146 @@
+"""Organisation names in English and Chinese, found by their legal or administrative suffix.
+
+English: a run of capitalised words ending in a suffix ("... Co., Ltd.", "... People's Government",
+"... Department of Industry and Information Technology"). Chinese: CJK characters before a suffix
+(有限公司, 集团, 人民政府, 委员会, 局 ...), cut on the left at function words such as 由, 与, 和.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_GOV_EN = (r"People's Government|Government|Management Committee|Commission|Committee|Bureau|Administration"
+           r"|Department|Ministry|Office|Council|Authority|Agency")
+_OF_TAIL = r"(?: of(?: (?:and|&|the)| [A-Z][\w'’&-]*)+)?"
+_EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _find_en
+    r"(?:(?P<co>(?:Group |Holdings? )?(?:Co\.,? ?Ltd\.?|Co\., Limited|Company Limited|Pte\.? Ltd\.?|Ltd\.?"
+    r"|Inc\.?|Corp(?:oration|\.)?|LLC|GmbH|PLC|Holdings|Group|Company|Bank|Exchange))"
+    rf"|(?P<gov>(?:{_GOV_EN}){_OF_TAIL})"
+    r"|(?P<inst>(?:University|Institute|Academy|Association|Alliance|Federation|Chamber of Commerce)"
+    rf"{_OF_TAIL}))(?![\w-])")
+_EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
+_EN_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:\"“”()]+")
+_CONTINUES = re.compile(r" (?:[A-Z][a-z]|&)")
+_EN_CONNECT = {"and", "of", "&", "for", "the"}
+_EN_LEAD_STOP = {"the", "a", "an", "this", "that", "these", "its", "his", "their", "in", "on", "at", "by",
+                 "for", "with", "among", "and", "also", "both", "then", "afterwards", "however", "according",
+                 "from", "to", "as", "of", "it", "after", "before", "while", "when", "last", "next", "said",
+                 "since", "under", "but", "or", "if", "one", "two", "meanwhile", "besides", "moreover"}
+_ZH_SUFFIX = re.compile(
+    r"(?P<co>(?:集团)?(?:股份|控股)?有限(?:责任)?公司|私人有限公司|集团|公司|银行|交易所)"
+    r"|(?P<gov>人民政府|管理委员会|管委会|委员会|发展改革委|发改委|经信委|工信委|商务委|国资委|住建委|科委|工信厅|政府|局|厅|办公室)"
+    r"|(?P<inst>研究院|研究所|大学|学院|协会|联盟|商会)")
+_ZH_CHARS = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9·]+$")
+# Characters or words that cannot be inside an organisation name and mark its left edge.
+_ZH_LEFT_CUT = re.compile(
+    r".*(?:获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游)"
+    r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括)")
+_ZH_LEFT_CUT_KEEP_DE = re.compile(_ZH_LEFT_CUT.pattern.replace("|的|", "|"))
+_ZH_MAX = 24
+_NEEDS_PLACE = {"局", "厅", "政府", "办公室"}
+_ADMIN_WORD = re.compile(r"[省市县区州]|国家|中国|自治")
+_GENERIC_ZH = {"公司", "该公司", "本公司", "子公司", "集团", "政府", "办公室", "委员会", "管委会", "局"}
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    start: int
+    end: int
+    text: str
+    kind: str  # "company", "government", "institution"
+
+    @property
+    def is_company(self) -> bool:
+        return self.kind == "company"
+
+
+def _kind(m: re.Match) -> str:
+    return "company" if m["co"] else "government" if m["gov"] else "institution"
+
+
+def _en_left_edge(text: str, suffix_start: int, floor: int) -> int:
+    """Walk left over capitalised words and inner connectors; return the start of the name."""
+    pos = suffix_start
+    start = suffix_start
+    floor = max(floor, suffix_start - 160)
+    words = [(t.start(), t.group()) for t in _EN_TOKEN.finditer(text, floor, suffix_start)]
+    for begin, word in reversed(words):
+        gap = text[begin + len(word):pos]
+        if gap.strip() or "\n" in gap:
+            break
+        low = word.lower()
+        if _EN_WORD.match(word) and low not in _EN_LEAD_STOP:
+            start = begin
+        elif low in _EN_CONNECT and start < suffix_start:
+            pass  # a connector counts only if a capitalised word precedes it; checked below
+        else:
+            break
+        pos = begin
+    return start
+
+
+def _find_en(text: str) -> list[OrgMention]:
+    out: list[OrgMention] = []
+    floor = 0
+    for m in _EN_SUFFIX.finditer(text):
+        if m.start() < floor or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")):
+            continue
+        if not m["co"] or not m.group().endswith("."):
+            if _CONTINUES.match(text, m.end()):
+                continue  # "Hunan Smart Government Blockchain Technology Co., Ltd.": not the end yet
+        start = _en_left_edge(text, m.start(), floor)
+        if start == m.start():
+            continue  # a bare suffix ("the Bureau", "Group") is not a name
+        name = text[start:m.end()]
+        if m["co"] and name.endswith("Ltd") and text[m.end():m.end() + 1] == ".":
+            name += "."
+        out.append(OrgMention(start, start + len(name), name, _kind(m)))
+        floor = start + len(name)
+    return out
+
+
+def _find_zh(text: str) -> list[OrgMention]:
+    out: list[OrgMention] = []
+    floor = 0
+    for m in _ZH_SUFFIX.finditer(text):
+        if m.start() < floor:
+            continue
+        lo = max(floor, m.start() - _ZH_MAX)
+        left = _ZH_CHARS.search(text, lo, m.start())
+        if not left:
+            continue
+        prefix = left.group()
+        cut = _ZH_LEFT_CUT.match(prefix)
+        if cut and len(prefix) - cut.end() < 2:
+            cut = _ZH_LEFT_CUT_KEEP_DE.match(prefix)  # "美的集团": 的 can be part of a short brand
+        start = left.start() + (cut.end() if cut else 0)
+        name = text[start:m.end()]
+        if len(name) - len(m.group()) < 2 or name in _GENERIC_ZH:
+            continue
+        if m.group() in _NEEDS_PLACE and not _ADMIN_WORD.search(name):
+            continue  # "布局", "格局": 局 ends many words that are not bureaus
+        out.append(OrgMention(start, m.end(), name, _kind(m)))
+        floor = m.end()
+    return _merge_adjacent(out)
+
+
+def _merge_adjacent(orgs: list[OrgMention]) -> list[OrgMention]:
+    """"江西南康港通物流集团有限公司" matches 集团 then 有限公司: keep the longer, joined name."""
+    out: list[OrgMention] = []
+    for o in orgs:
+        if out and out[-1].end == o.start and out[-1].is_company:
+            prev = out.pop()
+            o = OrgMention(prev.start, o.end, prev.text + o.text, o.kind)
+        out.append(o)
+    return out
+
+
+def find_orgs(text: str, zh: bool) -> list[OrgMention]:
+    """All organisation mentions in `text`, in order, non-overlapping."""
+    found = _find_en(text)
+    if zh:
+        taken = [(o.start, o.end) for o in found]
+        found += [o for o in _find_zh(text) if not any(s < o.end and o.start < e for s, e in taken)]
+        found.sort(key=lambda o: o.start)
+    return found

@@ -1,0 +1,94 @@
+"""Which organisation plays which role in which project: "undertaken by X", "X's project", "X与Y签订",
+"The company plans to invest ...". A mixin of the Linker: it reads the Linker's sentence state."""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from extractor.types import OrgRole, Status
+from extractor.engines.rules import cues
+
+_PRONOUN_ROLE = re.compile(r"\b(?:it|the company)\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|undertakes|led|leads|built"
+                           r"|builds|constructs)\b|该公司(?:负责)?(?:承建|建设|实施)", re.I)
+_INVEST_VERB = re.compile(r"\b(?:invest|invests|investing|spend|spends|fund)\b|(?<!总)投资(?!建设)|投入", re.I)
+_BUILD_VERB = re.compile(r"\b(?:build|builds|construct|constructs|undertake|undertakes|set up)\b|建设|承建|实施", re.I)
+
+
+class OrgLinking:
+    """Organisation linking for `Linker` (which provides text, focus, last_company, ...)."""
+
+    def _link_orgs(self, sent, names, cands, orgs, referents, found) -> None:
+        statuses = {s for s, _, _ in found}
+        for org in orgs:
+            role, target = self._org_role_target(org, sent, names, cands, referents, statuses)
+            if role is None or target is None:
+                continue
+            target.add_org(org, role)
+            if org.is_company:
+                self.company_candidate.setdefault(org.text, target)
+        self._link_referred_company(sent, names, cands, referents)
+
+    def _org_role_target(self, org, sent, names, cands, referents, statuses):
+        text = self.text
+        pairs = list(zip(names, cands))
+        clause = sent.clause_of(org.start)
+        in_clause = [p for p in pairs if clause[0] <= p[0].start < clause[1]] or pairs
+        before = [p for p in in_clause if p[0].end <= org.start]
+        after = [p for p in in_clause if p[0].start >= org.end]
+        role = cues.role_cue(text, org.start, org.end)
+        if role is not None:
+            prefer_before = cues.role_before(text, org.start)
+            pick = (before[-1:] if prefer_before else after[:1]) or before[-1:] or after[:1]
+            target = pick[0][1] if pick else referents.get(clause) or referents.get(sent.clauses[0])
+            return role, target
+        adjacent = [p for p in after if p[0].start - org.end <= 3]
+        if adjacent or cues.is_possessive(text, org.start, org.end):
+            role = OrgRole.undertaker if org.is_company else OrgRole.government
+            pick = adjacent[:1] or (before[-1:] if re.search(r"of\s+(?:the\s+)?$", text[max(0, org.start - 8):org.start])
+                                    else after[:1]) or before[-1:]
+            return role, (pick[0][1] if pick else None)
+        nearest = (after[:1] or before[-1:])
+        if not nearest:
+            return None, None
+        if Status.signed in statuses:
+            return OrgRole.signer, nearest[0][1]
+        if org.kind == "government" and statuses & {Status.approved, Status.listed, Status.planned}:
+            return OrgRole.government, nearest[0][1]
+        return None, None
+
+    def _link_referred_company(self, sent, names, cands, referents) -> None:
+        """"The company plans to invest ...", "Norvale will invest ...", "it has undertaken the X"."""
+        for clause in sent.clauses:
+            text = self.text[clause[0]:clause[1]]
+            m = _PRONOUN_ROLE.search(text)
+            if m and self.last_company is not None:
+                later = [c for n, c in zip(names, cands) if n.start >= clause[0] + m.end()]
+                if later:
+                    later[0].add_org(self.last_company, OrgRole.undertaker)
+                    self.company_candidate.setdefault(self.last_company.text, later[0])
+                continue
+            company = self.referred_company(text, clause[0], [])
+            target = referents.get(clause)
+            if any(clause[0] <= n.start < clause[0] + _subject_end(text) for n in names):
+                continue  # a project is named before the verb: the names own this clause
+            if company is None or target is None:
+                continue
+            role = _verb_role(text)
+            if role is not None:
+                target.add_org(company, role)
+                self.company_candidate.setdefault(company.text, target)
+
+
+def _subject_end(clause_text: str) -> int:
+    """Where the clause's verb starts (roughly): the first invest/build verb, else the whole clause."""
+    found = [m.start() for rx in (_INVEST_VERB, _BUILD_VERB) if (m := rx.search(clause_text))]
+    return min(found) if found else len(clause_text)
+
+
+def _verb_role(clause_text: str) -> Optional[OrgRole]:
+    """investor or undertaker, from whichever verb comes first: "will invest" / "将在...建设"."""
+    invest, build = _INVEST_VERB.search(clause_text), _BUILD_VERB.search(clause_text)
+    if invest and (not build or invest.start() < build.start()):
+        return OrgRole.investor
+    return OrgRole.undertaker if build else None

@@ -1,0 +1,98 @@
+"""Markdown tables of projects: one row is one project, columns found by their header words.
+
+| Province | City | Project | Undertaker | Total investment |   -> name, province, city, orgs, amount
+A row whose name cell says "Total" (or 合计) is the table's total: an aggregate, never a project.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Optional
+
+from extractor.engines.rules.sentences import Paragraph
+
+_COLUMNS = [  # (field, header pattern), first match wins for a header cell
+    ("name", re.compile(r"project|name|项目", re.I)),
+    ("province", re.compile(r"province|省", re.I)),
+    ("city", re.compile(r"city|prefecture|城市|地市|市州|市", re.I)),
+    ("district", re.compile(r"district|county|区县|县", re.I)),
+    ("undertaker", re.compile(r"undertaker|company|enterprise|developer|builder|owner|operator|承建|建设单位"
+                              r"|业主|实施单位|企业", re.I)),
+    ("investor", re.compile(r"investor|投资方|投资主体", re.I)),
+    ("amount", re.compile(r"investment|amount|cost|value|budget|投资|金额", re.I)),
+    ("date", re.compile(r"date|year|时间|日期|年份", re.I)),
+]
+_TOTAL = re.compile(r"^\**\s*(?:total|sum|合计|总计|小计)\s*\**$", re.I)
+_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
+# A unit written in the header: "Total investment (100 million yuan)", "总投资（亿元）".
+_HEADER_UNIT = re.compile(r"[（(]\s*(亿元|万元|million yuan|billion yuan|100 million yuan|百万元)\s*[)）]", re.I)
+
+
+@dataclass
+class Cell:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Row:
+    cells: dict[str, Cell]
+    is_total: bool
+    unit: Optional[str]  # header unit for bare numbers in the amount column
+
+
+def _cells(para: Paragraph) -> list[Cell]:
+    out = []
+    line = para.text
+    for m in re.finditer(r"[^|]+", line):
+        raw = m.group()
+        inner = raw.strip().strip("*").strip()
+        if not raw.strip() and m.start() == 0:
+            continue
+        lead = raw.find(inner) if inner else 0
+        out.append(Cell(para.start + m.start() + lead, para.start + m.start() + lead + len(inner), inner))
+    # a line "| a | b |" splits into [" a ", " b ", maybe trailing whitespace]
+    return [c for c in out if c.text or c.start < para.end]
+
+
+def _header_fields(header: list[Cell]) -> tuple[list[Optional[str]], Optional[str]]:
+    fields: list[Optional[str]] = []
+    unit = None
+    for cell in header:
+        found = next((f for f, rx in _COLUMNS if rx.search(cell.text) and f not in fields), None)
+        fields.append(found)
+        if found == "amount" and (m := _HEADER_UNIT.search(cell.text)):
+            unit = m.group(1)
+    return fields, unit
+
+
+def table_rows(paragraphs: list[Paragraph]) -> tuple[list[Row], set[int]]:
+    """Rows of every Markdown table with a name column, and the indexes of the table paragraphs."""
+    rows: list[Row] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(paragraphs):
+        if paragraphs[i].kind != "table":
+            i += 1
+            continue
+        block = []
+        while i < len(paragraphs) and paragraphs[i].kind == "table":
+            block.append(paragraphs[i])
+            i += 1
+        if len(block) < 3 or not _SEPARATOR.match(block[1].text):
+            continue
+        fields, unit = _header_fields(_cells(block[0]))
+        if "name" not in fields:
+            continue
+        used |= {p.index for p in block}
+        for para in block[2:]:
+            cells = _cells(para)
+            named = {f: c for f, c in zip(fields, cells) if f and c.text}
+            name = named.get("name")
+            is_total = name is not None and bool(_TOTAL.match(name.text))
+            if name is None and not any(_TOTAL.match(c.text) for c in cells):
+                continue
+            rows.append(Row(named, is_total or name is None, unit))
+    return rows, used

@@ -1,0 +1,51 @@
+"""Numbers as written in English and Chinese news: "1,431", "3.2", "two", "一千五百", "1亿5000", "十二"."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
+_FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
+EN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+            "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100}
+
+
+def parse_cn_number(s: str) -> Optional[float]:
+    """Digits and Chinese numerals with 万/亿 sections: "1亿5000", "一千五百", "十二", "3.2"."""
+    s = s.replace(",", "").translate(_FULLWIDTH)
+    above_yi, wan, section, number = 0.0, 0.0, 0.0, 0.0
+    i = 0
+    while i < len(s):
+        ch = s[i]
+        if ch.isdigit() or ch == ".":
+            j = i
+            while j < len(s) and (s[j].isdigit() or s[j] == "."):
+                j += 1
+            try:
+                number = float(s[i:j])
+            except ValueError:
+                return None
+            i = j
+            continue
+        if ch in _CN_DIGITS:
+            number = _CN_DIGITS[ch]
+        elif ch in _CN_SMALL_UNITS:
+            section += (number or 1) * _CN_SMALL_UNITS[ch]
+            number = 0.0
+        elif ch == "万":
+            wan, section, number = ((section + number) or 1) * 1e4, 0.0, 0.0
+        elif ch == "亿":
+            above_yi = (above_yi + wan + section + number or 1) * 1e8
+            wan, section, number = 0.0, 0.0, 0.0
+        i += 1
+    return above_yi + wan + section + number
+
+
+def parse_number(raw: str) -> Optional[float]:
+    low = raw.lower()
+    if low in EN_WORDS:
+        return float(EN_WORDS[low])
+    return parse_cn_number(raw)

@@ -1,0 +1,183 @@
+"""Money amounts: the formats the issue lists, ranges, lists, qualifiers, and property tests."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from extractor.normalize.money import find_amounts, parse_amount
+
+
+@pytest.mark.parametrize("text, value, currency", [
+    ("500 million yuan", 5e8, "CNY"),
+    ("RMB 3.2 billion", 3.2e9, "CNY"),
+    ("1.5 trillion yuan", 1.5e12, "CNY"),
+    ("780 million yuan", 7.8e8, "CNY"),
+    ("10,000 yuan", 1e4, "CNY"),
+    ("US$50 million", 5e7, "USD"),
+    ("$50m", 5e7, "USD"),
+    ("5亿元", 5e8, "CNY"),
+    ("10亿元", 1e9, "CNY"),
+    ("1.5万亿元", 1.5e12, "CNY"),
+    ("5000万元", 5e7, "CNY"),
+    ("人民币3.2亿元", 3.2e8, "CNY"),
+    ("五亿元", 5e8, "CNY"),
+    ("20亿", 2e9, "CNY"),
+    ("一千五百万元", 1.5e7, "CNY"),
+    ("1亿5000万元", 1.5e8, "CNY"),
+    ("十二亿元", 1.2e9, "CNY"),
+    ("3亿美元", 3e8, "USD"),
+    ("two billion yuan", 2e9, "CNY"),
+    ("a hundred million yuan", 1e8, "CNY"),
+    ("HK$1.2 billion", 1.2e9, "HKD"),
+    ("€30 million", 3e7, "EUR"),
+])
+def test_point_amounts(text, value, currency):
+    m = parse_amount(text)
+    assert m is not None
+    assert m.value == pytest.approx(value) and m.min == pytest.approx(value) and m.max == pytest.approx(value)
+    assert m.currency == currency and m.text == text
+    assert m.to_amount().text == text
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("between 1 and 1.5 billion yuan", 1e9, 1.5e9),
+    ("1 billion to 1.5 billion yuan", 1e9, 1.5e9),
+    ("RMB 800 million to 1.2 billion", 8e8, 1.2e9),
+    ("3亿至5亿元", 3e8, 5e8),
+    ("1-1.5亿元", 1e8, 1.5e8),
+])
+def test_ranges_are_one_match(text, lo, hi):
+    m = parse_amount(text)
+    assert m is not None and m.value is None
+    assert (m.min, m.max) == (pytest.approx(lo), pytest.approx(hi))
+    assert len(find_amounts(f"It will cost {text}.")) == 1
+
+
+@pytest.mark.parametrize("text, value, lo, hi", [
+    ("more than 1.5 trillion yuan", 1.5e12, 1.5e12, None),
+    ("不低于10亿元", 1e9, 1e9, None),
+    ("超过5亿元", 5e8, 5e8, None),
+    ("5000余万元", 5e7, 5e7, None),
+    ("up to 300 million yuan", 3e8, None, 3e8),
+    ("about 9.8 billion yuan", 9.8e9, 9.8e9, 9.8e9),
+])
+def test_qualifiers_set_bounds(text, value, lo, hi):
+    m = parse_amount(text)
+    assert m is not None and m.qualifier is not None
+    assert m.value == pytest.approx(value)
+    assert m.min == (pytest.approx(lo) if lo is not None else None)
+    assert m.max == (pytest.approx(hi) if hi is not None else None)
+
+
+def test_respectively_lists_give_one_match_each_and_share_the_currency():
+    text = "The two projects cost 500 million and 1 billion yuan, respectively; 5亿和10亿元分别。"
+    found = find_amounts(text)
+    assert [m.value for m in found] == [5e8, 1e9, 5e8, 1e9]
+    assert all(m.currency == "CNY" for m in found)
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+def test_non_money_numbers_are_not_amounts():
+    text = ("In 2020, 1431 projects and 5.4 million TEU; 1.2 billion kilowatt-hours; 共有20亿人; "
+            "the city has 1.4 billion people.")
+    assert find_amounts(text) == []
+
+
+def test_bare_amounts_need_a_money_word_in_their_clause():
+    assert [m.value for m in find_amounts("总投资20亿，建成后")] == [2e9]
+    assert [m.value for m in find_amounts("The company will invest 2 billion in the plant.")] == [2e9]
+    assert find_amounts("The population reached 2 billion.") == []
+    assert len(find_amounts("The population reached 2 billion.", require_currency=False)) == 1
+
+
+def test_parse_amount_rejects_text_that_is_not_one_amount():
+    assert parse_amount("500 million yuan and 1 billion yuan") is None
+    assert parse_amount("the project") is None
+    assert parse_amount("") is None
+
+
+def test_usd_and_cny_side_by_side():
+    found = find_amounts("Over 3 billion yuan (US$420 million) was spent")
+    assert [(m.currency, m.value) for m in found] == [("CNY", 3e9), ("USD", 4.2e8)]
+
+
+# --- properties --------------------------------------------------------------------------------
+
+_SCALES_EN = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_UNITS_ZH = {"万": 1e4, "亿": 1e8, "万亿": 1e12}
+
+
+def _with_commas(n: int) -> str:
+    return f"{n:,}"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999), st.integers(min_value=0, max_value=2),
+       st.sampled_from(sorted(_SCALES_EN)), st.sampled_from(["yuan", "RMB", "US$", "dollars"]))
+def test_english_numbers_round_trip(mantissa, decimals, scale, currency):
+    number = mantissa / 10 ** decimals
+    shown = f"{number:.{decimals}f}"
+    text = f"US${shown} {scale}" if currency == "US$" else f"{shown} {scale} {currency}"
+    m = parse_amount(text)
+    assert m is not None
+    assert m.value == pytest.approx(number * _SCALES_EN[scale], rel=1e-9)
+    assert m.currency == ("USD" if currency in ("US$", "dollars") else "CNY")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=10 ** 9))
+def test_comma_grouped_integers(n):
+    m = parse_amount(f"{_with_commas(n)} yuan")
+    assert m is not None and m.value == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=99_999), st.integers(min_value=0, max_value=2),
+       st.sampled_from(sorted(_UNITS_ZH)), st.booleans(), st.booleans())
+def test_chinese_numbers_round_trip(mantissa, decimals, unit, yuan, rmb_prefix):
+    number = mantissa / 10 ** decimals
+    text = f"{'人民币' if rmb_prefix else ''}{number:.{decimals}f}{unit}{'元' if yuan else ''}"
+    m = parse_amount(text)
+    assert m is not None
+    assert m.value == pytest.approx(number * _UNITS_ZH[unit], rel=1e-9)
+    assert m.currency == "CNY"
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+
+
+def _chinese_numeral(n: int) -> str:
+    """1..9999 written with 千百十: 1500 -> 一千五百, 12 -> 十二, 305 -> 三百零五."""
+    out, zero = "", False
+    for value, unit in ((1000, "千"), (100, "百"), (10, "十"), (1, "")):
+        digit = n // value % 10
+        if digit:
+            if zero:
+                out += "零"
+            out += ("" if (value == 10 and digit == 1 and not out) else _CN_DIGITS[digit]) + unit
+            zero = False
+        elif out:
+            zero = True
+    return out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1, max_value=9999), st.sampled_from(["万元", "亿元"]))
+def test_chinese_numerals_round_trip(n, unit):
+    m = parse_amount(_chinese_numeral(n) + unit)
+    assert m is not None
+    assert m.value == pytest.approx(n * (1e4 if unit == "万元" else 1e8))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(1, 999), st.sampled_from(["million", "billion"])), min_size=1, max_size=4),
+       st.text(alphabet="abc ,.;", max_size=12))
+def test_find_amounts_spans_are_exact_and_ordered(amounts, filler):
+    text = filler.join(f"{n} {scale} yuan" for n, scale in amounts) if filler.strip(" ") else \
+        " and then ".join(f"{n} {scale} yuan" for n, scale in amounts)
+    found = find_amounts(text)
+    assert all(text[m.start:m.end] == m.text for m in found)
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
