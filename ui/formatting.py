@@ -31,6 +31,26 @@ def format_amount(amount: Optional[Amount]) -> str:
     return f"{body} {amount.currency}" + (f" ({yi}亿元)" if yi else "")
 
 
+def compact_amount(amount: Optional[Amount]) -> str:
+    """Short form for terminal tables: '10亿元', '5,000万元', '3–5亿元', '≥ 3亿元', '50,000,000 USD'."""
+    if amount is None:
+        return ""
+    if amount.currency != "CNY":
+        fmt = _num
+        unit = f" {amount.currency}"
+    else:
+        big = (amount.comparable or amount.max or 0) >= 1e8
+        fmt = (lambda x: f"{x / 1e8:,.4g}") if big else (lambda x: f"{x / 1e4:,.6g}")
+        unit = "亿元" if big else "万元"
+    if amount.value is None and amount.min is not None and amount.max is not None:
+        return f"{fmt(amount.min)}–{fmt(amount.max)}{unit}"
+    figure = amount.comparable
+    if figure is None:
+        return amount.text
+    prefix = "≥ " if amount.max is None else ""
+    return f"{prefix}{fmt(figure)}{unit}"
+
+
 def _num(x: float) -> str:
     return f"{x:,.0f}"
 
@@ -64,14 +84,20 @@ def csv_row(p: Project) -> dict:
     }
 
 
+def lead_organisation(p: Project) -> str:
+    """The company doing the work rather than the body that listed it, when both are named."""
+    doers = [o for o in p.organizations if o.role.value in ("undertaker", "investor", "signer")]
+    return (doers or p.organizations)[0].name if p.organizations else ""
+
+
 def table_rows(records: Iterable[Project]) -> list[dict]:
-    """Rows for a human table (CLI and Streamlit)."""
+    """Compact rows for a terminal table: the lead organisation only, amounts in 亿元/万元."""
     return [
         {
             "Project": p.name,
-            "Place": ", ".join(x for x in (p.district, p.city, p.province) if x),
-            "Organisations": "; ".join(o.name for o in p.organizations),
-            "Amount": format_amount(p.amount),
+            "Place": ", ".join(x for x in (p.city, p.province) if x),
+            "Lead organisation": lead_organisation(p),
+            "Amount": compact_amount(p.amount),
             "Date": p.date or "",
             "Status": p.status.value if p.status else "",
         }

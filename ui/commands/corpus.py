@@ -141,9 +141,12 @@ def emit(records: list[Project], fmt: str, output: str | None = None) -> None:
 
 def print_table(records: list[Project]) -> None:
     rows = table_rows(records)
-    table = Table(show_lines=False, title=f"{len(rows)} records")
-    for column in ("Project", "Place", "Organisations", "Amount", "Date", "Status"):
-        table.add_column(column, overflow="fold")
+    table = Table(show_lines=False, title=f"{len(rows)} records", title_justify="left")
+    widths = {"Project": (24, None), "Place": (10, 22), "Lead organisation": (14, 30), "Amount": (8, 12),
+              "Date": (7, 10), "Status": (6, 8)}
+    for column, (least, most) in widths.items():
+        table.add_column(column, overflow="fold", min_width=least, max_width=most,
+                         justify="right" if column == "Amount" else "left")
     for row in rows:
         table.add_row(*(str(v) for v in row.values()))
     Console().print(table, markup=False, highlight=False)
