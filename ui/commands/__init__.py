@@ -7,7 +7,7 @@ import importlib
 import click
 
 # Each module defines `commands: list[click.Command]`.
-MODULES = ["ui.commands.corpus", "ui.commands.ask", "ui.commands.evaluate", "ui.commands.serve"]
+MODULES = ["ui.commands.corpus", "ui.commands.ask", "ui.commands.evaluate", "ui.commands.serve", "ui.commands.llm"]
 
 
 def register(group: click.Group) -> None:
