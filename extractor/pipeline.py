@@ -90,6 +90,9 @@ def extract(
     todo = [d for d in docs if force or store.extracted_with(d.id) != key]
     run_id = store.start_run("extract", engine.name, settings.hash(), settings.public_dict())
     report = ExtractReport(run_id=run_id, backend=engine.name, skipped=len(docs) - len(todo))
+    log_calls_to = getattr(engine, "log_calls_to", None)  # engines that call an LLM log each request
+    if log_calls_to is not None:
+        log_calls_to(lambda **call: store.log_llm_call(run_id, **call))
     try:
         for doc, extraction in extract_stream(engine, ((d, store.chunks(d.id)) for d in todo)):
             store.save_extraction(run_id, key, extraction)

@@ -45,6 +45,9 @@ class Settings(BaseSettings):
     llm_max_retries: int = Field(2, ge=0, description="Re-asks after a failed validation.")
     llm_http_retries: int = Field(4, ge=0, description="Retries on 429, 5xx and timeouts (exponential backoff).")
     llm_concurrency: int = Field(4, ge=1, description="Requests in flight at once.")
+    llm_backoff_base: float = Field(0.5, ge=0, description="First backoff delay in seconds; doubles per retry, "
+                                    "with jitter.")
+    llm_max_tokens: int = Field(2048, ge=16, description="Cap on tokens the model may write per answer.")
 
     # Retrieval
     chroma_host: Optional[str] = Field(None, description="Use a Chroma server at this host instead of on-disk.")

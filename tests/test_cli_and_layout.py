@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
 
 import pytest
 from click.testing import CliRunner
+from pathlib import Path
 
 from tests.conftest import ROOT
 
@@ -42,6 +42,7 @@ def test_outbound_network_is_blocked_in_tests():
 
 
 def test_layers_are_respected():
-    exe = shutil.which("lint-imports") or str(ROOT / ".venv" / "bin" / "lint-imports")
+    # the console script of the interpreter running the tests, whether or not its venv is activated
+    exe = str(Path(sys.executable).parent / "lint-imports")
     result = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr

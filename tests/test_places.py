@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import json
-import time
-from importlib import resources
 
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -232,11 +229,8 @@ def test_matches_are_grounded_and_disjoint(text):
 
 
 # --- data file --------------------------------------------------------------------------------
-def test_loading_is_fast_and_cached(gaz):
-    raw = resources.files("extractor.normalize").joinpath("data", "gazetteer.json").read_text("utf-8")
-    t0 = time.perf_counter()
-    Gazetteer(json.loads(raw)["places"])
-    assert time.perf_counter() - t0 < 0.3
+def test_loading_is_cached(gaz):
+    # Load time is a benchmark figure (benchmarks/bench_rules.py), not a timed unit test.
     assert Gazetteer.load() is gaz
 
 

