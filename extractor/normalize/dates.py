@@ -25,6 +25,7 @@ import calendar
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable, NamedTuple, Optional
 
 
@@ -128,25 +129,34 @@ def _zh_year(m: re.Match) -> _Raw:
     return _Raw(m.start(), m.end(), _cn_int(m.group("y")), None, None, part not in ("", "度"))
 
 
-# (pattern, builder): every pattern is compiled once at import.
-_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw]]] = [
-    (re.compile(r"(?<![A-Za-z])" + _MON + r"\s+" + _DAY + _OPT_YEAR), _en_day),
-    (re.compile(r"(?<![0-9A-Za-z.,])" + _DAY + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day),
-    (re.compile(r"(?<![A-Za-z])" + _MON + r",?\s+(?:of\s+)?" + _YEAR), _en_month),
-    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month),
+# What each pattern cannot match without: a text lacking it skips the pattern (most articles have
+# no 月 or no English month name, and trying a pattern at every position is the slow part).
+_NEEDS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # every _MON name
+_NEEDS_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+_NEEDS_QUARTER = re.compile(r"[QH][1-4]")
+_NEEDS_NIAN = re.compile(r"年")
+_NEEDS_YUE = re.compile(r"月")
+
+# (pattern, builder, what it needs): every pattern is compiled once at import.
+_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[re.Pattern, ...]]] = [
+    (re.compile(r"(?<![A-Za-z])" + _MON + r"\s+" + _DAY + _OPT_YEAR), _en_day, (_NEEDS_MONTH,)),
+    (re.compile(r"(?<![0-9A-Za-z.,])" + _DAY + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, (_NEEDS_MONTH,)),
+    (re.compile(r"(?<![A-Za-z])" + _MON + r",?\s+(?:of\s+)?" + _YEAR), _en_month, (_NEEDS_MONTH, _NEEDS_YEAR)),
+    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month, (_NEEDS_MONTH,)),
     (re.compile(r"\b" + _APPROX_WORDS + r"[\s-]+" + _MON + r"(?!\s*[0-9]{1,2}\b)" + _OPT_YEAR),
-     _en_approx_month),
-    (re.compile(r"\b(?:" + _APPROX_WORDS + r"[\s-]+|" + _QUARTER + r"\s+)" + _YEAR), _year_only(True)),
-    (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True)),
-    (re.compile(r"(?<![0-9])" + _YEAR + r"\s+[QH][1-4]\b"), _year_only(True)),
+     _en_approx_month, (_NEEDS_MONTH,)),
+    (re.compile(r"\b(?:" + _APPROX_WORDS + r"[\s-]+|" + _QUARTER + r"\s+)" + _YEAR), _year_only(True),
+     (_NEEDS_YEAR,)),
+    (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR)),
+    (re.compile(r"(?<![0-9])" + _YEAR + r"\s+[QH][1-4]\b"), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR)),
     (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _YEAR + r"(?![.,/-]?[0-9]|\s*(?:年|[-–]\s*[0-9]))"),
-     _year_only(False, "y")),
+     _year_only(False, "y"), (_NEEDS_YEAR,)),
     (re.compile(r"(?<![0-9./-])" + _YEAR + r"(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
-                r"(?![0-9]|[./-][0-9])"), _numeric),
+                r"(?![0-9]|[./-][0-9])"), _numeric, (_NEEDS_YEAR,)),
     (re.compile(r"(?:(?P<rel>今年|本年|去年|上年|明年)|(?P<y>" + _ZY + r")\s*年)?\s*(?<![0-9０-９\-~～至到—–前近每第])"
-                r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date),
+                r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date, (_NEEDS_YUE,)),
     (re.compile(r"(?<![0-9０-９])(?P<y>" + _ZY + r")\s*年(?!\s*(?:" + _ZN + r")\s*月)" + _ZH_YEAR_PART),
-     _zh_year),
+     _zh_year, (_NEEDS_NIAN,)),
 ]
 
 
@@ -162,10 +172,14 @@ def _valid(year: Optional[int], month: Optional[int], day: Optional[int]) -> boo
     return 1 <= day <= last
 
 
-def _scan(text: str) -> list[_Raw]:
+@lru_cache(maxsize=4)  # `infer_year` and `find_dates` often read the same text one after the other
+def _scan(text: str) -> tuple[_Raw, ...]:
     """All date expressions, non-overlapping (earliest first, then longest), years unresolved."""
     found: list[_Raw] = []
-    for pattern, build in _PATTERNS:
+    present: dict[re.Pattern, bool] = {}
+    for pattern, build, needs in _PATTERNS:
+        if not all(present.setdefault(n, n.search(text) is not None) for n in needs):
+            continue
         for m in pattern.finditer(text):
             raw = build(m)
             if raw.end > raw.start and _valid(raw.year, raw.month, raw.day):
@@ -175,7 +189,7 @@ def _scan(text: str) -> list[_Raw]:
     for raw in found:
         if not kept or raw.start >= kept[-1].end:
             kept.append(raw)
-    return kept
+    return tuple(kept)
 
 
 def _to_match(text: str, raw: _Raw, default_year: Optional[int]) -> Optional[DateMatch]:

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable, Optional, Sequence
+from typing import Collection, Iterable, Optional, Sequence
 
 LEVEL_RANK = {"province": 0, "city": 1, "district": 2}
 
@@ -104,6 +104,11 @@ def _en_key(surface: str) -> str:
     return " ".join(key.replace("ê", "e").replace("ü", "u").split())
 
 
+@lru_cache(maxsize=65536)
+def _cached_en_key(word: str) -> str:
+    return _en_key(word)
+
+
 def _suffix_kind(m: re.Match) -> str:
     return " ".join((m.group("auto") or m.group("plain")).lower().split())
 
@@ -160,10 +165,19 @@ class Gazetteer:
             for surface, gate in r["es"]:
                 _add(self._en, _en_key(surface), place, gate)
             self._stems.setdefault(r["stem"], []).append(place)
-        lengths: dict[str, set[int]] = {}
-        for surface in self._zh:
-            lengths.setdefault(surface[0], set()).add(len(surface))
-        self._zh_lengths = {ch: tuple(sorted(ls, reverse=True)) for ch, ls in lengths.items()}
+        # First word of each English name -> the word counts of its names, longest first (names
+        # of more than three words are never matched).
+        counts: dict[str, set[int]] = {}
+        for key in self._en:
+            counts.setdefault(key.split(" ")[0], set()).add(min(len(key.split(" ")), 4))
+        self._en_first = {w: tuple(n for n in (3, 2, 1) if n in ns) for w, ns in counts.items()}
+        # Chinese names by their first two characters (all have at least two), longest first.
+        by_bigram: dict[str, list[tuple[str, list]]] = {}
+        for surface in sorted(self._zh, key=len, reverse=True):
+            by_bigram.setdefault(surface[:2], []).append((surface, self._zh[surface]))
+        self._zh_by_bigram = by_bigram
+        self._zh_start = re.compile("[%s](?=[%s])" % (
+            "".join(sorted({re.escape(k[0]) for k in by_bigram})), "".join(sorted({re.escape(k[1]) for k in by_bigram}))))
 
     # --- public API --------------------------------------------------------------------------
     def provinces(self) -> list[Place]:
@@ -202,10 +216,11 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMatch]:
         """Place mentions in `text`, non-overlapping, sorted by start (longest match first)."""
-        first = self._scan(text, frozenset())
+        en_sites, zh_sites = self._en_sites(text), self._zh_sites(text)
+        first = self._walk(en_sites, zh_sites, frozenset())
         context = frozenset(c for _, _, places, _ in first for p in places
                             for c in (self._prov[p.adcode], self._city[p.adcode]) if c)
-        found = self._scan(text, context) if context else first
+        found = self._walk(en_sites, zh_sites, context) if context else first
         provs, cities = self._unambiguous_codes(places for _, _, places, _ in found)
         return [PlaceMatch(s, e, text[s:e], tuple(self._ordered(places, kind, provs, cities)))
                 for s, e, places, kind in found]
@@ -240,61 +255,88 @@ class Gazetteer:
         return match.candidates[0] if match.candidates else None
 
     # --- matching ----------------------------------------------------------------------------
-    def _scan(self, text: str, context: frozenset[str]) -> list[tuple[int, int, list[Place], Optional[str]]]:
-        return sorted(self._scan_en(text, context) + self._scan_zh(text, context), key=lambda h: h[0])
+    # The text is read once: every dictionary hit (a "site": a start and the readings found there,
+    # longest first) is collected without looking at gates; the two passes of `find` (without and
+    # with the text's own places as context) then only walk these sites.
+    def _walk(self, en_sites, zh_sites, context: frozenset[str]) -> list[tuple[int, int, list[Place], Optional[str]]]:
+        return sorted(self._walk_en(en_sites, context) + self._walk_zh(zh_sites, context), key=lambda h: h[0])
 
-    def _scan_en(self, text: str, context: frozenset[str]):
-        words = [(m.start(), m.end(), _en_key(m.group())) for m in _EN_WORD.finditer(text)]
-        hits, i = [], 0
-        while i < len(words):
-            hit = None
-            for n in (3, 2, 1):
+    def _en_sites(self, text: str) -> list[tuple[int, list[tuple]]]:
+        """Runs of 1-3 capitalised words that are a name in the index, by first word, longest first.
+        A reading is (start, end, entries, suffix): suffix is (end, fitting places, kind) when an
+        administrative suffix follows that fits some of the entries."""
+        words = [(m.start(), m.end(), m.group()) for m in _EN_WORD.finditer(text)]
+        sites = []
+        for i, (start, _, word) in enumerate(words):
+            lengths = self._en_first.get(_cached_en_key(word))
+            if lengths is None:
+                continue
+            readings = []
+            for n in lengths:
                 run = words[i:i + n]
                 if len(run) < n or any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
                     continue
-                entries = self._en.get(" ".join(w[2] for w in run))
+                entries = self._en.get(" ".join(_cached_en_key(w[2]) for w in run))
                 if entries:
-                    hit = self._admit_en(text, run[0][0], run[-1][1], entries, context)
-                    if hit:
-                        break
-            if hit is None:
-                i += 1
-                continue
-            hits.append(hit)
-            while i < len(words) and words[i][0] < hit[1]:
-                i += 1
-        return hits
+                    readings.append((start, run[-1][1], entries, self._en_suffix(text, run[-1][1], entries)))
+            if readings:
+                sites.append((start, readings))
+        return sites
 
-    def _admit_en(self, text, start, end, entries, context):
+    def _en_suffix(self, text: str, end: int, entries) -> Optional[tuple[int, list[Place], str]]:
         m = _EN_SUFFIX.match(text, end)
         if m:
             kind = _suffix_kind(m)
             fitting = [p for p, _ in entries if self._fits(p, kind)]
-            if fitting:  # an explicit suffix admits any gate
-                return start, m.end(), fitting, kind
-        places = self._admit(entries, context)
-        return (start, end, places, None) if places else None
+            if fitting:
+                return m.end(), fitting, kind
+        return None
 
-    def _scan_zh(self, text: str, context: frozenset[str]):
-        hits, i, n = [], 0, len(text)
-        while i < n:
-            hit = None
+    def _walk_en(self, sites, context: frozenset[str]):
+        hits: list = []
+        pos = 0
+        for start, readings in sites:
+            if start < pos:
+                continue
+            for _, end, entries, suffix in readings:
+                hit = None
+                if suffix:  # an explicit suffix admits any gate
+                    hit = (start, suffix[0], suffix[1], suffix[2])
+                elif places := self._admit(entries, context):
+                    hit = (start, end, places, None)
+                if hit:
+                    hits.append(hit)
+                    pos = hit[1]
+                    break
+        return hits
+
+    def _zh_sites(self, text: str) -> list[tuple[int, list[tuple[int, list]]]]:
+        """Chinese names in the index, by start, longest first, without those whose suffix starts
+        another word. A regex finds the few positions whose two characters can begin a name."""
+        sites = []
+        for m in self._zh_start.finditer(text):
+            i = m.start()
+            readings = [(len(surface), entries) for surface, entries in self._zh_by_bigram.get(text[i:i + 2], ())
+                        if text.startswith(surface, i)
+                        and not _zh_blocked(surface, text[i + len(surface):i + len(surface) + 1])]
+            if readings:
+                sites.append((i, readings))
+        return sites
+
+    def _walk_zh(self, sites, context: frozenset[str]):
+        hits: list = []
+        pos = 0
+        for start, readings in sites:
+            if start < pos:
+                continue
             # Codes of a place mentioned right before this position (山东|日照): admits gate 3.
-            adjacent = frozenset(p.adcode for p in hits[-1][2]) if hits and hits[-1][1] == i else frozenset()
-            for length in self._zh_lengths.get(text[i], ()):
-                surface = text[i:i + length]
-                entries = self._zh.get(surface) if len(surface) == length else None
-                if not entries or _zh_blocked(surface, text[i + length:i + length + 1]):
-                    continue
+            adjacent = frozenset(p.adcode for p in hits[-1][2]) if hits and hits[-1][1] == start else frozenset()
+            for length, entries in readings:
                 places = self._admit(entries, context, adjacent)
                 if places:
-                    hit = (i, i + length, places, None)
+                    hits.append((start, start + length, places, None))
+                    pos = start + length
                     break
-            if hit:
-                hits.append(hit)
-                i = hit[1]
-            else:
-                i += 1
         return hits
 
     def _admit(self, entries: list[tuple[Place, int]], context: frozenset[str],
@@ -320,8 +362,10 @@ class Gazetteer:
         return kind != "municipality" or self._sfx[place.adcode] == "市"
 
     # --- ranking -----------------------------------------------------------------------------
-    def _ordered(self, places: Iterable[Place], kind: Optional[str], provs: set[str],
+    def _ordered(self, places: Collection[Place], kind: Optional[str], provs: set[str],
                  cities: set[str]) -> list[Place]:
+        if len(places) == 1:
+            return list(places)
         exact = _KINDS[kind][1] if kind else None
 
         def key(p: Place):
@@ -351,6 +395,12 @@ class Gazetteer:
         provs: set[str] = set()
         cities: set[str] = set()
         for places in candidate_sets:
+            if len(places) == 1:
+                code = places[0].adcode
+                provs.add(self._prov[code])
+                if self._city[code] is not None:
+                    cities.add(self._city[code])  # type: ignore[arg-type]
+                continue
             p_codes = {self._prov[p.adcode] for p in places}
             c_codes = {self._city[p.adcode] for p in places}
             if len(p_codes) == 1:
