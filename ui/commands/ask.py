@@ -80,4 +80,19 @@ def demo(ctx: click.Context, seeds_dir: str) -> None:
     print_answer(run_ask(DEMO_QUESTION, store, settings))
 
 
-commands = [ask, demo]
+@click.command()
+@click.pass_context
+def index(ctx: click.Context) -> None:
+    """Bring the retrieval index (Chroma vectors + FTS5 keywords) up to date with the store.
+
+    `ask` does this itself when needed; running it after a large `extract` moves the embedding
+    time out of the first question."""
+    from rag.index import build_index
+
+    settings = settings_with(ctx)
+    store = open_store(settings)
+    report = build_index(store, settings, sync=False).sync(store)
+    err_console.print(f"indexed {report.added} new chunks, removed {report.removed}, in {report.seconds:.1f} s")
+
+
+commands = [ask, demo, index]
