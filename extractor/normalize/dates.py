@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, NamedTuple, Optional
 
+from extractor.normalize.scanning import finditer_from, reach_before, word_starts_before
+
 
 @dataclass(frozen=True)
 class DateMatch:
@@ -51,10 +53,27 @@ class _Raw(NamedTuple):
 _MONTHS = {name: i for i, names in enumerate(
     ["", "january jan", "february feb", "march mar", "april apr", "may", "june jun", "july jul",
      "august aug", "september sep sept", "october oct", "november nov", "december dec"]) for name in names.split()}
-_MON = (r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|"
-        r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![A-Za-z-])\.?")
+_MONTH_NAMES = ("January February March April May June July August September October November December "
+                "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec").split()
+_MON = r"(?P<mon>" + "|".join(_MONTH_NAMES) + r")(?![A-Za-z-])\.?"
 _YEAR = r"(?P<y>(?:19|20)[0-9]{2})(?![0-9])"
 _DAY = r"(?P<d>[0-9]{1,2})(?:st|nd|rd|th)?(?![0-9]|[.,][0-9])"
+# The same, for a pattern that starts with them and must not follow a character of `not_after`.
+# The check sits after the first character ("J(?<![A-Za-z]J)anuary") rather than in front of the
+# pattern: a pattern that opens with literal characters lets the regex engine skip ahead to them,
+# one that opens with a lookbehind is tried at every position of the text, many times slower.
+_MON_FIRST = (r"(?P<mon>" + "|".join(f"{w[0]}(?<![A-Za-z]{w[0]}){w[1:]}" for w in _MONTH_NAMES)
+              + r")(?![A-Za-z-])\.?")  # not after a letter
+
+
+def _year_first(not_after: str) -> str:
+    return r"(?P<y>(?:19|20)(?<!" + not_after + r"..)[0-9]{2})(?![0-9])"
+
+
+def _day_first(not_after: str) -> str:
+    return r"(?P<d>[0-9](?<!" + not_after + r".)[0-9]?)(?:st|nd|rd|th)?(?![0-9]|[.,][0-9])"
+
+
 _OPT_YEAR = r"(?:,?\s+" + _YEAR + r")?"
 _APPROX_WORDS = (r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|"
                  r"the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of)")
@@ -134,29 +153,53 @@ def _zh_year(m: re.Match) -> _Raw:
 _NEEDS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # every _MON name
 _NEEDS_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 _NEEDS_QUARTER = re.compile(r"[QH][1-4]")
-_NEEDS_NIAN = re.compile(r"年")
-_NEEDS_YUE = re.compile(r"月")
 
-# (pattern, builder, what it needs): every pattern is compiled once at import.
-_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[re.Pattern, ...]]] = [
-    (re.compile(r"(?<![A-Za-z])" + _MON + r"\s+" + _DAY + _OPT_YEAR), _en_day, (_NEEDS_MONTH,)),
-    (re.compile(r"(?<![0-9A-Za-z.,])" + _DAY + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, (_NEEDS_MONTH,)),
-    (re.compile(r"(?<![A-Za-z])" + _MON + r",?\s+(?:of\s+)?" + _YEAR), _en_month, (_NEEDS_MONTH, _NEEDS_YEAR)),
-    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month, (_NEEDS_MONTH,)),
+# Patterns that open with \b, a group or an optional part are tried only where they can start:
+# a few words or characters before the anchor every match contains (see `scanning`).
+_MONTH_AT = re.compile("|".join(_MONTH_NAMES))  # names cannot overlap: each opens with its only capital
+_YEAR_AT = re.compile(r"1(?=9[0-9]{2})|2(?=0[0-9]{2})")
+
+
+def _words_before(anchor: re.Pattern, words: int) -> Callable[[str], list[int]]:
+    def starts(text: str) -> list[int]:
+        return sorted({s for m in anchor.finditer(text) for s in word_starts_before(text, m.start(), words)})
+    return starts
+
+
+def _chars_before(anchor: str, chars: int) -> Callable[[str], list[int]]:
+    def starts(text: str) -> list[int]:
+        found: set[int] = set()
+        i = text.find(anchor)
+        while i >= 0:
+            found.update(range(reach_before(text, i, chars), i + 1))
+            i = text.find(anchor, i + 1)
+        return sorted(found)
+    return starts
+
+
+_Starts = Optional[Callable[[str], list[int]]]
+# (pattern, builder, what it needs, where it can start): every pattern is compiled once at import.
+_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[re.Pattern, ...], _Starts]] = [
+    (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), None),
+    (re.compile(_day_first("[0-9A-Za-z.,]") + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), None),
+    (re.compile(_MON_FIRST + r",?\s+(?:of\s+)?" + _YEAR), _en_month, (_NEEDS_MONTH, _NEEDS_YEAR), None),
+    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month, (),
+     _words_before(_MONTH_AT, 1)),
     (re.compile(r"\b" + _APPROX_WORDS + r"[\s-]+" + _MON + r"(?!\s*[0-9]{1,2}\b)" + _OPT_YEAR),
-     _en_approx_month, (_NEEDS_MONTH,)),
+     _en_approx_month, (), _words_before(_MONTH_AT, 3)),  # "the beginning of"
     (re.compile(r"\b(?:" + _APPROX_WORDS + r"[\s-]+|" + _QUARTER + r"\s+)" + _YEAR), _year_only(True),
-     (_NEEDS_YEAR,)),
-    (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR)),
-    (re.compile(r"(?<![0-9])" + _YEAR + r"\s+[QH][1-4]\b"), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR)),
+     (), _words_before(_YEAR_AT, 6)),  # "the second half of the year"
+    (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR), None),
+    (re.compile(_year_first("[0-9]") + r"\s+[QH][1-4]\b"), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR), None),
     (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _YEAR + r"(?![.,/-]?[0-9]|\s*(?:年|[-–]\s*[0-9]))"),
-     _year_only(False, "y"), (_NEEDS_YEAR,)),
-    (re.compile(r"(?<![0-9./-])" + _YEAR + r"(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
-                r"(?![0-9]|[./-][0-9])"), _numeric, (_NEEDS_YEAR,)),
+     _year_only(False, "y"), (), _words_before(_YEAR_AT, 1)),
+    (re.compile(_year_first("[0-9./-]") + r"(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
+                r"(?![0-9]|[./-][0-9])"), _numeric, (_NEEDS_YEAR,), None),
     (re.compile(r"(?:(?P<rel>今年|本年|去年|上年|明年)|(?P<y>" + _ZY + r")\s*年)?\s*(?<![0-9０-９\-~～至到—–前近每第])"
-                r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date, (_NEEDS_YUE,)),
+                r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date, (),
+     _chars_before("月", 8)),  # at most 2020年12 or 今年12 before 月
     (re.compile(r"(?<![0-9０-９])(?P<y>" + _ZY + r")\s*年(?!\s*(?:" + _ZN + r")\s*月)" + _ZH_YEAR_PART),
-     _zh_year, (_NEEDS_NIAN,)),
+     _zh_year, (), _chars_before("年", 4)),
 ]
 
 
@@ -177,10 +220,10 @@ def _scan(text: str) -> tuple[_Raw, ...]:
     """All date expressions, non-overlapping (earliest first, then longest), years unresolved."""
     found: list[_Raw] = []
     present: dict[re.Pattern, bool] = {}
-    for pattern, build, needs in _PATTERNS:
+    for pattern, build, needs, starts in _PATTERNS:
         if not all(present.setdefault(n, n.search(text) is not None) for n in needs):
             continue
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if starts is None else finditer_from(pattern, text, starts(text)):
             raw = build(m)
             if raw.end > raw.start and _valid(raw.year, raw.month, raw.day):
                 found.append(raw)

@@ -93,13 +93,33 @@ _NOT_MONEY_AFTER = re.compile(r"\s?(?:[人个次件台套吨亩户名家位条�
 
 
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
-_DIGIT_ANCHOR = re.compile(r"[0-9０-９]+(?:[.,][0-9０-９]+)*")
-_SCALE_WORD = re.compile(r"(?:[mbtMBT]illion|[tT]housand)\b")
+# The anchor patterns open with a character class or literals (not `x+`, a group or a lookbehind) so
+# that the regex engine can skip ahead to the characters that can start them: several times faster.
+_DIGIT_ANCHOR = re.compile(r"[0-9０-９][0-9０-９]*(?:[.,][0-9０-９]+)*")
+# ("[mbtMBT]illion" spelled out: "tillion", not "trillion", as the pattern always read.)
+_SCALE_WORD = re.compile(r"million\b|billion\b|tillion\b|Million\b|Billion\b|Tillion\b|thousand\b|Thousand\b")
 _WORD_BEFORE = re.compile(rf"\b({_alts(_EN_WORDS)})\s+(?:hundred\s+|ten\s+)?$", re.I)
-_CN_ANCHOR = re.compile(r"(?<![零〇一二两三四五六七八九十百千0-9０-９])[零〇一二两三四五六七八九十百千]"
+_CN_ANCHOR = re.compile(r"[零〇一二两三四五六七八九十百千](?<![零〇一二两三四五六七八九十百千0-9０-９].)"
                         r"(?=[零〇一二两三四五六七八九十百千万亿余多]*[万亿元])")
 _EN_LEFT = re.compile(rf"(?:(?:{_EN_QUAL})\s+)?(?:(?:{_EN_PRE})\s?)?$", re.I)
-_CN_LEFT = re.compile(rf"(?:{_CN_QUAL_PRE})?(?:(?:人民币|RMB|￥|¥|US\$|\$)\s?)?$")
+_CN_PRE = r"人民币|RMB|￥|¥|US\$|\$"
+_CN_LEFT = re.compile(rf"(?:{_CN_QUAL_PRE})?(?:(?:{_CN_PRE})\s?)?$")
+# Last characters of the currency prefixes and qualifiers the _LEFT patterns read (English ones in
+# any case: (?i) also lets ſ, the Kelvin sign, İ and ı stand for s, k and i). An English qualifier
+# is always followed by whitespace.
+_FOLDS = {"s": "ſ", "k": "\u212a", "i": "\u0130\u0131"}
+
+
+def _last_chars(alternatives: str, ignore_case: bool = False) -> frozenset[str]:
+    last = {w.replace("\\", "")[-1] for w in alternatives.split("|")}
+    if ignore_case:
+        last |= {v for c in last for v in c.lower() + c.upper() + _FOLDS.get(c.lower(), "")}
+    return frozenset(last)
+
+
+_EN_LEFT_ENDS = _last_chars(_EN_PRE, ignore_case=True)
+_EN_QUAL_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIERS if q.isascii())
+_CN_LEFT_ENDS = _last_chars(_CN_QUAL_PRE) | _last_chars(_CN_PRE)
 _CLAUSE_END = re.compile(r"[。；;！？!?，,]|\.\s")
 
 
@@ -165,13 +185,11 @@ def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
             continue
         t = None
         if cjk:
-            left = _CN_LEFT.search(text, max(0, anchor - 6), anchor)
-            m = _CN_AMOUNT.match(text, left.start() if left else anchor)
+            m = _CN_AMOUNT.match(text, _left_start(_CN_LEFT, _CN_LEFT_ENDS, text, anchor, 6))
             if m and m["num"] and m.start("num") == anchor:
                 t = _cn_token(m)
         if t is None:
-            left = _EN_LEFT.search(text, max(0, anchor - 24), anchor)
-            start = left.start() if left else anchor
+            start = _left_start(_EN_LEFT, _EN_LEFT_ENDS, text, anchor, 24)
             if start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
                 start = anchor
             m = _EN_AMOUNT.match(text, start)
@@ -182,6 +200,37 @@ def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
             tokens.append(t)
             floor = t.end
     return tokens
+
+
+def _left_start(left: re.Pattern, ends: frozenset[str], text: str, anchor: int, width: int) -> int:
+    """Where the qualifier and currency written before the number at `anchor` begin (`anchor` when
+    there are none). Such words end with whitespace or one of `ends`; before any other character
+    the search over the window (the slow part) could only find its empty match at the anchor."""
+    if anchor == 0 or (text[anchor - 1] not in ends and not text[anchor - 1].isspace()):
+        return anchor
+    if left is _EN_LEFT and _no_en_left(text, anchor):
+        return anchor
+    found = left.search(text, max(0, anchor - width), anchor)
+    return found.start() if found else anchor
+
+
+def _no_en_left(text: str, anchor: int) -> bool:
+    """True when the search for _EN_LEFT before a number preceded by a space cannot give a start
+    other than `anchor` that `_raw_tokens` keeps. A currency there would end right before the one
+    space ("RMB 5"); a qualifier would end where the spaces begin, its last word being the whole
+    word there ("more than 5"): a qualifier ending inside a word ("moreover 5") starts after a
+    letter, and `_raw_tokens` then drops it. Words with non-ASCII letters (which (?i) may read as
+    ASCII ones) and a newline (where $ also matches) are left to the search."""
+    if anchor < 2 or not text[anchor - 1].isspace() or text[anchor - 1] == "\n" or text[anchor - 2] in _EN_LEFT_ENDS:
+        return False
+    spaces = anchor - 1
+    while spaces > 0 and text[spaces - 1].isspace():
+        spaces -= 1
+    word = spaces
+    while word > 0 and text[word - 1].isalpha():
+        word -= 1
+    last = text[word:spaces]
+    return last.isascii() and last.lower() not in _EN_QUAL_LAST_WORDS
 
 
 def _anchors(text: str, cjk: bool) -> list[int]:

@@ -56,7 +56,9 @@ class PlaceMatch:
 
 # --- English patterns -------------------------------------------------------------------------
 # A capitalised word, with pinyin apostrophes before a/o/e ("Xi'an", "Ma’anshan") but not "'s".
-_EN_WORD = re.compile(r"(?<![A-Za-z0-9])[A-Z][a-zêü]*(?:['’][aeo][a-zêü]*)*(?![A-Za-z0-9])")
+# (The "not after a letter or digit" check follows the capital so that the pattern opens with a
+# character class, which the regex engine skips ahead to.)
+_EN_WORD = re.compile(r"[A-Z](?<![A-Za-z0-9].)[a-zêü]*(?:['’][aeo][a-zêü]*)*(?![A-Za-z0-9])")
 _SUFFIX_WORDS = (r"Special Administrative Region|SAR|New Area|New District|Forestry District|"
                  r"Special District|[Pp]rovince|[Mm]unicipality|[Pp]refecture|[Dd]istrict|[Cc]ounty|"
                  r"[Cc]ity|[Ll]eague|[Bb]anner|[Rr]egion")
@@ -176,8 +178,8 @@ class Gazetteer:
         for surface in sorted(self._zh, key=len, reverse=True):
             by_bigram.setdefault(surface[:2], []).append((surface, self._zh[surface]))
         self._zh_by_bigram = by_bigram
-        self._zh_start = re.compile("[%s](?=[%s])" % (
-            "".join(sorted({re.escape(k[0]) for k in by_bigram})), "".join(sorted({re.escape(k[1]) for k in by_bigram}))))
+        firsts, seconds = ("".join(sorted({re.escape(k[i]) for k in by_bigram})) for i in (0, 1))
+        self._zh_start = re.compile(f"[{firsts}](?=[{seconds}])")  # where a Chinese name can start
 
     # --- public API --------------------------------------------------------------------------
     def provinces(self) -> list[Place]:
@@ -232,9 +234,16 @@ class Gazetteer:
         Context items are names in either language ("Jiangxi", "江西省"), adcodes or Places. When
         the context does not decide, the first candidate (the most likely one) is returned; None
         only when the match has no candidates."""
-        provs = self._context_codes(context_provinces, self._prov)
-        cities = self._context_codes(context_cities, self._city)
-        best, _ = self._best(match.candidates, provs, cities)
+        return self.resolve_in(match, self.context_codes(context_provinces, context_cities))
+
+    def context_codes(self, provinces: Iterable[str | Place] = (),
+                      cities: Iterable[str | Place] = ()) -> tuple[set[str], set[str]]:
+        """A context for `resolve_in`: read once to resolve many matches in the same context."""
+        return self._context_codes(provinces, self._prov), self._context_codes(cities, self._city)
+
+    def resolve_in(self, match: PlaceMatch, codes: tuple[set[str], set[str]]) -> Optional[Place]:
+        """`resolve` with a context from `context_codes`."""
+        best, _ = self._best(match.candidates, *codes)
         return best
 
     def resolve_in_text(self, text: str, match: PlaceMatch,

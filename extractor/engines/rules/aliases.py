@@ -4,6 +4,7 @@ Microsystems Pte. Ltd.", "光域科技" for "新加坡光域科技私人有限�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Optional
 
 from extractor.normalize.places import Gazetteer
@@ -24,22 +25,25 @@ def _is_place(word: str) -> bool:
 
 
 def aliases_of(org: OrgMention) -> list[str]:
-    if not org.is_company:
-        return []
-    if org.text.isascii():
-        for word in re.findall(r"[A-Z][\w'-]+", org.text):
+    return list(_company_aliases(org.text)) if org.is_company else []
+
+
+@lru_cache(maxsize=1024)  # a company is named again and again in an article
+def _company_aliases(text: str) -> tuple[str, ...]:
+    if text.isascii():
+        for word in re.findall(r"[A-Z][\w'-]+", text):
             if _is_place(word):
                 continue  # "Shaanxi Yushui ...": the brand follows the place
-            return [word] if len(word) >= 4 and word.lower() not in _EN_GENERIC else []
-        return []
-    core = _ZH_COUNTRY.sub("", _ZH_LEGAL.sub("", org.text))
+            return (word,) if len(word) >= 4 and word.lower() not in _EN_GENERIC else ()
+        return ()
+    core = _ZH_COUNTRY.sub("", _ZH_LEGAL.sub("", text))
     places = Gazetteer.load().find(core)
     if places and places[0].start == 0:
         core = core[places[0].end:]
     core = re.sub(r"^[市省县区]", "", core)
     if len(core) < 4 or core[:2] in _ZH_GENERIC:
-        return []
-    return [core[:4]]
+        return ()
+    return (core[:4],)
 
 
 class AliasBook:

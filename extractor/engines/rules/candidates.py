@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 from extractor.normalize.dates import DateMatch
@@ -73,6 +74,7 @@ class Candidate:
         return self.amount is not None or bool(roles & {OrgRole.undertaker, OrgRole.investor}) or bool(self.cells)
 
 
+@lru_cache(maxsize=4096)  # asked again for every mention of a name
 def candidate_key(name: str) -> str:
     key = normalise_name(name)
     return re.sub(r"^(?:the|a)(?=[a-z])", "", key)

@@ -8,22 +8,27 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractor.normalize.scanning import text_start, word_start
 from extractor.types import OrgRole, Status
 
 # Status cues, strongest first: a sentence that mentions signing and a list is about the signing.
-# Patterns start with literal words (no leading \b): the regex engine then skips ahead fast; the
-# word boundary on the left is checked in `find_status`.
+# Every alternative starts with a literal word (no leading \b, no group, no class): the regex engine
+# then skips ahead to the characters that can start one, several times faster than trying every
+# position. The word boundary on the left is checked in `find_status`.
+_PLANNED_VERB = r" (?:build|invest|construct|set up|develop|launch|establish|spend)\b"
+_KEY_PROJECTS = r" (?:[\w-]+ ){0,3}(?:[Pp]rojects?)\b"
 STATUS_CUES: list[tuple[Status, re.Pattern]] = [
-    (Status.signed, re.compile(r"(?:signed|signing|sign|contracts?|contracted|agreements?|deals?)\b"
+    (Status.signed, re.compile(r"signed\b|signing\b|sign\b|contracts?\b|contracted\b|agreements?\b|deals?\b"
                                r"|签约|签订|签署|协议|合同")),
     (Status.approved, re.compile(r"approv(?:ed|al|es)\b|passed the establishment\b|ratified\b"
                                  r"|核准|批复|获批|批准|审批通过")),
-    (Status.planned, re.compile(r"(?:plans? to|will|intends? to) (?:build|invest|construct|set up|develop|launch|establish|spend)\b"
-                                r"|planned projects?\b|(?:is|are) preparing\b|expects? the project\b"
+    (Status.planned, re.compile(r"plans? to" + _PLANNED_VERB + r"|will" + _PLANNED_VERB
+                                + r"|intends? to" + _PLANNED_VERB
+                                + r"|planned projects?\b|is preparing\b|are preparing\b|expects? the project\b"
                                 r"|proposed\b|拟建|拟投资|拟在|拟于")),
-    (Status.listed, re.compile(r"list(?:ed|s)?\b|included in\b|(?:key|Key|KEY) (?:[\w-]+ ){0,3}(?:[Pp]rojects?)\b"
-                               r"|major (?:[\w-]+ ){0,2}projects\b|清单|名单|列入|纳入|入选|位列|重点项目|重大项目"
-                               r"|重点(?:[\u4e00-\u9fff]{0,4})项目")),
+    (Status.listed, re.compile(r"list(?:ed|s)?\b|included in\b|key" + _KEY_PROJECTS + "|Key" + _KEY_PROJECTS
+                               + "|KEY" + _KEY_PROJECTS + r"|major (?:[\w-]+ ){0,2}projects\b"
+                               r"|清单|名单|列入|纳入|入选|位列|重点项目|重大项目|重点(?:[\u4e00-\u9fff]{0,4})项目")),
 ]
 STATUS_RANK = {s: i for i, (s, _) in enumerate(STATUS_CUES)}
 # "planned total investment", "计划投资" describe an amount, not the project's status.
@@ -45,16 +50,27 @@ def find_status(text: str, offset: int) -> list[tuple[Status, int, int]]:
 
 # --- anaphora ------------------------------------------------------------------------------------
 
-ANAPHOR_PROJECT = re.compile(
-    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:[\w-]+\s+){0,2})?(?:project|contract|deal|agreement|plant|station|centre"
-    r"|center|terminal|park|base|platform|facility|hub|network|line|cluster|factory|farm|mine|port)\b(?!s)"
-    r"|^(?:[Ii]t|[Ii]ts)\b(?! is (?:reported|said|understood|expected|necessary|worth|clear|likely|not))"
-    r"|该项目|此项目|本项目|这一项目|这个项目|^项目|(?<=[，,])项目(?=总投资|由|已|建成|计划|位于|选址|落户|预计)")
-ANAPHOR_COMPANY = re.compile(r"\b(?:[Tt]he|[Tt]his)\s+(?:company|firm|enterprise|investor|group|developer)\b"
-                             r"|该公司|这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)|该企业|该集团")
-FORMER = re.compile(r"\b(?:the former|the first)\b|前者", re.I)
-LATTER = re.compile(r"\b(?:the latter|the second)\b|后者", re.I)
-RESPECTIVELY = re.compile(r"\brespectively\b|分别")
+
+# The anaphora patterns are read for every clause. Each alternative opens with a literal character
+# so that the regex engine skips ahead to the few places where one can start (see `scanning`); the
+# comment above each pattern gives its plain form.
+_PROJECT_NOUNS = ("project|contract|deal|agreement|plant|station|centre|center|terminal|park|base|platform|facility"
+                  "|hub|network|line|cluster|factory|farm|mine|port")
+_NOT_IT_IS = r"(?! is (?:reported|said|understood|expected|necessary|worth|clear|likely|not))"
+# \b(?:[Tt]he|[Tt]his|[Tt]hat) ... | ^(?:[Ii]t|[Ii]ts)\b ... | 该项目 ... | ^项目 | (?<=[，,])项目(?=...)
+ANAPHOR_PROJECT = re.compile("|".join(
+    [word_start(c, r"h(?:e|is|at)\s+(?:(?:[\w-]+\s+){0,2})?(?:" + _PROJECT_NOUNS + r")\b(?!s)") for c in "Tt"]
+    + [text_start(c, r"(?:t|ts)\b" + _NOT_IT_IS) for c in "Ii"]
+    + ["该项目", "此项目", "本项目", "这一项目", "这个项目", text_start("项", "目"),
+       "项(?<=[，,]项)目(?=总投资|由|已|建成|计划|位于|选址|落户|预计)"]))
+# \b(?:[Tt]he|[Tt]his)\s+(?:company|...)\b | 该公司 | 这家...(?:企业|公司) | 该企业 | 该集团
+ANAPHOR_COMPANY = re.compile("|".join(
+    [word_start(c, r"h(?:e|is)\s+(?:company|firm|enterprise|investor|group|developer)\b") for c in "Tt"]
+    + ["该公司", "这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)", "该企业", "该集团"]))
+# \b(?:the former|the first)\b|前者, \b(?:the latter|the second)\b|后者 (any case), \brespectively\b|分别
+FORMER = re.compile("|".join(word_start(c, r"(?i:he former|he first)\b") for c in "Tt") + "|前者")
+LATTER = re.compile("|".join(word_start(c, r"(?i:he latter|he second)\b") for c in "Tt") + "|后者")
+RESPECTIVELY = re.compile(word_start("r", r"espectively\b") + "|分别")
 SAME_DAY = re.compile(r"\b(?:the same day|that day|same day)\b|同日|当日|同一天|当天", re.I)
 BUILD_VERB = re.compile(r"(?:to build|to set up|to construct|to establish|to develop|建设|打造)\s+(?:the\s+|a\s+)?$")
 

@@ -9,6 +9,7 @@ meetings are rejected.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -23,6 +24,8 @@ _HEAD_ANCHOR = re.compile(rf"(?:{_HEADS})")
 _LOWER_PROJECT = re.compile(r"project(?!s)")
 _PHASE_AFTER = re.compile(_PHASE + r"(?![\w-])")
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
+_ANY_HEAD = re.compile(rf"(?:{_HEADS})", re.I)
+_HEADS_AND = re.compile(rf"\b(?:{_HEADS})\b{_PHASE}\s+and\s+(?:the\s+)?(?=[A-Z])")  # "A Park and B Project"
 _QUOTED = re.compile(r'"([^"\n]{3,160})"|“([^”\n]{3,160})”|「([^」\n]{3,160})」|\*\*([^*\n]{3,160})\*\*')
 _ZH_HEADS = re.compile(r"(?:项目|工程|平台|基地|中心|产业园|园区|产业城|物流园|电站|码头|港区|生产线|工厂|"
                        r"网络|系统|综合体|示范区|(?:[一二三四五]|[1-5])期)(?:工程|项目)?）?$")
@@ -112,7 +115,7 @@ def _trim_np(text: str) -> str:
 
 def _split_enumeration(start: int, name: str) -> list[tuple[int, str]]:
     """"A Park and B Project" (two heads joined by "and") are two names."""
-    parts = list(re.finditer(rf"\b(?:{_HEADS})\b{_PHASE}\s+and\s+(?:the\s+)?(?=[A-Z])", name))
+    parts = list(_HEADS_AND.finditer(name))
     if not parts:
         return [(start, name)]
     out, prev = [], 0
@@ -148,7 +151,7 @@ def _np(text: str, offset: int, zh: bool) -> list[NameMention]:
             if (_is_generic(name) or len(name.split()) < 2 or _LIST_WORDS.search(name)
                     or _LIST_TITLE.search(name) or "'s " in name or "’s " in name):
                 continue
-            head = re.findall(rf"(?:{_HEADS})", name, re.I)[-1].lower() if _HEAD_WORD.search(name) else ""
+            head = _ANY_HEAD.findall(name)[-1].lower() if _HEAD_WORD.search(name) else ""
             if _ADMIN_ZONE.search(name) and head in _WEAK_HEADS:
                 continue
             out.append(NameMention(offset + s, offset + s + len(name), name, "np", head in _WEAK_HEADS))
@@ -172,9 +175,12 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
     """Project names in `text` (offsets shifted by `offset`), non-overlapping, quoted ones first."""
     found = _quoted(text, offset)
     quote_spans = [(offset + m.start(), offset + m.end()) for m in _QUOTED.finditer(text)]
+    quote_starts = [s for s, _ in quote_spans]
     extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) if zh else [])
     for n in sorted(extra, key=lambda n: (n.start, -(n.end - n.start))):
-        inside_quote = any(s <= n.start and n.end <= e for s, e in quote_spans)
+        # The quotes do not overlap: only the last one opening at or before the name can hold it.
+        k = bisect_right(quote_starts, n.start) - 1
+        inside_quote = k >= 0 and n.end <= quote_spans[k][1]
         if not inside_quote and not any(o.start <= n.end and n.start <= o.end for o in found):
             found.append(n)
     return sorted(found, key=lambda n: n.start)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extractor.normalize.scanning import finditer_from, starts_of
+
 _GOV_EN = (r"People's Government|Government|Management Committee|Commission|Committee|Bureau|Administration"
            r"|Department|Ministry|Office|Council|Authority|Agency")
 _OF_TAIL = r"(?: of(?: (?:and|&|the)| [A-Z][\w'’&-]*)+)?"
@@ -19,6 +21,7 @@ _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _
     rf"|(?P<gov>(?:{_GOV_EN}){_OF_TAIL})"
     r"|(?P<inst>(?:University|Institute|Academy|Association|Alliance|Federation|Chamber of Commerce)"
     rf"{_OF_TAIL}))(?![\w-])")
+_EN_SUFFIX_START = re.compile(r"[A-Z]")  # every suffix starts with a capital letter
 _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
 _EN_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:\"“”()]+")
 _CONTINUES = re.compile(r" (?:[A-Z][a-z]|&)")
@@ -31,6 +34,7 @@ _ZH_SUFFIX = re.compile(
     r"(?P<co>(?:集团)?(?:股份|控股)?有限(?:责任)?公司|私人有限公司|集团|公司|银行|交易所)"
     r"|(?P<gov>人民政府|管理委员会|管委会|委员会|发展改革委|发改委|经信委|工信委|商务委|国资委|住建委|科委|工信厅|政府|局|厅|办公室)"
     r"|(?P<inst>研究院|研究所|大学|学院|协会|联盟|商会)")
+_ZH_SUFFIX_START = re.compile("[集股控有私公银交人管委发经工商国住科政局厅办研大学协联]")  # first characters of _ZH_SUFFIX
 _ZH_CHARS = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9·]+$")
 # Characters or words that cannot be inside an organisation name and mark its left edge.
 _ZH_LEFT_CUT = re.compile(
@@ -83,7 +87,7 @@ def _en_left_edge(text: str, suffix_start: int, floor: int) -> int:
 def _find_en(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
     floor = 0
-    for m in _EN_SUFFIX.finditer(text):
+    for m in finditer_from(_EN_SUFFIX, text, starts_of(_EN_SUFFIX_START, text)):
         if m.start() < floor or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")):
             continue
         if not m["co"] or not m.group().endswith("."):
@@ -103,7 +107,7 @@ def _find_en(text: str) -> list[OrgMention]:
 def _find_zh(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
     floor = 0
-    for m in _ZH_SUFFIX.finditer(text):
+    for m in finditer_from(_ZH_SUFFIX, text, starts_of(_ZH_SUFFIX_START, text)):
         if m.start() < floor:
             continue
         lo = max(floor, m.start() - _ZH_MAX)

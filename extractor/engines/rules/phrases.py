@@ -8,7 +8,7 @@ walking left over the words before them is several times faster than one big lef
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from typing import Iterable, Iterator
 
 _CAP = re.compile(r"(?:[A-Z0-9][\w'’.&-]*|\([A-Z][\w '’-]{0,25}\))")
 _CONNECT = {"and", "of", "for", "&", "+", "-", "R&D", "in"}
@@ -17,11 +17,13 @@ _WINDOW = 160
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
 
 
-def _left_tokens(text: str, end: int, window: int = _WINDOW) -> list[tuple[int, str]]:
+def _left_tokens(text: str, end: int, window: int = _WINDOW) -> Iterable[tuple[int, str]]:
     """Tokens before `end` on the same line, nearest first, while only spaces or tabs separate them."""
     lo = max(0, end - window)
     line = text.rfind("\n", lo, end)
     lo = line + 1 if line >= 0 else lo
+    if text.find("(", lo, end) < 0:
+        return _left_words(text, lo, end)
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, lo, end)]
     out = []
     pos = end
@@ -32,6 +34,23 @@ def _left_tokens(text: str, end: int, window: int = _WINDOW) -> list[tuple[int, 
         out.append((start, tok))
         pos = start
     return out
+
+
+def _left_words(text: str, lo: int, end: int) -> Iterator[tuple[int, str]]:
+    """`_left_tokens` for a window without "(": its tokens are then the runs of non-space characters,
+    read backwards from `end` only as far as the caller goes (usually a few words)."""
+    pos = end
+    while True:
+        stop = pos
+        while stop > lo and text[stop - 1] in " \t":
+            stop -= 1
+        if stop == pos or stop == lo or text[stop - 1].isspace():
+            return  # no gap, no token left, or another kind of space (a break)
+        start = stop - 1
+        while start > lo and not text[start - 1].isspace():
+            start -= 1
+        yield start, text[start:stop]
+        pos = start
 
 
 def capitalised_run_before(text: str, head_start: int, allow_connectors: bool = True) -> int:

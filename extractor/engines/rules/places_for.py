@@ -32,14 +32,13 @@ def _scopes(cand: Candidate, m: DocMentions, inherit_event: bool) -> list[list[P
     clause_scope: list[PlaceMatch] = []
     for i in cand.sentences:
         s = sents[i]
+        own = [n for n in m.names(s.start, s.end) if _same(cand, n.text)]
         for p in m.places(s.start, s.end):
-            if any(n.start <= p.start and p.end <= n.end for n in m.names(s.start, s.end)
-                   if _same(cand, n.text)):
+            if any(n.start <= p.start and p.end <= n.end for n in own):
                 name_scope.append(p)
-        for n in m.names(s.start, s.end):
-            if _same(cand, n.text):
-                c = s.clause_of(n.start)
-                clause_scope += m.places(c[0], c[1], in_names=False)
+        for n in own:
+            c = s.clause_of(n.start)
+            clause_scope += m.places(c[0], c[1], in_names=False)
     sentence_scope = [p for i in cand.sentences for p in m.places(sents[i].start, sents[i].end, in_names=False)]
     linked_scope = [p for i in cand.linked + cand.company_linked for p in m.places(sents[i].start, sents[i].end, in_names=False)]
     para = m.paragraphs[cand.paragraph]
@@ -69,30 +68,37 @@ def _section_places(cand: Candidate, m: DocMentions) -> list[PlaceMatch]:
 def locate(cand: Candidate, m: DocMentions, inherit_event: bool) -> Optional[Located]:
     gazetteer = Gazetteer.load()
     scopes = _scopes(cand, m, inherit_event)
-    heading = _heading_places(cand, m)
-    everything = _unambiguous([p for scope in scopes for p in scope] + heading)
+    heading = _unambiguous(_heading_places(cand, m))
+    unambiguous = [_unambiguous(scope) for scope in scopes]
     for i, scope in enumerate(scopes):
+        if not scope:
+            continue  # nothing to find here
         # Ambiguous names ("Fuzhou") are read in the light of the nearest scopes first.
-        provinces, cities = _unambiguous([p for s in scopes[:i + 1] for p in s] + heading)
+        provinces, cities = _joined(unambiguous[:i + 1] + [heading])
         if not provinces:
-            provinces, cities = everything
-        if i == _CLAUSE_SCOPE and scope:
+            provinces, cities = _joined(unambiguous + [heading])
+        codes = gazetteer.context_codes(provinces, cities)
+        if i == _CLAUSE_SCOPE:
             # "南京江北新区的“A”和苏州工业园区的“B”": the place nearest the name is its place.
             near = _name_positions(cand, m)
             scope = sorted(scope, key=lambda p: min(abs(p.start - n) for n in near))
-            best = _nearest_then_finer(scope, gazetteer, provinces, cities)
+            best = _nearest_then_finer(scope, gazetteer, codes)
         else:
-            best = _most_specific(scope, gazetteer, provinces, cities)
+            best = _most_specific(scope, gazetteer, codes)
         if best is None:
             continue
         # "Hunan Blockchain Industrial Park ... in Loudi", "built in Wuhan's Jiangxia District": a
         # finer place inside the one found, named nearby, is better.
         for later in scopes[i + 1:_PARAGRAPH_SCOPE + 1]:
-            finer = _most_specific(later, gazetteer, provinces, cities)
+            finer = _most_specific(later, gazetteer, codes)
             if finer and _LEVEL[finer.place.level] > _LEVEL[best.place.level] and _within(finer.place, best.place):
                 best = finer
         return best
     return None
+
+
+def _joined(parts: list[tuple[list[Place], list[Place]]]) -> tuple[list[Place], list[Place]]:
+    return [p for provs, _ in parts for p in provs], [c for _, cities in parts for c in cities]
 
 
 def _name_positions(cand: Candidate, m: DocMentions) -> list[int]:
@@ -103,13 +109,13 @@ def _name_positions(cand: Candidate, m: DocMentions) -> list[int]:
     return out or [cand.name.start]
 
 
-def _nearest_then_finer(scope, gazetteer, provinces, cities) -> Optional[Located]:
+def _nearest_then_finer(scope, gazetteer, codes) -> Optional[Located]:
     """The first place of `scope` (the nearest), made finer by any place inside it in the scope."""
-    first = _most_specific(scope[:1], gazetteer, provinces, cities)
+    first = _most_specific(scope[:1], gazetteer, codes)
     if first is None:
-        return _most_specific(scope[1:], gazetteer, provinces, cities)
+        return _most_specific(scope[1:], gazetteer, codes)
     for match in scope[1:]:
-        finer = _most_specific([match], gazetteer, provinces, cities)
+        finer = _most_specific([match], gazetteer, codes)
         if finer and _LEVEL[finer.place.level] > _LEVEL[first.place.level] and _within(finer.place, first.place):
             first = finer
     return first
@@ -121,10 +127,10 @@ def _within(inner: Place, outer: Place) -> bool:
     return inner.city_en == outer.city_en and inner.province_en == outer.province_en
 
 
-def _most_specific(scope, gazetteer, provinces, cities) -> Optional[Located]:
+def _most_specific(scope, gazetteer, codes) -> Optional[Located]:
     best: Optional[Located] = None
     for match in scope:
-        place = gazetteer.resolve(match, provinces, cities)
+        place = gazetteer.resolve_in(match, codes)
         if place is not None and (best is None or _LEVEL[place.level] > _LEVEL[best.place.level]):
             best = Located(place, match)
     return best

@@ -6,11 +6,16 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from extractor.normalize.scanning import word_start
 from extractor.types import OrgRole, Status
 from extractor.engines.rules import cues
 
-_PRONOUN_ROLE = re.compile(r"\b(?:it|the company)\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|undertakes|led|leads|built"
-                           r"|builds|constructs)\b|该公司(?:负责)?(?:承建|建设|实施)", re.I)
+# \b(?:it|the company)\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|...)\b|该公司(?:负责)?(?:承建|建设|实施), any
+# case, written to open with literals (see `scanning`): (?i) lets İ and ı stand for "i".
+_ROLE_VERB = r"\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|undertakes|led|leads|built|builds|constructs)\b"
+_PRONOUN_ROLE = re.compile("|".join([word_start(c, "(?i:t" + _ROLE_VERB + ")") for c in "Ii\u0130\u0131"]
+                                    + [word_start(c, "(?i:he company" + _ROLE_VERB + ")") for c in "Tt"]
+                                    + ["该公司(?:负责)?(?:承建|建设|实施)"]))
 _INVEST_VERB = re.compile(r"\b(?:invest|invests|investing|spend|spends|fund)\b|(?<!总)投资(?!建设)|投入", re.I)
 _BUILD_VERB = re.compile(r"\b(?:build|builds|construct|constructs|undertake|undertakes|set up)\b|建设|承建|实施", re.I)
 
@@ -61,19 +66,22 @@ class OrgLinking:
         """"The company plans to invest ...", "Norvale will invest ...", "it has undertaken the X"."""
         for clause in sent.clauses:
             text = self.text[clause[0]:clause[1]]
-            m = _PRONOUN_ROLE.search(text)
-            if m and self.last_company is not None:
+            # (The cheap tests first: the searches below only read, they change nothing.)
+            if self.last_company is not None and (m := _PRONOUN_ROLE.search(text)):
                 later = [c for n, c in zip(names, cands) if n.start >= clause[0] + m.end()]
                 if later:
                     later[0].add_org(self.last_company, OrgRole.undertaker)
                     self.company_candidate.setdefault(self.last_company.text, later[0])
                 continue
-            company = self.referred_company(text, clause[0], [])
             target = referents.get(clause)
-            if any(clause[0] <= n.start < clause[0] + _subject_end(text) for n in names):
-                continue  # a project is named before the verb: the names own this clause
-            if company is None or target is None:
+            if target is None:
                 continue
+            company = self.referred_company(text, clause[0], [])
+            if company is None:
+                continue
+            subject_end = clause[0] + _subject_end(text)
+            if any(clause[0] <= n.start < subject_end for n in names):
+                continue  # a project is named before the verb: the names own this clause
             role = _verb_role(text)
             if role is not None:
                 target.add_org(company, role)
