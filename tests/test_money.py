@@ -181,3 +181,14 @@ def test_find_amounts_spans_are_exact_and_ordered(amounts, filler):
     assert all(text[m.start:m.end] == m.text for m in found)
     assert [m.start for m in found] == sorted(m.start for m in found)
     assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_an_amount_at_the_start_of_a_line_is_found():
+    # `$` would also match before a final newline and hide the line's start from the left context.
+    assert [m.value for m in find_amounts("Intro.\n500 million yuan")] == [5e8]
+    assert [m.value for m in find_amounts("项目。\n5亿元")] == [5e8]
+
+
+def test_a_written_out_number_before_trillion():
+    [m] = find_amounts("two trillion yuan")
+    assert m.value == 2e12 and m.text == "two trillion yuan"

@@ -96,14 +96,13 @@ _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 # The anchor patterns open with a character class or literals (not `x+`, a group or a lookbehind) so
 # that the regex engine can skip ahead to the characters that can start them: several times faster.
 _DIGIT_ANCHOR = re.compile(r"[0-9０-９][0-9０-９]*(?:[.,][0-9０-９]+)*")
-# ("[mbtMBT]illion" spelled out: "tillion", not "trillion", as the pattern always read.)
-_SCALE_WORD = re.compile(r"million\b|billion\b|tillion\b|Million\b|Billion\b|Tillion\b|thousand\b|Thousand\b")
-_WORD_BEFORE = re.compile(rf"\b({_alts(_EN_WORDS)})\s+(?:hundred\s+|ten\s+)?$", re.I)
+_SCALE_WORD = re.compile(r"million\b|billion\b|trillion\b|Million\b|Billion\b|Trillion\b|thousand\b|Thousand\b")
+_WORD_BEFORE = re.compile(rf"\b({_alts(_EN_WORDS)})\s+(?:hundred\s+|ten\s+)?\Z", re.I)
 _CN_ANCHOR = re.compile(r"[零〇一二两三四五六七八九十百千](?<![零〇一二两三四五六七八九十百千0-9０-９].)"
                         r"(?=[零〇一二两三四五六七八九十百千万亿余多]*[万亿元])")
-_EN_LEFT = re.compile(rf"(?:(?:{_EN_QUAL})\s+)?(?:(?:{_EN_PRE})\s?)?$", re.I)
+_EN_LEFT = re.compile(rf"(?:(?:{_EN_QUAL})\s+)?(?:(?:{_EN_PRE})\s?)?\Z", re.I)
 _CN_PRE = r"人民币|RMB|￥|¥|US\$|\$"
-_CN_LEFT = re.compile(rf"(?:{_CN_QUAL_PRE})?(?:(?:{_CN_PRE})\s?)?$")
+_CN_LEFT = re.compile(rf"(?:{_CN_QUAL_PRE})?(?:(?:{_CN_PRE})\s?)?\Z")
 # Last characters of the currency prefixes and qualifiers the _LEFT patterns read (English ones in
 # any case: (?i) also lets ſ, the Kelvin sign, İ and ı stand for s, k and i). An English qualifier
 # is always followed by whitespace.
@@ -220,7 +219,7 @@ def _no_en_left(text: str, anchor: int) -> bool:
     space ("RMB 5"); a qualifier would end where the spaces begin, its last word being the whole
     word there ("more than 5"): a qualifier ending inside a word ("moreover 5") starts after a
     letter, and `_raw_tokens` then drops it. Words with non-ASCII letters (which (?i) may read as
-    ASCII ones) and a newline (where $ also matches) are left to the search."""
+    ASCII ones) and a newline are left to the search."""
     if anchor < 2 or not text[anchor - 1].isspace() or text[anchor - 1] == "\n" or text[anchor - 2] in _EN_LEFT_ENDS:
         return False
     spaces = anchor - 1
