@@ -13,6 +13,7 @@ from extractor.engines.rules import cues
 from extractor.engines.rules.candidates import Candidate, Cue
 from extractor.engines.rules.linking import Linker
 from extractor.engines.rules.places_for import locate
+from extractor.engines.rules.sector import find_sector
 
 
 class Builder:
@@ -56,6 +57,10 @@ class Builder:
         if date is not None:
             fields["date"] = date.iso
             evidence.append(self._ev("date", date.start, date.end))
+        sector = self._sector(cand)
+        if sector is not None:
+            fields["sector"] = sector[0]
+            evidence.append(self._ev("sector", sector[1], sector[2]))
         located = located or locate(cand, self.m, inherit)
         if located is not None:
             self._place_fields(located.place, located.match.start, located.match.end, fields, evidence)
@@ -69,6 +74,16 @@ class Builder:
         fields["organizations"] = [Organization(name=o.text, role=r) for o, r in orgs]
         evidence += [self._ev(f"organizations[{i}]", o.start, o.end) for i, (o, _) in enumerate(orgs)]
         return Project(evidence=evidence, **fields).with_id()
+
+    def _sector(self, cand: Candidate) -> Optional[tuple[str, int, int]]:
+        """The industry named in the project's name, else in its own sentences."""
+        found = find_sector(self.m.text, cand.name.start, cand.name.end)
+        for i in cand.sentences:
+            if found is not None:
+                break
+            s = self.m.sentences[i]
+            found = find_sector(self.m.text, s.start, s.end)
+        return found
 
     def _date(self, cand: Candidate, inherit: bool):
         for group in (cand.sentences, cand.linked):
@@ -103,6 +118,10 @@ class Builder:
             if event.date is not None:
                 fields["date"] = event.date.iso
                 evidence.append(self._ev("date", event.date.start, event.date.end))
+        sector = find_sector(self.m.text, name.start, name.end)
+        if sector is not None:
+            fields["sector"] = sector[0]
+            evidence.append(self._ev("sector", sector[1], sector[2]))
         place = self._row_place(row)
         if place is not None:
             p, cell = place
