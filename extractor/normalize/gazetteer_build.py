@@ -92,7 +92,7 @@ NO_PINYIN_ALIAS = {"陕西省"}  # its pinyin "Shanxi" is the neighbouring provi
 PINYIN_FIXES = {
     "单县": "Shan", "涡阳县": "Guoyang", "洪洞县": "Hongtong", "六合区": "Luhe", "繁峙县": "Fanshi",
     "什邡市": "Shifang", "万柏林区": "Wanbailin", "珲春市": "Hunchun", "闵行区": "Minhang",
-    "蔚县": "Yu", "费县": "Bi", "南乐县": "Nanle", "民乐县": "Minle", "筠连县": "Junlian",
+    "蔚县": "Yu", "费县": "Bi", "南乐县": "Nanle", "民乐县": "Minle", "筠连县": "Junlian", "马尾区": "Mawei",
 }
 # Characters whose place-name reading differs from pypinyin's default choice.
 CHAR_READINGS = {"长": "chang", "朝": "chao", "都": "du", "勒": "le", "漯": "luo"}
