@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from evals.report import report_json, write_reports
-from evals.report_md import SUMMARY_ROWS, field_cell
+from evals.report_md import SUMMARY_ROWS, field_cell, seconds_cell
 from evals.runner import DEFAULT_GOLD, DEFAULT_SEEDS, run_eval
 from extractor.errors import KeyprojError
 from ui.cli import settings_with
@@ -26,7 +26,7 @@ def print_report_table(report: dict) -> None:
         table.add_column(name, justify="right")
     for label, fmt in SUMMARY_ROWS:
         table.add_row(label, *(fmt(b["summary"]) if b["status"] == "ok" else "error" for b in backends.values()))
-    table.add_row("Extraction time (s)", *(f"{b['seconds']:.2f}" for b in backends.values()))
+    table.add_row("Extraction time (s)", *(seconds_cell(b) for b in backends.values()))
     fields = next((list(b["fields"]) for b in backends.values() if b["fields"]), [])
     if fields:
         table.add_section()
