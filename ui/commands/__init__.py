@@ -12,11 +12,6 @@ MODULES = ["ui.commands.corpus", "ui.commands.ask", "ui.commands.evaluate", "ui.
 
 def register(group: click.Group) -> None:
     for name in MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name != name:
-                raise
-            continue  # an area not built yet
+        module = importlib.import_module(name)
         for command in module.commands:
             group.add_command(command)
