@@ -140,16 +140,19 @@ def emit(records: list[Project], fmt: str, output: str | None = None) -> None:
 
 
 def print_table(records: list[Project]) -> None:
+    console = Console()
     rows = table_rows(records)
-    table = Table(show_lines=False, title=f"{len(rows)} records", title_justify="left")
-    widths = {"Project": (24, None), "Place": (10, 22), "Lead organisation": (14, 30), "Amount": (8, 12),
-              "Date": (7, 10), "Status": (6, 8)}
+    widths = {"Project": (20, None), "Place": (10, 22), "Lead organisation": (14, 30), "Amount": (7, 12),
+              "Date": (10, 10), "Status": (8, 8)}
+    if console.width < 110:  # a narrow terminal keeps what identifies a row; --format csv has it all
+        widths.pop("Lead organisation")
+    table = Table(title=f"{len(rows)} records", title_justify="left")
     for column, (least, most) in widths.items():
         table.add_column(column, overflow="fold", min_width=least, max_width=most,
                          justify="right" if column == "Amount" else "left")
     for row in rows:
-        table.add_row(*(str(v) for v in row.values()))
-    Console().print(table, markup=False, highlight=False)
+        table.add_row(*(str(row[column]) for column in widths))
+    console.print(table, markup=False, highlight=False)
 
 
 @click.command()
