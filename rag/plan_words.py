@@ -114,24 +114,22 @@ def date_range(question: str) -> tuple[Optional[str], Optional[str], list[tuple[
 
 def _previous(d: DateMatch) -> str:
     """The last period strictly before d, at d's precision (prefix-inclusive upper bound)."""
-    parts = [int(p) for p in d.iso.split("-")]
-    if len(parts) == 1:
-        return f"{parts[0] - 1:04d}"
-    if len(parts) == 2:
-        y, m = parts
-        return f"{y - 1:04d}-12" if m == 1 else f"{y:04d}-{m - 1:02d}"
-    from datetime import date, timedelta
-
-    return (date(*parts) - timedelta(days=1)).isoformat()
+    return _shift(d.iso, -1)
 
 
 def _next(d: DateMatch) -> str:
-    parts = [int(p) for p in d.iso.split("-")]
+    """The first period strictly after d, at d's precision."""
+    return _shift(d.iso, +1)
+
+
+def _shift(iso: str, step: int) -> str:
+    """The year, month or day `step` (+1/-1) away from `iso`, at the same precision."""
+    parts = [int(p) for p in iso.split("-")]
     if len(parts) == 1:
-        return f"{parts[0] + 1:04d}"
+        return f"{parts[0] + step:04d}"
     if len(parts) == 2:
-        y, m = parts
-        return f"{y + 1:04d}-01" if m == 12 else f"{y:04d}-{m + 1:02d}"
+        months = parts[0] * 12 + parts[1] - 1 + step
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
     from datetime import date, timedelta
 
-    return (date(*parts) + timedelta(days=1)).isoformat()
+    return (date(*parts) + timedelta(days=step)).isoformat()

@@ -4,6 +4,7 @@ see addopts in pyproject.toml), so a hidden download fails loudly."""
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,12 @@ def store(settings):
     s = Store.open(settings)
     yield s
     s.close()
+
+
+def stop_process(proc: subprocess.Popen, grace: float = 10) -> None:
+    """Terminate a server a test started, killing it if it does not exit in time."""
+    proc.terminate()
+    try:
+        proc.wait(timeout=grace)
+    except subprocess.TimeoutExpired:
+        proc.kill()

@@ -14,6 +14,7 @@ import httpx
 import pytest
 
 from extractor.settings import Settings
+from tests.conftest import stop_process
 from tests.llm_fixtures import free_port
 from tests.test_index import check_retrieval, small_store
 
@@ -48,11 +49,7 @@ def chroma_server(tmp_path):
             time.sleep(0.2)
         yield port
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        stop_process(proc)
         log.close()
 
 
