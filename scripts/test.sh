@@ -12,13 +12,7 @@ if ! [ -x /usr/bin/chromium ] || ! fc-list 2>/dev/null | grep -qi wqy; then
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-wqy-microhei >/dev/null
 fi
 
-[ -d .venv ] || python3 -m venv .venv
-. .venv/bin/activate
-pip_quietly() {  # the full pip log goes to a file; it is shown only if pip fails
-  python -m pip "$@" >>.venv/pip-install.log 2>&1 || { tail -n 40 .venv/pip-install.log; exit 1; }
-}
-echo "installing (log: .venv/pip-install.log)..."
-pip_quietly install --upgrade pip
+. scripts/venv.sh
 # llama-cpp-python compiles from source; these flags avoid the AMX/native build that crashes with
 # SIGILL on these Xeons (see ../shared/notes/offline-deps.md). pip caches the built wheel.
 export CMAKE_ARGS="-DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON -DGGML_AMX_TILE=OFF -DGGML_AMX_INT8=OFF -DGGML_AMX_BF16=OFF"
