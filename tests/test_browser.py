@@ -173,7 +173,8 @@ def test_the_jiangxi_question_is_answered_with_a_highlighted_citation(server, pa
     assert "matching projects" in answer.inner_text()
     assert "Jinxi Copper Foil Project" in answer.inner_text()
     assert quote.get_attribute("title")  # hover names what the span is
-    assert answer.get_by_text("Open the whole article").count() >= 1
+    # the link is drawn after its passage: wait for it rather than count what has rendered so far
+    answer.get_by_text("Open the whole article").first.wait_for(timeout=30_000)
     shot(page, "ask")
 
 
