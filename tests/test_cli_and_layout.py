@@ -46,3 +46,10 @@ def test_layers_are_respected():
     exe = str(Path(sys.executable).parent / "lint-imports")
     result = subprocess.run([exe], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ingest_of_only_bad_files_explains_each_and_exits_non_zero(tmp_path):
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    result = CliRunner().invoke(_cli(), ["--data-dir", str(tmp_path / "d"), "ingest", str(tmp_path / "bad.txt")])
+    assert result.exit_code == 1
+    assert "rejected" in result.output and "binary" in result.output

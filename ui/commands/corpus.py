@@ -33,7 +33,10 @@ def print_ingest_report(report: IngestReport) -> None:
 def ingest(ctx: click.Context, paths: tuple[str, ...]) -> None:
     """Read .txt/.md/.html files or folders into the store (re-ingesting is a no-op)."""
     settings = settings_with(ctx)
-    print_ingest_report(run_ingest(open_store(settings), paths, settings))
+    report = run_ingest(open_store(settings), paths, settings)
+    print_ingest_report(report)
+    if report.rejected and not (report.added or report.unchanged):
+        raise SystemExit(1)  # nothing usable was given: say so to scripts too
 
 
 def run_extraction(settings, store, backend: str | None, force: bool) -> None:
