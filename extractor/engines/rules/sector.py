@@ -17,7 +17,7 @@ _TAXONOMY: list[tuple[str, str, str]] = [
     ("new energy vehicles", r"new energy vehicles?|electric vehicles?", "新能源汽车"),
     ("power generation", r"pumped storage|power (?:station|plant)|wind (?:farm|power)", "抽水蓄能|电站|风电"),
     ("big data and cloud", r"big data|data cent(?:re|er)s?|cloud computing", "大数据|数据中心|云计算"),
-    ("artificial intelligence", r"artificial intelligence|AI|robots?|lidar|vision", "人工智能|机器人|激光雷达"),
+    ("artificial intelligence", r"artificial intelligence|AI|robot(?:s|ics)?|lidar|vision", "人工智能|机器人|激光雷达"),
     ("communications", r"5G|quantum|communications?|telecom", "5G|量子|通信"),
     ("logistics", r"logistics|cold[- ]chain|warehous(?:e|ing)|ports?|container terminal|shipping", "物流|冷链|仓储|港口|码头"),
     ("pharmaceuticals", r"pharmaceuticals?|medicines?|biomedic(?:al|ine)", "医药|生物医药|制药"),
