@@ -34,7 +34,8 @@ offsets index Document.text; a passage is the sentence(s) around the span.
     }
 
     Item = {"file", "doc_id", "title", "name", "start", "end",
-            "passage": {"start", "end", "text"}}   # start/end null when the record has no span
+            "passage": {"start", "end", "text", "clipped_left", "clipped_right"}}
+    # start/end/passage null when the record has no span; clipped: a long sentence was cut there
 """
 
 from __future__ import annotations
@@ -55,17 +56,28 @@ _BOUNDARIES = "\n。！？；!?"
 _ABBREVIATIONS = ("Co", "No", "Mr", "Ms", "Dr", "St")
 
 
-def passage(text: str, start: int, end: int, limit: int = 200) -> dict:
-    """The sentence(s) holding text[start:end], at most `limit` characters either side."""
+def passage(text: str, start: int, end: int, limit: int = 160) -> dict:
+    """The sentence holding text[start:end]. A longer sentence is cut at a word boundary about
+    `limit` characters either side of the span and flagged as clipped. Always
+    text[passage.start:passage.end] == passage.text."""
     left = start
     while left > 0 and start - left < limit and not _ends_sentence(text, left - 1):
         left -= 1
     right = end
     while right < len(text) and right - end < limit and not _ends_sentence(text, right - 1):
         right += 1
+    clipped_left = left > 0 and not _ends_sentence(text, left - 1)
+    clipped_right = right < len(text) and not _ends_sentence(text, right - 1)
+    if clipped_left and " " in text[left:start]:
+        left = text.index(" ", left, start) + 1
+    if clipped_right and " " in text[end:right]:
+        right = text.rindex(" ", end, right)
     while left < start and text[left].isspace():
         left += 1
-    return {"start": left, "end": right, "text": text[left:right].rstrip()}
+    while right > end and text[right - 1].isspace():
+        right -= 1
+    return {"start": left, "end": right, "text": text[left:right],
+            "clipped_left": clipped_left, "clipped_right": clipped_right}
 
 
 def _ends_sentence(text: str, i: int) -> bool:

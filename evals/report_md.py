@@ -26,13 +26,13 @@ SUMMARY_ROWS: list[tuple[str, Callable[[dict], str]]] = [
     ("Record precision", lambda s: pct(s.get("precision"))),
     ("Record recall", lambda s: pct(s.get("recall"))),
     ("Record F1", lambda s: pct(s.get("f1"))),
-    ("Hits / false positives / misses", lambda s: f"{s.get('tp', 0)} / {s.get('fp', 0)} / {s.get('fn', 0)}"),
-    ("Optional records found (unscored)", lambda s: str(s.get("optional_matched", 0))),
+    ("Hits / false pos. / misses", lambda s: f"{s.get('tp', 0)} / {s.get('fp', 0)} / {s.get('fn', 0)}"),
+    ("Optional found (unscored)", lambda s: str(s.get("optional_matched", 0))),
     ("Grounding rate", lambda s: f"{pct(s.get('grounding_rate'))} ({s.get('grounded', 0)}/{s.get('stated_fields', 0)})"),
     ("Traps avoided", lambda s: f"{s.get('traps_avoided', 0)}/{s.get('traps', 0)}"),
     ("False records on traps", lambda s: str(s.get("false_on_traps", 0))),
-    ("QA accuracy", lambda s: _if_run(s.get("qa_questions"), f"{pct(s.get('qa_accuracy'))} ({s.get('qa_questions')} questions)")),
-    ("Citation precision", lambda s: _if_run(s.get("qa_questions"), f"{pct(s.get('citation_precision'))} ({s.get('citations', 0)} citations)")),
+    ("QA accuracy", lambda s: _if_run(s.get("qa_questions"), f"{pct(s.get('qa_accuracy'))} ({s.get('qa_questions')} q.)")),
+    ("Citation precision", lambda s: _if_run(s.get("qa_questions"), f"{pct(s.get('citation_precision'))} ({s.get('citations', 0)} cited)")),
     ("Retrieval recall@k", lambda s: _if_run(s.get("k"), f"{pct(s.get('recall_at_k'))} (k={s.get('k')})")),
     ("Retrieval MRR", lambda s: _if_run(s.get("k"), pct(s.get("mrr")))),
 ]
@@ -91,6 +91,7 @@ def _quote(item: dict) -> str:
     text = p["text"]
     a, b = item["start"] - p["start"], item["end"] - p["start"]
     marked = text[:a] + "**" + text[a:b] + "**" + text[b:] if 0 <= a <= b <= len(text) else text
+    marked = ("… " if p.get("clipped_left") else "") + marked + (" …" if p.get("clipped_right") else "")
     return "  > " + " ".join(marked.split())
 
 

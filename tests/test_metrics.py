@@ -231,3 +231,13 @@ def test_a_prediction_named_by_a_gold_alias_is_a_hit():
     matching = match_records(gold, preds)
     assert matching.pairs and not matching.unmatched_gold and not matching.unmatched_pred
     assert match_records([GoldRecord(gold[0].project)], preds).unmatched_pred == [0]
+
+
+def test_a_long_sentence_is_clipped_at_words_around_the_span():
+    text = "Intro. " + "word " * 100 + "TARGET " + "word " * 100 + "end."
+    start = text.index("TARGET")
+    p = passage(text, start, start + 6, limit=40)
+    assert p["clipped_left"] and p["clipped_right"]
+    assert text[p["start"]:p["end"]] == p["text"]
+    assert p["text"].startswith("word") and p["text"].endswith("word") and "TARGET" in p["text"]
+    assert len(p["text"]) <= 6 + 2 * 40

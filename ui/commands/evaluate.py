@@ -43,7 +43,8 @@ def print_report_table(report: dict) -> None:
 @click.option("--gold", type=click.Path(file_okay=False, exists=True, path_type=Path), default=None,
               help=f"Folder of gold labels (default {DEFAULT_GOLD}).")
 @click.option("--work-dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Keep the evaluation stores here (one folder per backend) instead of a temporary folder.")
+              help="Keep the evaluation stores here (one folder per backend) instead of a temporary folder; "
+                   "a re-run then skips documents already extracted (useful with a slow LLM).")
 @click.option("--json", "as_json", is_flag=True, help="Print the JSON report instead of the table.")
 @click.pass_context
 def eval_cmd(ctx, backends, seeds, gold, work_dir, as_json) -> None:
