@@ -100,10 +100,24 @@ _SCALE_WORD = re.compile(r"million\b|billion\b|trillion\b|Million\b|Billion\b|Tr
 _WORD_BEFORE = re.compile(rf"\b({_alts(_EN_WORDS)})\s+(?:hundred\s+|ten\s+)?\Z", re.I)
 _CN_ANCHOR = re.compile(r"[零〇一二两三四五六七八九十百千](?<![零〇一二两三四五六七八九十百千0-9０-９].)"
                         r"(?=[零〇一二两三四五六七八九十百千万亿余多]*[万亿元])")
-_EN_LEFT = re.compile(rf"(?:(?:{_EN_QUAL})\s+)?(?:(?:{_EN_PRE})\s?)?\Z", re.I)
 _CN_PRE = r"人民币|RMB|￥|¥|US\$|\$"
-_CN_LEFT = re.compile(rf"(?:{_CN_QUAL_PRE})?(?:(?:{_CN_PRE})\s?)?\Z")
-# Last characters of the currency prefixes and qualifiers the _LEFT patterns read (English ones in
+
+
+def _reversed_alts(alternatives: str) -> str:
+    """`a|b|c` (a regex of escaped words) as an alternation of the reversed words, longest first."""
+    return _alts(w.replace("\\", "")[::-1] for w in alternatives.split("|"))
+
+
+# The qualifier and currency written before a number ("more than US$", "超过人民币") are read
+# backwards from the number: the reversed pattern is matched once on the reversed text, where
+# searching the window before the number for the leftmost start tried the pattern at every
+# position. Leftmost start means longest match; the first match found is the longest because the
+# longer words come first and no currency word is the end of a qualifier or the other way round.
+_EN_LEFT_REVERSED = re.compile(
+    rf"(?:\s?(?:{_reversed_alts(_EN_PRE)})(?:\s+(?:{_reversed_alts(_EN_QUAL)}))?"
+    rf"|\s+(?:{_reversed_alts(_EN_QUAL)}))?", re.I)
+_CN_LEFT_REVERSED = re.compile(rf"(?:\s?(?:{_reversed_alts(_CN_PRE)}))?(?:{_reversed_alts(_CN_QUAL_PRE)})?")
+# Last characters of the currency prefixes and qualifiers read before a number (English ones in
 # any case: (?i) also lets ſ, the Kelvin sign, İ and ı stand for s, k and i). An English qualifier
 # is always followed by whitespace.
 _FOLDS = {"s": "ſ", "k": "\u212a", "i": "\u0130\u0131"}
@@ -117,12 +131,17 @@ def _last_chars(alternatives: str, ignore_case: bool = False) -> frozenset[str]:
 
 
 _EN_LEFT_ENDS = _last_chars(_EN_PRE, ignore_case=True)
-_EN_QUAL_LAST_WORDS = frozenset(q.split()[-1] for q in _QUALIFIERS if q.isascii())
 _CN_LEFT_ENDS = _last_chars(_CN_QUAL_PRE) | _last_chars(_CN_PRE)
 _CLAUSE_END = re.compile(r"[。；;！？!?，,]|\.\s")
+# A Chinese amount has a unit (万, 亿) or a currency word (元, 美元, 港币...) right after its
+# numerals (or after a space, 余 or 多). Testing that at the number is much cheaper than reading
+# the words before it and matching the full pattern at every number ("2020年", "3月", "100个").
+_CN_NUMERALS = "0-9０-９.,零〇一二两三四五六七八九十百千余多"
+_CN_UNIT_AHEAD = re.compile(rf"[{_CN_NUMERALS}]*\s?[{_CN_NUMERALS}]*[万亿元美港欧日英新]")
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Token:
     start: int
     end: int
@@ -142,35 +161,39 @@ def _qualifier_of(*words: Optional[str]) -> Optional[str]:
 
 
 def _en_token(m: re.Match, loose: bool = False) -> Optional[_Token]:
-    num = _number(m["num"])
-    if num is None or (m["num"].lower() in ("a", "an") and not (m["sc"] or m["sca"])):
+    q, pre, raw, sc, sca, suf, qs = m.group("q", "pre", "num", "sc", "sca", "suf", "qs")
+    num = _number(raw)
+    if num is None or (not (sc or sca) and raw.lower() in ("a", "an")):
         return None
-    scale_word = (m["sc"] or m["sca"] or "").lower()
+    scale_word = (sc or sca or "").lower()
     scale = _EN_SCALES.get(scale_word) if scale_word else None
-    if m["sca"] and not (m["pre"] or m["suf"] or loose) and m["sca"].lower() in ("m", "b", "k"):
+    if sca and not (pre or suf or loose) and sca.lower() in ("m", "b", "k"):
         scale = None  # "5m" alone is metres as often as millions: only with a currency
-    cur_word = m["pre"] or m["suf"]
+    cur_word = pre or suf
     currency = _CURRENCY_WORDS.get(cur_word.lower()) if cur_word else None
-    end = m.end() if (scale or not m["sca"]) else m.start("sca")
-    is_year = scale is None and currency is None and re.fullmatch(r"(?:19|20)\d\d", m["num"]) is not None
-    return _Token(m.start(), end, num, scale, currency, _qualifier_of(m["q"], m["qs"]), is_year)
+    end = m.end() if (scale or not sca) else m.start("sca")
+    is_year = scale is None and currency is None and _YEAR.fullmatch(raw) is not None
+    return _Token(m.start(), end, num, scale, currency, _qualifier_of(q, qs), is_year)
 
 
 def _cn_token(m: re.Match) -> Optional[_Token]:
-    digits = m["num"].replace("余", "").replace("多", "")
-    scale = _CN_UNITS.get(m["unit"]) if m["unit"] else None
-    whole = _parse_cn_number(digits + (m["unit"] or ""))
+    q, pre, raw, a1, unit, a2, suf, qs = m.group("q", "pre", "num", "a1", "unit", "a2", "suf", "qs")
+    own_unit = "万" in raw or "亿" in raw  # "1亿5000": the numeral carries its own 万/亿
+    if not (unit or suf or own_unit):
+        return None  # a bare number: checked before parsing it, which is the costly part
+    scale = _CN_UNITS.get(unit) if unit else None
+    whole = _parse_cn_number(raw.replace("余", "").replace("多", "") + (unit or ""))
     if whole is None:
         return None
     num = whole / scale if scale else whole
-    cur = m["suf"] or m["pre"]
+    cur = suf or pre
     currency = _CURRENCY_WORDS.get(cur.lower()) if cur else None
-    approx = "多" if ("余" in m["num"] or "多" in m["num"] or m["a1"] or m["a2"]) else None
-    if num == 0 or not (m["unit"] or m["suf"] or re.search("[万亿]", m["num"])):
+    approx = "多" if ("余" in raw or "多" in raw or a1 or a2) else None
+    if num == 0:
         return None
-    if scale is None and re.search("[万亿]", m["num"]):
-        scale = 1.0  # the Chinese numeral carries its own 万/亿
-    return _Token(m.start(), m.end(), num, scale, currency, _qualifier_of(m["q"], m["qs"], approx))
+    if scale is None and own_unit:
+        scale = 1.0
+    return _Token(m.start(), m.end(), num, scale, currency, _qualifier_of(q, qs, approx))
 
 
 def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
@@ -179,21 +202,23 @@ def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
     tokens: list[_Token] = []
     floor = 0
     cjk = _HAS_CJK.search(text) is not None
+    reversed_text = text[::-1]  # for reading the words before each number backwards
     for anchor in _anchors(text, cjk):
         if anchor < floor:
             continue
         t = None
-        if cjk:
-            m = _CN_AMOUNT.match(text, _left_start(_CN_LEFT, _CN_LEFT_ENDS, text, anchor, 6))
+        if cjk and _CN_UNIT_AHEAD.match(text, anchor):
+            start = _left_start(_CN_LEFT_REVERSED, _CN_LEFT_ENDS, text, reversed_text, anchor, 6)
+            m = _CN_AMOUNT.match(text, start)
             if m and m["num"] and m.start("num") == anchor:
                 t = _cn_token(m)
-        if t is None:
-            start = _left_start(_EN_LEFT, _EN_LEFT_ENDS, text, anchor, 24)
+        # An English amount does not start inside a word ("A380", "H7N9").
+        if t is None and not (anchor > 0 and text[anchor - 1].isascii() and text[anchor - 1].isalnum()):
+            start = _left_start(_EN_LEFT_REVERSED, _EN_LEFT_ENDS, text, reversed_text, anchor, 24)
             if start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
                 start = anchor
             m = _EN_AMOUNT.match(text, start)
-            if m and m.start("num") == anchor and not (anchor > 0 and text[anchor - 1].isascii()
-                                                       and text[anchor - 1].isalnum()):
+            if m and m.start("num") == anchor:
                 t = _en_token(m, loose)
         if t is not None:
             tokens.append(t)
@@ -201,46 +226,32 @@ def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
     return tokens
 
 
-def _left_start(left: re.Pattern, ends: frozenset[str], text: str, anchor: int, width: int) -> int:
+def _left_start(left_reversed: re.Pattern, ends: frozenset[str], text: str, reversed_text: str,
+                anchor: int, width: int) -> int:
     """Where the qualifier and currency written before the number at `anchor` begin (`anchor` when
-    there are none). Such words end with whitespace or one of `ends`; before any other character
-    the search over the window (the slow part) could only find its empty match at the anchor."""
+    there are none), looking back at most `width` characters. Such words end with whitespace or one
+    of `ends`, so before any other character there is nothing to read."""
     if anchor == 0 or (text[anchor - 1] not in ends and not text[anchor - 1].isspace()):
         return anchor
-    if left is _EN_LEFT and _no_en_left(text, anchor):
-        return anchor
-    found = left.search(text, max(0, anchor - width), anchor)
-    return found.start() if found else anchor
-
-
-def _no_en_left(text: str, anchor: int) -> bool:
-    """True when the search for _EN_LEFT before a number preceded by a space cannot give a start
-    other than `anchor` that `_raw_tokens` keeps. A currency there would end right before the one
-    space ("RMB 5"); a qualifier would end where the spaces begin, its last word being the whole
-    word there ("more than 5"): a qualifier ending inside a word ("moreover 5") starts after a
-    letter, and `_raw_tokens` then drops it. Words with non-ASCII letters (which (?i) may read as
-    ASCII ones) and a newline are left to the search."""
-    if anchor < 2 or not text[anchor - 1].isspace() or text[anchor - 1] == "\n" or text[anchor - 2] in _EN_LEFT_ENDS:
-        return False
-    spaces = anchor - 1
-    while spaces > 0 and text[spaces - 1].isspace():
-        spaces -= 1
-    word = spaces
-    while word > 0 and text[word - 1].isalpha():
-        word -= 1
-    last = text[word:spaces]
-    return last.isascii() and last.lower() not in _EN_QUAL_LAST_WORDS
+    back = len(text) - anchor  # `anchor` in reversed_text
+    found = left_reversed.match(reversed_text, back, back + min(width, anchor))
+    return anchor - (found.end() - back)
 
 
 def _anchors(text: str, cjk: bool) -> list[int]:
     found = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
+    more = False
     for m in _SCALE_WORD.finditer(text):
         word = _WORD_BEFORE.search(text, max(0, m.start() - 24), m.start())
         if word:
             found.append(word.start(1))
+            more = True
     if cjk:
-        found += [m.start() for m in _CN_ANCHOR.finditer(text)]
-    return sorted(set(found))
+        cn = [m.start() for m in _CN_ANCHOR.finditer(text)]
+        if cn:
+            found += cn
+            more = True
+    return sorted(set(found)) if more else found  # digit anchors alone come sorted and distinct
 
 
 def _join_ranges(text: str, tokens: list[_Token]) -> list[_Token]:
