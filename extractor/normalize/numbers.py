@@ -16,6 +16,11 @@ EN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 def parse_cn_number(s: str) -> Optional[float]:
     """Digits and Chinese numerals with 万/亿 sections: "1亿5000", "一千五百", "十二", "3.2"."""
     s = s.replace(",", "").translate(_FULLWIDTH)
+    if s.replace(".", "").isdigit():  # plain digits, the common case: what the loop below comes to
+        try:
+            return float(s)
+        except ValueError:
+            return None
     above_yi, wan, section, number = 0.0, 0.0, 0.0, 0.0
     i = 0
     while i < len(s):
