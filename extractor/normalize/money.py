@@ -148,6 +148,15 @@ _CLAUSE_END = re.compile(r"[。；;！？!?，,]|\.\s")
 _CN_NUMERALS = "0-9０-９.,零〇一二两三四五六七八九十百千余多"
 _CN_UNIT_AHEAD = re.compile(rf"[{_CN_NUMERALS}]*+\s?[{_CN_NUMERALS}]*+[万亿元美港欧日英新]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A number in digits that _EN_AMOUNT would read as it is, with nothing after it: what follows can
+# neither extend the number (a digit, "1,234", "3.5") nor be a scale, currency or "or more" word
+# (glued to the number, any letter; after a space, a letter such a word can begin with, in any
+# case). Most numbers ("in 2020, ", "2023 list", "2020年", "3月") are such, and building their
+# token directly skips the full match.
+_WORD_AFTER_NUMBER_STARTS = "".join(sorted(
+    {w[0] for w in (_EN_SCALE + "|" + _EN_SUF).replace("\\", "").split("|") + ["or more", "and above", "plus"]}))
+_PLAIN_NUMBER = re.compile(rf"[0-9０-９]+(?:\.[0-9０-９]+)?"
+                           rf"(?!\d|[.,]\d|[A-Za-zſ\u212a\u0130\u0131]|\s[{_WORD_AFTER_NUMBER_STARTS}])", re.I)
 
 
 @dataclass(slots=True)
@@ -174,6 +183,8 @@ def _en_token(m: re.Match, loose: bool = False) -> Optional[_Token]:
     num = _number(raw)
     if num is None or (not (sc or sca) and raw.lower() in ("a", "an")):
         return None
+    if not (q or pre or sc or sca or suf or qs):  # a number alone, the common case
+        return _Token(m.start(), m.end(), num, None, None, None, _YEAR.fullmatch(raw) is not None)
     scale_word = (sc or sca or "").lower()
     scale = _EN_SCALES.get(scale_word) if scale_word else None
     if sca and not (pre or suf or loose) and sca.lower() in ("m", "b", "k"):
@@ -223,17 +234,26 @@ def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
                 t = _cn_token(m)
         # An English amount does not start inside a word ("A380", "H7N9").
         if t is None and not (anchor > 0 and text[anchor - 1].isascii() and text[anchor - 1].isalnum()):
-            start = _left_start(_EN_LEFT_REVERSED, _EN_LEFT_ENDS, text, reversed_text, anchor, 24)
-            if start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
-                start = anchor
-            at_digit = start == anchor and text[anchor].isdigit()
-            m = (_EN_AMOUNT_AT_DIGIT if at_digit else _EN_AMOUNT).match(text, start)
-            if m and m.start("num") == anchor:
-                t = _en_token(m, loose)
+            t = _en_token_at(text, reversed_text, anchor, loose)
         if t is not None:
             tokens.append(t)
             floor = t.end
     return tokens
+
+
+def _en_token_at(text: str, reversed_text: str, anchor: int, loose: bool) -> Optional[_Token]:
+    """The English amount whose number begins at `anchor`, with any qualifier and currency before."""
+    start = _left_start(_EN_LEFT_REVERSED, _EN_LEFT_ENDS, text, reversed_text, anchor, 24)
+    if start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+        start = anchor
+    if start == anchor:
+        plain = _PLAIN_NUMBER.match(text, anchor)
+        if plain:  # what _en_token would make of it: no scale, currency or qualifier
+            raw = plain[0]
+            return _Token(anchor, plain.end(), _parse_cn_number(raw), None, None, None, _YEAR.fullmatch(raw) is not None)
+    at_digit = start == anchor and text[anchor].isdigit()
+    m = (_EN_AMOUNT_AT_DIGIT if at_digit else _EN_AMOUNT).match(text, start)
+    return _en_token(m, loose) if m and m.start("num") == anchor else None
 
 
 def _left_start(left_reversed: re.Pattern, ends: frozenset[str], text: str, reversed_text: str,
