@@ -75,9 +75,11 @@ _EN_SUF = (r"yuan|Yuan|RMB|CNY|renminbi|US dollars|U\.S\. dollars|Hong Kong doll
 _EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _alts(_EN_WORDS)
 _EN_SCALE = r"hundred million|ten thousand|hundred thousand|thousand|million|billion|trillion"
 
-_EN_NUMBER_ON = (rf"(?P<num>{_EN_NUM})"
-                 rf"(?:\s?(?P<sc>{_EN_SCALE})\b|(?P<sca>mn|mln|bn|tn|m|b|k)\b)?"
-                 rf"(?:\s(?P<suf>{_EN_SUF})\b)?(?:\s(?P<qs>or more|and above|plus)\b)?")
+# What may follow the number: a scale, a currency word, "or more".
+_EN_SCALE_AFTER = rf"\s?(?P<sc>{_EN_SCALE})\b|(?P<sca>mn|mln|bn|tn|m|b|k)\b"
+_EN_SUF_AFTER = rf"\s(?P<suf>{_EN_SUF})\b"
+_EN_QS_AFTER = r"\s(?P<qs>or more|and above|plus)\b"
+_EN_NUMBER_ON = rf"(?P<num>{_EN_NUM})(?:{_EN_SCALE_AFTER})?(?:{_EN_SUF_AFTER})?(?:{_EN_QS_AFTER})?"
 _EN_AMOUNT = re.compile(rf"(?:(?P<q>{_EN_QUAL})\s+)?(?:(?P<pre>{_EN_PRE})\s?)?" + _EN_NUMBER_ON, re.IGNORECASE)
 # The same from a digit: no qualifier or currency word starts with one, and not trying their
 # ~40 alternatives there makes the match a third faster. The groups that never match keep the
@@ -92,6 +94,7 @@ _CN_AMOUNT = re.compile(
 _RANGE_EN = re.compile(r"\s*(?:to|-|–|—|~)\s*$|^\s*(?:to|-|–|—|~)\s*$")
 _RANGE_CN = re.compile(r"^\s*(?:至|到|-|–|—|~|－|～)\s*$")
 _BETWEEN = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+_AND_GAP = re.compile(r"\s+and\s+")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|, and|、|和|及|与|or|或|，)\s*$")
 _SCALE_GAP = re.compile(r"^\s*(?:and|, and|、|和|及|与|or|或)\s*$")
 _BARE_CUE = re.compile(r"(?:invest|fund|worth|cost|capital|valued|value of|revenue|budget|financ"
@@ -148,15 +151,12 @@ _CLAUSE_END = re.compile(r"[。；;！？!?，,]|\.\s")
 _CN_NUMERALS = "0-9０-９.,零〇一二两三四五六七八九十百千余多"
 _CN_UNIT_AHEAD = re.compile(rf"[{_CN_NUMERALS}]*+\s?[{_CN_NUMERALS}]*+[万亿元美港欧日英新]")
 _YEAR = re.compile(r"(?:19|20)\d\d")
-# A number in digits that _EN_AMOUNT would read as it is, with nothing after it: what follows can
-# neither extend the number (a digit, "1,234", "3.5") nor be a scale, currency or "or more" word
-# (glued to the number, any letter; after a space, a letter such a word can begin with, in any
-# case). Most numbers ("in 2020, ", "2023 list", "2020年", "3月") are such, and building their
-# token directly skips the full match.
-_WORD_AFTER_NUMBER_STARTS = "".join(sorted(
-    {w[0] for w in (_EN_SCALE + "|" + _EN_SUF).replace("\\", "").split("|") + ["or more", "and above", "plus"]}))
-_PLAIN_NUMBER = re.compile(rf"[0-9０-９]+(?:\.[0-9０-９]+)?"
-                           rf"(?!\d|[.,]\d|[A-Za-zſ\u212a\u0130\u0131]|\s[{_WORD_AFTER_NUMBER_STARTS}])", re.I)
+# A number in digits that _EN_AMOUNT would read as it is, with nothing after it: what follows
+# neither extends the number (a digit, "1,234", "3.5") nor is a scale, currency or "or more" word.
+# Most numbers ("in 2020, ", "14 projects", "2020年") are such, and building their token directly
+# is cheaper than the full match and reading its groups.
+_PLAIN_NUMBER = re.compile(
+    rf"[0-9０-９]+(?:\.[0-9０-９]+)?(?!\d|[.,]\d|{_EN_SCALE_AFTER}|{_EN_SUF_AFTER}|{_EN_QS_AFTER})", re.I)
 
 
 @dataclass(slots=True)
@@ -169,6 +169,10 @@ class _Token:
     qualifier: Optional[str]
     is_year: bool = False
     hi: Optional["_Token"] = None  # upper bound when this token is a range
+
+
+def _is_year(number: str) -> bool:
+    return len(number) == 4 and _YEAR.fullmatch(number) is not None  # the length first: cheaper
 
 
 def _qualifier_of(*words: Optional[str]) -> Optional[str]:
@@ -184,7 +188,7 @@ def _en_token(m: re.Match, loose: bool = False) -> Optional[_Token]:
     if num is None or (not (sc or sca) and raw.lower() in ("a", "an")):
         return None
     if not (q or pre or sc or sca or suf or qs):  # a number alone, the common case
-        return _Token(m.start(), m.end(), num, None, None, None, _YEAR.fullmatch(raw) is not None)
+        return _Token(m.start(), m.end(), num, None, None, None, _is_year(raw))
     scale_word = (sc or sca or "").lower()
     scale = _EN_SCALES.get(scale_word) if scale_word else None
     if sca and not (pre or suf or loose) and sca.lower() in ("m", "b", "k"):
@@ -192,7 +196,7 @@ def _en_token(m: re.Match, loose: bool = False) -> Optional[_Token]:
     cur_word = pre or suf
     currency = _CURRENCY_WORDS.get(cur_word.lower()) if cur_word else None
     end = m.end() if (scale or not sca) else m.start("sca")
-    is_year = scale is None and currency is None and _YEAR.fullmatch(raw) is not None
+    is_year = scale is None and currency is None and _is_year(raw)
     return _Token(m.start(), end, num, scale, currency, _qualifier_of(q, qs), is_year)
 
 
@@ -202,13 +206,15 @@ def _cn_token(m: re.Match) -> Optional[_Token]:
     if not (unit or suf or own_unit):
         return None  # a bare number: checked before parsing it, which is the costly part
     scale = _CN_UNITS.get(unit) if unit else None
-    whole = _parse_cn_number(raw.replace("余", "").replace("多", "") + (unit or ""))
+    approx_inside = "余" in raw or "多" in raw  # "5000余万"
+    digits = raw.replace("余", "").replace("多", "") if approx_inside else raw
+    whole = _parse_cn_number(digits + unit if unit else digits)
     if whole is None:
         return None
     num = whole / scale if scale else whole
     cur = suf or pre
     currency = _CURRENCY_WORDS.get(cur.lower()) if cur else None
-    approx = "多" if ("余" in raw or "多" in raw or a1 or a2) else None
+    approx = "多" if (approx_inside or a1 or a2) else None
     if num == 0:
         return None
     if scale is None and own_unit:
@@ -250,7 +256,7 @@ def _en_token_at(text: str, reversed_text: str, anchor: int, loose: bool) -> Opt
         plain = _PLAIN_NUMBER.match(text, anchor)
         if plain:  # what _en_token would make of it: no scale, currency or qualifier
             raw = plain[0]
-            return _Token(anchor, plain.end(), _parse_cn_number(raw), None, None, None, _YEAR.fullmatch(raw) is not None)
+            return _Token(anchor, plain.end(), _parse_cn_number(raw), None, None, None, _is_year(raw))
     at_digit = start == anchor and text[anchor].isdigit()
     m = (_EN_AMOUNT_AT_DIGIT if at_digit else _EN_AMOUNT).match(text, start)
     return _en_token(m, loose) if m and m.start("num") == anchor else None
@@ -316,27 +322,25 @@ def _word_before(text: str, reversed_text: str, scale_word: int) -> Optional[int
 
 def _join_ranges(text: str, tokens: list[_Token]) -> list[_Token]:
     out: list[_Token] = []
-    i = 0
-    while i < len(tokens):
-        t = tokens[i]
-        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    joined = False  # the previous token took this one as its upper bound
+    for t, nxt in zip(tokens, tokens[1:] + [None]):
+        if joined:
+            joined = False
+            continue
+        out.append(t)
         # Cheap tests first: most tokens are plain numbers ("7 provinces") that join nothing.
         if nxt is not None and not t.is_year and nxt.qualifier is None and (t.scale or nxt.scale):
             gap = text[t.end:nxt.start]
             between = _BETWEEN.search(text, max(0, t.start - 9), t.start) is not None
             is_range = bool(_RANGE_EN.match(gap) or _RANGE_CN.match(gap)) or (
-                between and re.fullmatch(r"\s+and\s+", gap) is not None)
+                between and _AND_GAP.fullmatch(gap) is not None)
             if is_range:
                 t.scale = t.scale or nxt.scale
                 t.currency = t.currency or nxt.currency
                 if between:
                     t.start = _BETWEEN.search(text, max(0, t.start - 8), t.start).start()
                 t.hi, t.end = nxt, nxt.end
-                out.append(t)
-                i += 2
-                continue
-        out.append(t)
-        i += 1
+                joined = True
     return out
 
 
