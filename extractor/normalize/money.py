@@ -103,7 +103,10 @@ _NOT_MONEY_AFTER = re.compile(r"\s?(?:[人个次件台套吨亩户名家位条�
                               r"square|users|residents|visitors|units|pieces|kilo|meters|km)", re.I)
 
 
-_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+# A Chinese amount has 万 or 亿 or a currency word with 元, 币 (港币) or 镑 (英镑); without any of
+# them in a text there is none to look for. (Finding these few characters is much cheaper than
+# searching for any Chinese character.)
+_CN_AMOUNT_CHARS = "万亿元币镑"
 # The anchor patterns open with a character class or literals (not `x+`, a group or a lookbehind) so
 # that the regex engine can skip ahead to the characters that can start them: several times faster.
 _DIGIT_ANCHOR = re.compile(r"[0-9０-９][0-9０-９]*(?:[.,][0-9０-９]+)*")
@@ -227,13 +230,13 @@ def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
     and then matched in full at that spot: much faster than trying the full patterns everywhere."""
     tokens: list[_Token] = []
     floor = 0
-    cjk = _HAS_CJK.search(text) is not None
+    chinese = any(ch in text for ch in _CN_AMOUNT_CHARS)
     reversed_text = text[::-1]  # for reading the words before each number backwards
-    for anchor in _anchors(text, reversed_text, cjk):
+    for anchor in _anchors(text, reversed_text, chinese):
         if anchor < floor:
             continue
         t = None
-        if cjk and _CN_UNIT_AHEAD.match(text, anchor):
+        if chinese and _CN_UNIT_AHEAD.match(text, anchor):
             start = _left_start(_CN_LEFT_REVERSED, _CN_LEFT_ENDS, text, reversed_text, anchor, 6)
             m = _CN_AMOUNT.match(text, start)
             if m and m["num"] and m.start("num") == anchor:
@@ -274,7 +277,7 @@ def _left_start(left_reversed: re.Pattern, ends: frozenset[str], text: str, reve
     return anchor - (found.end() - back)
 
 
-def _anchors(text: str, reversed_text: str, cjk: bool) -> list[int]:
+def _anchors(text: str, reversed_text: str, chinese: bool) -> list[int]:
     found = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
     more = False
     for scale_word in _scale_word_starts(text):
@@ -282,7 +285,7 @@ def _anchors(text: str, reversed_text: str, cjk: bool) -> list[int]:
         if word is not None:
             found.append(word)
             more = True
-    if cjk:
+    if chinese:
         cn = [m.start() for m in _CN_ANCHOR.finditer(text)]
         if cn:
             found += cn
