@@ -110,6 +110,9 @@ _CN_AMOUNT_CHARS = "万亿元币镑"
 # The anchor patterns open with a character class or literals (not `x+`, a group or a lookbehind) so
 # that the regex engine can skip ahead to the characters that can start them: several times faster.
 _DIGIT_ANCHOR = re.compile(r"[0-9０-９][0-9０-９]*(?:[.,][0-9０-９]+)*")
+# The same for a text without fullwidth digits (nearly every one): a fifth faster, one range to test.
+_ASCII_DIGIT_ANCHOR = re.compile(r"[0-9][0-9]*(?:[.,][0-9]+)*")
+_FULLWIDTH_DIGITS = "０１２３４５６７８９"
 # Scale words (million, billion, trillion, thousand; capitalised or not) are found by the literal
 # ends "illion" and "housand", which the regex engine skips ahead to; a pattern opening with m, b
 # or t stops at every "t" of "the".
@@ -278,7 +281,8 @@ def _left_start(left_reversed: re.Pattern, ends: frozenset[str], text: str, reve
 
 
 def _anchors(text: str, reversed_text: str, chinese: bool) -> list[int]:
-    found = [m.start() for m in _DIGIT_ANCHOR.finditer(text)]
+    fullwidth = any(digit in text for digit in _FULLWIDTH_DIGITS)
+    found = [m.start() for m in (_DIGIT_ANCHOR if fullwidth else _ASCII_DIGIT_ANCHOR).finditer(text)]
     more = False
     for scale_word in _scale_word_starts(text):
         word = _word_before(text, reversed_text, scale_word)
@@ -334,10 +338,11 @@ def _join_ranges(text: str, tokens: list[_Token]) -> list[_Token]:
         # Cheap tests first: most tokens are plain numbers ("7 provinces") that join nothing.
         if nxt is not None and not t.is_year and nxt.qualifier is None and (t.scale or nxt.scale):
             gap = text[t.end:nxt.start]
+            dash = _RANGE_EN.match(gap) or _RANGE_CN.match(gap)  # "1 to 2", "3亿至5亿"
+            if not (dash or _AND_GAP.fullmatch(gap)):  # the gap first: cheaper than the words before
+                continue
             between = _BETWEEN.search(text, max(0, t.start - 9), t.start) is not None
-            is_range = bool(_RANGE_EN.match(gap) or _RANGE_CN.match(gap)) or (
-                between and _AND_GAP.fullmatch(gap) is not None)
-            if is_range:
+            if dash or between:  # "between 1 and 2"
                 t.scale = t.scale or nxt.scale
                 t.currency = t.currency or nxt.currency
                 if between:
