@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.normalize import money
 from extractor.normalize.money import find_amounts, parse_amount
 
 
@@ -192,3 +195,49 @@ def test_an_amount_at_the_start_of_a_line_is_found():
 def test_a_written_out_number_before_trillion():
     [m] = find_amounts("two trillion yuan")
     assert m.value == 2e12 and m.text == "two trillion yuan"
+
+
+# --- the shortcuts agree with the patterns they stand for ---------------------------------------
+
+_BEFORE_PIECES = ([w.replace("\\", "") for w in money._EN_QUAL.split("|")]
+                  + [w.replace("\\", "") for w in money._EN_PRE.split("|")]
+                  + money._CN_QUAL_PRE.split("|") + money._CN_PRE.replace("\\", "").split("|")
+                  + [" ", "  ", "\n", "\u3000", "x", "S", "U", "ſ", "\u212a", "İ", "ı", "中", "MORE ", "No", "up"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_BEFORE_PIECES), max_size=8), st.booleans())
+def test_words_before_a_number_read_backwards_start_where_the_window_search_finds_them(pieces, upper):
+    text = "".join(pieces) + "5"
+    text = text.upper() if upper else text
+    anchor = len(text) - 1
+    en = re.compile(rf"(?:(?:{money._EN_QUAL})\s+)?(?:(?:{money._EN_PRE})\s?)?\Z", re.I)
+    cn = re.compile(rf"(?:{money._CN_QUAL_PRE})?(?:(?:{money._CN_PRE})\s?)?\Z")
+    for forward, backward, ends, width in ((en, money._EN_LEFT_REVERSED, money._EN_LEFT_ENDS, 24),
+                                           (cn, money._CN_LEFT_REVERSED, money._CN_LEFT_ENDS, 6)):
+        expected = forward.search(text, max(0, anchor - width), anchor).start()
+        assert money._left_start(backward, ends, text, text[::-1], anchor, width) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted(money._EN_WORDS) + ["hundred", "ten", " ", "   ", "x", "\n"]), max_size=8),
+       st.sampled_from(["million", "Billion", "thousand"]))
+def test_the_number_word_before_a_scale_word_read_backwards_is_the_one_the_window_search_finds(words, scale):
+    text = " ".join(words) + " " + scale
+    found = money._WORD_BEFORE.search(text, max(0, len(text) - len(scale) - 24), len(text) - len(scale))
+    assert money._word_before(text, text[::-1], len(text) - len(scale)) == (found.start(1) if found else None)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.", min_size=1, max_size=6).filter(lambda s: s[0].isdigit()),
+       st.sampled_from(["", " ", "  ", ",", ", ", ".", ". ", "5", ",5", ".5", "%", "年", "m", "bn", "k", " k", "x",
+                        " million", " Million", " yuan", " plus", " people", " projects", " or more", "\u212a"]))
+def test_a_plain_number_is_one_the_full_pattern_reads_alone(number, after):
+    text = number + after
+    m = money._EN_AMOUNT.match(text)
+    alone = m is not None and m.end() == m.end("num") and re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", m["num"])
+    plain = money._PLAIN_NUMBER.match(text)
+    if plain:  # (it may pass up a plain one, "0,5": the full match then reads it)
+        assert alone and plain.end() == m.end()
+    if alone and not re.match(r"[.,]?\d", text[m.end():]):
+        assert plain

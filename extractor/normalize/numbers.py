@@ -15,13 +15,13 @@ EN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 
 
 def parse_cn_number(s: str) -> Optional[float]:
     """Digits and Chinese numerals with 万/亿 sections: "1亿5000", "一千五百", "十二", "3.2"."""
-    if s.isdigit():  # the common case: what the rest comes to (float reads fullwidth digits too)
+    if s.isdigit():  # plain digits, the commonest case (float reads fullwidth ones as well)
         try:
             return float(s)
         except ValueError:
             return None
     s = s.replace(",", "").translate(_FULLWIDTH)
-    if s.replace(".", "").isdigit():  # plain digits, the common case: what the loop below comes to
+    if s.replace(".", "").isdigit():  # "1,234", "3.2": what the loop below would come to
         try:
             return float(s)
         except ValueError:
