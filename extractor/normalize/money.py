@@ -131,9 +131,16 @@ _CN_PRE = r"人民币|RMB|￥|¥|US\$|\$"
 # searching the window before the number for the leftmost start tried the pattern at every
 # position. Leftmost start means longest match; the first match found is the longest because the
 # longer words come first and no currency word is the end of a qualifier or the other way round.
+def _starting(alternatives: str) -> str:
+    """`(?=[...])(?:a|b|c)`: the alternatives behind a test of the characters they start with,
+    which fails at once where each alternative would be tried in turn."""
+    firsts = {w.replace("\\", "")[0] for w in alternatives.split("|")}
+    return rf"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{alternatives})"
+
+
 _EN_LEFT_REVERSED = re.compile(
-    rf"(?:\s?(?:{_reversed_alts(_EN_PRE)})(?:\s+(?:{_reversed_alts(_EN_QUAL)}))?"
-    rf"|\s+(?:{_reversed_alts(_EN_QUAL)}))?", re.I)
+    rf"(?:\s?{_starting(_reversed_alts(_EN_PRE))}(?:\s+{_starting(_reversed_alts(_EN_QUAL))})?"
+    rf"|\s+{_starting(_reversed_alts(_EN_QUAL))})?", re.I)
 _CN_LEFT_REVERSED = re.compile(rf"(?:\s?(?:{_reversed_alts(_CN_PRE)}))?(?:{_reversed_alts(_CN_QUAL_PRE)})?")
 # Last characters of the currency prefixes and qualifiers read before a number (English ones in
 # any case: (?i) also lets ſ, the Kelvin sign, İ and ı stand for s, k and i). An English qualifier
@@ -261,8 +268,8 @@ def _en_token_at(text: str, reversed_text: str, anchor: int, loose: bool) -> Opt
     if start == anchor:
         plain = _PLAIN_NUMBER.match(text, anchor)
         if plain:  # what _en_token would make of it: no scale, currency or qualifier
-            raw = plain[0]
-            return _Token(anchor, plain.end(), _parse_cn_number(raw), None, None, None, _is_year(raw))
+            raw = plain[0]  # digits, fullwidth or not, and maybe a point: float reads them all
+            return _Token(anchor, plain.end(), float(raw), None, None, None, _is_year(raw))
     at_digit = start == anchor and text[anchor].isdigit()
     m = (_EN_AMOUNT_AT_DIGIT if at_digit else _EN_AMOUNT).match(text, start)
     return _en_token(m, loose) if m and m.start("num") == anchor else None
