@@ -292,6 +292,8 @@ def _anchors(text: str, reversed_text: str, chinese: bool) -> list[int]:
     found = [m.start() for m in (_DIGIT_ANCHOR if fullwidth else _ASCII_DIGIT_ANCHOR).finditer(text)]
     more = False
     for scale_word in _scale_word_starts(text):
+        if text[scale_word - 2:scale_word - 1].isdigit():
+            continue  # "500 million": no written-out number before it, without reading backwards
         word = _word_before(text, reversed_text, scale_word)
         if word is not None:
             found.append(word)
