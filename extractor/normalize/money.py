@@ -62,6 +62,13 @@ def _alts(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _starting(alternatives: str) -> str:
+    """`(?=[...])(?:a|b|c)`: the alternatives behind a test of the characters they start with,
+    which fails at once where each alternative would be tried in turn."""
+    firsts = {w.replace("\\", "")[0] for w in alternatives.split("|")}
+    return rf"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{alternatives})"
+
+
 def _reversed_alts(alternatives: str) -> str:
     """`a|b|c` (a regex of escaped words) as an alternation of the reversed words, longest first."""
     return _alts(w.replace("\\", "")[::-1] for w in alternatives.split("|"))
@@ -76,11 +83,12 @@ _EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _alts(_EN_WORDS)
 _EN_SCALE = r"hundred million|ten thousand|hundred thousand|thousand|million|billion|trillion"
 
 # What may follow the number: a scale, a currency word, "or more".
-_EN_SCALE_AFTER = rf"\s?(?P<sc>{_EN_SCALE})\b|(?P<sca>mn|mln|bn|tn|m|b|k)\b"
-_EN_SUF_AFTER = rf"\s(?P<suf>{_EN_SUF})\b"
-_EN_QS_AFTER = r"\s(?P<qs>or more|and above|plus)\b"
+_EN_SCALE_AFTER = rf"\s?(?P<sc>{_starting(_EN_SCALE)})\b|(?P<sca>{_starting('mn|mln|bn|tn|m|b|k')})\b"
+_EN_SUF_AFTER = rf"\s(?P<suf>{_starting(_EN_SUF)})\b"
+_EN_QS_AFTER = rf"\s(?P<qs>{_starting('or more|and above|plus')})\b"
 _EN_NUMBER_ON = rf"(?P<num>{_EN_NUM})(?:{_EN_SCALE_AFTER})?(?:{_EN_SUF_AFTER})?(?:{_EN_QS_AFTER})?"
-_EN_AMOUNT = re.compile(rf"(?:(?P<q>{_EN_QUAL})\s+)?(?:(?P<pre>{_EN_PRE})\s?)?" + _EN_NUMBER_ON, re.IGNORECASE)
+_EN_AMOUNT = re.compile(rf"(?:(?P<q>{_starting(_EN_QUAL)})\s+)?(?:(?P<pre>{_starting(_EN_PRE)})\s?)?" + _EN_NUMBER_ON,
+                        re.IGNORECASE)
 # The same from a digit: no qualifier or currency word starts with one, and not trying their
 # ~40 alternatives there makes the match a third faster. The groups that never match keep the
 # names `_en_token` reads.
@@ -131,13 +139,6 @@ _CN_PRE = r"人民币|RMB|￥|¥|US\$|\$"
 # searching the window before the number for the leftmost start tried the pattern at every
 # position. Leftmost start means longest match; the first match found is the longest because the
 # longer words come first and no currency word is the end of a qualifier or the other way round.
-def _starting(alternatives: str) -> str:
-    """`(?=[...])(?:a|b|c)`: the alternatives behind a test of the characters they start with,
-    which fails at once where each alternative would be tried in turn."""
-    firsts = {w.replace("\\", "")[0] for w in alternatives.split("|")}
-    return rf"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{alternatives})"
-
-
 _EN_LEFT_REVERSED = re.compile(
     rf"(?:\s?{_starting(_reversed_alts(_EN_PRE))}(?:\s+{_starting(_reversed_alts(_EN_QUAL))})?"
     rf"|\s+{_starting(_reversed_alts(_EN_QUAL))})?", re.I)
