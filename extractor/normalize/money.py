@@ -64,7 +64,8 @@ def _alts(words) -> str:
 
 def _starting(alternatives: str) -> str:
     """`(?=[...])(?:a|b|c)`: the alternatives behind a test of the characters they start with,
-    which fails at once where each alternative would be tried in turn."""
+    which fails at once where each alternative would be tried in turn. (Under (?i) the class
+    matches the same characters as the words' first letters.)"""
     firsts = {w.replace("\\", "")[0] for w in alternatives.split("|")}
     return rf"(?=[{re.escape(''.join(sorted(firsts)))}])(?:{alternatives})"
 
@@ -89,9 +90,8 @@ _EN_QS_AFTER = rf"\s(?P<qs>{_starting('or more|and above|plus')})\b"
 _EN_NUMBER_ON = rf"(?P<num>{_EN_NUM})(?:{_EN_SCALE_AFTER})?(?:{_EN_SUF_AFTER})?(?:{_EN_QS_AFTER})?"
 _EN_AMOUNT = re.compile(rf"(?:(?P<q>{_starting(_EN_QUAL)})\s+)?(?:(?P<pre>{_starting(_EN_PRE)})\s?)?" + _EN_NUMBER_ON,
                         re.IGNORECASE)
-# The same from a digit: no qualifier or currency word starts with one, and not trying their
-# ~40 alternatives there makes the match a third faster. The groups that never match keep the
-# names `_en_token` reads.
+# The same from a digit: no qualifier or currency word starts with one, so they are not tried
+# there. The groups that never match keep the names `_en_token` reads.
 _EN_AMOUNT_AT_DIGIT = re.compile(r"(?P<q>(?!))?(?P<pre>(?!))?" + _EN_NUMBER_ON, re.IGNORECASE)
 _CN_BODY = r"[0-9０-９][0-9０-９.,]*|[一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千]*"
 _CN_AMOUNT = re.compile(
@@ -127,7 +127,8 @@ _FULLWIDTH_DIGITS = "０１２３４５６７８９"
 _ILLION = re.compile(r"illion\b")
 _HOUSAND = re.compile(r"housand\b")
 _WORD_BEFORE = re.compile(rf"\b({_alts(_EN_WORDS)})\s+(?:hundred\s+|ten\s+)?\Z", re.I)
-# _WORD_BEFORE read backwards from the scale word (see _EN_LEFT_REVERSED below).
+# _WORD_BEFORE read backwards from the scale word ("derdnuh", "net": hundred, ten; see
+# _EN_LEFT_REVERSED below).
 _WORD_BEFORE_REVERSED = re.compile(rf"\s+(?:(?:derdnuh|net)\s+)?(?:{_reversed_alts(_alts(_EN_WORDS))})\b", re.I)
 _CN_ANCHOR = re.compile(r"[零〇一二两三四五六七八九十百千](?<![零〇一二两三四五六七八九十百千0-9０-９].)"
                         r"(?=[零〇一二两三四五六七八九十百千万亿余多]*[万亿元])")
