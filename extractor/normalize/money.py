@@ -107,8 +107,8 @@ _AND_GAP = re.compile(r"\s+and\s+")
 _MAYBE_RANGE_GAP = re.compile(r"\s*(?:to|-|–|—|~|至|到|－|～|and)\s*$")
 _LIST_GAP = re.compile(r"^\s*(?:,|and|, and|、|和|及|与|or|或|，)\s*$")
 _SCALE_GAP = re.compile(r"^\s*(?:and|, and|、|和|及|与|or|或)\s*$")
-_BARE_CUE = re.compile(r"(?:invest|fund|worth|cost|capital|valued|value of|revenue|budget|financ"
-                       r"|投资|资金|金额|投入|融资|总额|规模|估值|资本|产值|营收|收入|合同额|签约额)", re.I)
+_BARE_CUE = re.compile(_starting("invest|fund|worth|cost|capital|valued|value of|revenue|budget|financ"
+                                  "|投资|资金|金额|投入|融资|总额|规模|估值|资本|产值|营收|收入|合同额|签约额"), re.I)
 _NOT_MONEY_AFTER = re.compile(r"\s?(?:[人个次件台套吨亩户名家位条座项平方千米公里]|people|tons?|"
                               r"square|users|residents|visitors|units|pieces|kilo|meters|km)", re.I)
 
