@@ -23,10 +23,11 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, NamedTuple, Optional
+from typing import Callable, NamedTuple, Optional, Sequence
 
 from extractor.normalize.scanning import finditer_from, reach_before, word_starts_before
 
@@ -217,6 +218,10 @@ def _valid(year: Optional[int], month: Optional[int], day: Optional[int]) -> boo
 
 @lru_cache(maxsize=4)  # `infer_year` and `find_dates` often read the same text one after the other
 def _scan(text: str) -> tuple[_Raw, ...]:
+    return _scan_uncached(text)
+
+
+def _scan_uncached(text: str) -> tuple[_Raw, ...]:
     """All date expressions, non-overlapping (earliest first, then longest), years unresolved."""
     found: list[_Raw] = []
     present: dict[re.Pattern, bool] = {}
@@ -235,7 +240,8 @@ def _scan(text: str) -> tuple[_Raw, ...]:
     return tuple(kept)
 
 
-def _to_match(text: str, raw: _Raw, default_year: Optional[int]) -> Optional[DateMatch]:
+def _to_match(text: str, raw: _Raw, default_year: Optional[int], shift: int = 0) -> Optional[DateMatch]:
+    """The date of `raw` (offsets in `text`), its offsets moved by `shift`; None without a year."""
     year = raw.year
     if year is None and default_year is not None:
         year = default_year + (raw.year_offset or 0)
@@ -243,7 +249,7 @@ def _to_match(text: str, raw: _Raw, default_year: Optional[int]) -> Optional[Dat
         return None
     iso = f"{year:04d}" + (f"-{raw.month:02d}" if raw.month else "") + (f"-{raw.day:02d}" if raw.day else "")
     start = raw.start + (len(text[raw.start:raw.end]) - len(text[raw.start:raw.end].lstrip()))
-    return DateMatch(start, raw.end, text[start:raw.end], iso, raw.approximate)
+    return DateMatch(start + shift, raw.end + shift, text[start:raw.end], iso, raw.approximate)
 
 
 def find_dates(text: str, default_year: Optional[int] = None) -> list[DateMatch]:
@@ -274,10 +280,71 @@ def infer_year(text: str) -> Optional[int]:
     ("March 27, 2020", "2020年3月27日"); failing that, among all year-bearing expressions ("in 2020",
     "2020年", "March 2020", "first quarter of 2020"); ties go to the earliest mention. None if no
     year is stated."""
-    raws = [r for r in _scan(text) if r.year is not None]
+    return _year_of(_scan(text))
+
+
+def _year_of(found: Sequence[_Raw]) -> Optional[int]:
+    """`infer_year` of a text whose `_scan` is `found`."""
+    raws = [r for r in found if r.year is not None]
     for tier in ([r for r in raws if r.day is not None], raws):
         if tier:
             counts = Counter(r.year for r in tier)
             top = max(counts.values())
             return next(r.year for r in tier if counts[r.year] == top)
     return None
+
+
+class DateWindows:
+    """The dates of some windows of a text (spans around date words), read as one string.
+
+    The windows are joined by `sep`, a string no date pattern can cross (nor look across): one scan
+    of the joined string costs less than one scan per window, and what is found in a window depends
+    on its own text only. So a window can be read again on its own, between the same separators,
+    when part of it must be blanked out (see `infer_year`)."""
+
+    def __init__(self, text: str, windows: Sequence[tuple[int, int]], sep: str):
+        self.text, self.windows, self.sep = text, windows, sep
+        self.joined = sep.join([text[lo:hi] for lo, hi in windows])
+        self.offsets = []  # where each window starts in `joined`
+        pos = 0
+        for lo, hi in windows:
+            self.offsets.append(pos)
+            pos += hi - lo + len(sep)
+        self.found = _scan_uncached(self.joined)
+
+    def _window_of(self, raw: _Raw) -> int:
+        # By the last character: a match may open with the whitespace that ends the separator.
+        return bisect_right(self.offsets, raw.end - 1) - 1
+
+    def dates(self, default_year: Optional[int]) -> list[DateMatch]:
+        """`find_dates` of the joined windows, with offsets in the text."""
+        out = []
+        for raw in self.found:
+            k = self._window_of(raw)
+            m = _to_match(self.joined, raw, default_year, self.windows[k][0] - self.offsets[k])
+            if m is not None:
+                out.append(m)
+        return out
+
+    def infer_year(self, blanks: Sequence[tuple[int, int]] = ()) -> Optional[int]:
+        """`infer_year` of the joined windows with the spans `blanks` (offsets in the joined string,
+        each inside a window) replaced by spaces: only the windows holding one are read again."""
+        if not blanks:
+            return _year_of(self.found)
+        by_window: dict[int, list[_Raw]] = {}
+        for raw in self.found:
+            by_window.setdefault(self._window_of(raw), []).append(raw)
+        blanked: dict[int, list[tuple[int, int]]] = {}
+        for start, end in blanks:
+            blanked.setdefault(bisect_right(self.offsets, start) - 1, []).append((start, end))
+        last = len(self.windows) - 1
+        for k, spans in blanked.items():
+            lo, hi = self.windows[k]
+            window = list(self.joined[self.offsets[k]:self.offsets[k] + hi - lo])
+            for start, end in spans:
+                window[start - self.offsets[k]:end - self.offsets[k]] = " " * (end - start)
+            # The same separators around it as in the joined string: patterns look a few characters
+            # beyond a match, and a match may open with the separator's last whitespace.
+            by_window[k] = list(_scan_uncached((self.sep if k > 0 else "") + "".join(window)
+                                               + (self.sep if k < last else "")))
+        return _year_of([raw for k in sorted(by_window) for raw in by_window[k]])

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple, Optional, Sequence
 
-from extractor.normalize.dates import DateMatch, find_dates, infer_year
+from extractor.normalize.dates import DateMatch, DateWindows
 from extractor.normalize.money import MoneyMatch, find_amounts
 from extractor.normalize.places import Gazetteer, PlaceMatch
 from extractor.engines.rules.cues import STATUS_RANK, find_status
@@ -18,6 +18,7 @@ from extractor.engines.rules.names import NameMention, find_names
 from extractor.types import Status
 from extractor.engines.rules.orgs import OrgMention, find_orgs
 from extractor.engines.rules.sentences import Paragraph, Sentence, split_document
+from extractor.normalize.scanning import finditer_from
 
 # "Shaanxi's 2023 list", "the 2022 provincial key project lists": a year that dates a list.
 # (The "not after" check sits after "19"/"20" so that the pattern opens with literals, which the regex
@@ -112,22 +113,35 @@ def _dates(text: str, published_year: Optional[int]) -> tuple[list[DateMatch], O
             windows[-1][1] = max(windows[-1][1], hi)
         else:
             windows.append([lo, hi])
-    # One call over the windows joined by a separator no date pattern can cross.
-    joined_starts, parts, pos = [], [], 0
-    for lo, hi in windows:
-        joined_starts.append(pos)
-        parts.append(text[lo:hi])
-        pos += hi - lo + len(_SEP)
-    joined = _SEP.join(parts)
+    # One scan over the windows joined by a separator no date pattern can cross.
+    found = DateWindows(text, windows, _SEP)
     # The article's year: its dateline, else the year its dates mostly state (a company "founded in
     # 2016" says nothing about when the article's events happened).
-    year = published_year or infer_year(_FOUNDED.sub(lambda m: " " * len(m.group()), joined))
-    found: list[DateMatch] = []
-    for d in find_dates(joined, year):
-        k = bisect_right(joined_starts, d.start) - 1
-        shift = windows[k][0] - joined_starts[k]
-        found.append(DateMatch(d.start + shift, d.end + shift, d.text, d.iso, d.approximate))
-    return found, year
+    year = published_year or found.infer_year(_founding_years(found.joined))
+    return found.dates(year), year
+
+
+# The words that open a `_FOUNDED` match, as `str.lower()` writes them. `_FOUNDED` ignores case, so
+# the regex engine has no literal to skip ahead to and tries it at every position; finding these
+# words with `str.find` in the lower-cased text and trying `_FOUNDED` only there is much faster.
+_FOUNDING_WORDS = ("founded", "established", "incorporated", "set up", "registered", "成立", "创立", "始建")
+# `str.lower()` maps every character to one that re.I reads the same, except these: 'İ' becomes
+# two characters, and re.I also reads 'ı' as i and 'ſ' as s.
+_CASE_ODDITIES = re.compile("[İıſ]")
+
+
+def _founding_years(text: str) -> list[tuple[int, int]]:
+    """The spans of `_FOUNDED` in `text`."""
+    if _CASE_ODDITIES.search(text):
+        return [m.span() for m in _FOUNDED.finditer(text)]
+    lower = text.lower()
+    starts = []
+    for word in _FOUNDING_WORDS:
+        i = lower.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = lower.find(word, i + 1)
+    return [m.span() for m in finditer_from(_FOUNDED, text, sorted(starts))]
 
 
 def _list_years(text: str, dates: list[DateMatch]) -> list[DateMatch]:
