@@ -159,16 +159,55 @@ _NEEDS_QUARTER = re.compile(r"[QH][1-4]")
 # a few words or characters before the anchor every match contains (see `scanning`).
 _MONTH_AT = re.compile("|".join(_MONTH_NAMES))  # names cannot overlap: each opens with its only capital
 _YEAR_AT = re.compile(r"1(?=9[0-9]{2})|2(?=0[0-9]{2})")
+# Where a pattern can start in a text (the `_WordBefore` of the same text at hand), sorted.
+_Starts = Optional[Callable[[str, "_WordBefore"], list[int]]]
 
 
-def _words_before(anchor: re.Pattern, words: int) -> Callable[[str], list[int]]:
-    def starts(text: str) -> list[int]:
-        return sorted({s for m in anchor.finditer(text) for s in word_starts_before(text, m.start(), words)})
+class _WordBefore:
+    """For one text: where each match of an anchor pattern starts, with the word right before it
+    (its start and end, -1 if none), as `word_starts_before` reads it. Found once per anchor and
+    shared by the patterns that open a few words before the same anchor."""
+
+    # `word_starts_before` for one word, read in the reversed text: one regex match instead of a
+    # Python loop over characters. (\s and \w are what `isspace()` and `isalnum()` or _ test.)
+    _REVERSED = re.compile(r"[\s-]+(\w+)")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._reversed: Optional[str] = None
+        self._found: dict[re.Pattern, list[tuple[int, int, int]]] = {}
+
+    def __call__(self, anchor: re.Pattern) -> list[tuple[int, int, int]]:
+        found = self._found.get(anchor)
+        if found is None:
+            if self._reversed is None:
+                self._reversed = self.text[::-1]
+            n, match = len(self.text), self._REVERSED.match
+            found = []
+            for a in anchor.finditer(self.text):
+                w = match(self._reversed, n - a.start())
+                found.append((a.start(), n - w.end(1), n - w.start(1)) if w else (a.start(), -1, -1))
+            self._found[anchor] = found
+        return found
+
+
+def _words_before(anchor: re.Pattern, words: int, last: Optional[re.Pattern] = None) -> _Starts:
+    """Starts of the (up to) `words` words before each match of `anchor`. With `last`: only before
+    the anchors whose nearest word it matches in full (the word every match ends with), which
+    leaves out most anchors and so most of the words to find and positions to try."""
+    def starts(text: str, near: _WordBefore) -> list[int]:
+        if words == 1:
+            return [k for _, k, _ in near(anchor) if k >= 0]
+        found: set[int] = set()
+        for a, k, j in near(anchor):
+            if k >= 0 and (last is None or last.fullmatch(text, k, j)):
+                found.update(word_starts_before(text, a, words))
+        return sorted(found)
     return starts
 
 
-def _chars_before(anchor: str, chars: int) -> Callable[[str], list[int]]:
-    def starts(text: str) -> list[int]:
+def _chars_before(anchor: str, chars: int) -> _Starts:
+    def starts(text: str, near: _WordBefore) -> list[int]:
         found: set[int] = set()
         i = text.find(anchor)
         while i >= 0:
@@ -178,7 +217,10 @@ def _chars_before(anchor: str, chars: int) -> Callable[[str], list[int]]:
     return starts
 
 
-_Starts = Optional[Callable[[str], list[int]]]
+# The last word of `_APPROX_WORDS` and `_QUARTER`: the word right before the month or year of a match.
+_APPROX_LAST = re.compile(r"(?i:early|mid|late|of)")
+_APPROX_OR_QUARTER_LAST = re.compile(r"(?i:early|mid|late|of|quarter|half|year)")
+
 # (pattern, builder, what it needs, where it can start): every pattern is compiled once at import.
 _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[re.Pattern, ...], _Starts]] = [
     (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), None),
@@ -187,9 +229,9 @@ _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[re.Pattern, 
     (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month, (),
      _words_before(_MONTH_AT, 1)),
     (re.compile(r"\b" + _APPROX_WORDS + r"[\s-]+" + _MON + r"(?!\s*[0-9]{1,2}\b)" + _OPT_YEAR),
-     _en_approx_month, (), _words_before(_MONTH_AT, 3)),  # "the beginning of"
+     _en_approx_month, (), _words_before(_MONTH_AT, 3, _APPROX_LAST)),  # "the beginning of"
     (re.compile(r"\b(?:" + _APPROX_WORDS + r"[\s-]+|" + _QUARTER + r"\s+)" + _YEAR), _year_only(True),
-     (), _words_before(_YEAR_AT, 6)),  # "the second half of the year"
+     (), _words_before(_YEAR_AT, 6, _APPROX_OR_QUARTER_LAST)),  # "the second half of the year"
     (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR), None),
     (re.compile(_year_first("[0-9]") + r"\s+[QH][1-4]\b"), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR), None),
     (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _YEAR + r"(?![.,/-]?[0-9]|\s*(?:年|[-–]\s*[0-9]))"),
@@ -225,10 +267,11 @@ def _scan_uncached(text: str) -> tuple[_Raw, ...]:
     """All date expressions, non-overlapping (earliest first, then longest), years unresolved."""
     found: list[_Raw] = []
     present: dict[re.Pattern, bool] = {}
+    near = _WordBefore(text)
     for pattern, build, needs, starts in _PATTERNS:
         if not all(present.setdefault(n, n.search(text) is not None) for n in needs):
             continue
-        for m in pattern.finditer(text) if starts is None else finditer_from(pattern, text, starts(text)):
+        for m in pattern.finditer(text) if starts is None else finditer_from(pattern, text, starts(text, near)):
             raw = build(m)
             if raw.end > raw.start and _valid(raw.year, raw.month, raw.day):
                 found.append(raw)
