@@ -337,16 +337,19 @@ def _year_of(found: Sequence[_Raw]) -> Optional[int]:
     return None
 
 
-class DateWindows:
-    """The dates of some windows of a text (spans around date words), read as one string.
+# Characters no date pattern matches, nor looks past (its lookarounds stop at them), nor reads as
+# whitespace or as a word character: what is found between two of them depends only on the text
+# between them. Part of a text can be read again alone, from the one before it to the one after.
+_BARRIERS = "#。，、；：！？（）“”《》;!?()\""
 
-    The windows are joined by `sep`, a string no date pattern can cross (nor look across): one scan
-    of the joined string costs less than one scan per window, and what is found in a window depends
-    on its own text only. So a window can be read again on its own, between the same separators,
-    when part of it must be blanked out (see `infer_year`)."""
+
+class DateWindows:
+    """The dates of some windows of a text (spans around date words), read as one string: the
+    windows joined by `sep`, which no date pattern can cross. One scan of the joined string costs
+    less than one scan per window."""
 
     def __init__(self, text: str, windows: Sequence[tuple[int, int]], sep: str):
-        self.text, self.windows, self.sep = text, windows, sep
+        self.text, self.windows = text, windows
         self.joined = sep.join([text[lo:hi] for lo, hi in windows])
         self.offsets = []  # where each window starts in `joined`
         pos = 0
@@ -355,39 +358,39 @@ class DateWindows:
             pos += hi - lo + len(sep)
         self.found = _scan_uncached(self.joined)
 
-    def _window_of(self, raw: _Raw) -> int:
-        # By the last character: a match may open with the whitespace that ends the separator.
-        return bisect_right(self.offsets, raw.end - 1) - 1
-
     def dates(self, default_year: Optional[int]) -> list[DateMatch]:
         """`find_dates` of the joined windows, with offsets in the text."""
         out = []
         for raw in self.found:
-            k = self._window_of(raw)
+            # By the last character: a match may open with the whitespace that ends a separator.
+            k = bisect_right(self.offsets, raw.end - 1) - 1
             m = _to_match(self.joined, raw, default_year, self.windows[k][0] - self.offsets[k])
             if m is not None:
                 out.append(m)
         return out
 
     def infer_year(self, blanks: Sequence[tuple[int, int]] = ()) -> Optional[int]:
-        """`infer_year` of the joined windows with the spans `blanks` (offsets in the joined string,
-        each inside a window) replaced by spaces: only the windows holding one are read again."""
+        """`infer_year` of the joined windows with the spans `blanks` (offsets in the joined string)
+        replaced by spaces: only the text around each, between two `_BARRIERS`, is read again."""
         if not blanks:
             return _year_of(self.found)
-        by_window: dict[int, list[_Raw]] = {}
-        for raw in self.found:
-            by_window.setdefault(self._window_of(raw), []).append(raw)
-        blanked: dict[int, list[tuple[int, int]]] = {}
+        blanked = self.joined
         for start, end in blanks:
-            blanked.setdefault(bisect_right(self.offsets, start) - 1, []).append((start, end))
-        last = len(self.windows) - 1
-        for k, spans in blanked.items():
-            lo, hi = self.windows[k]
-            window = list(self.joined[self.offsets[k]:self.offsets[k] + hi - lo])
-            for start, end in spans:
-                window[start - self.offsets[k]:end - self.offsets[k]] = " " * (end - start)
-            # The same separators around it as in the joined string: patterns look a few characters
-            # beyond a match, and a match may open with the separator's last whitespace.
-            by_window[k] = list(_scan_uncached((self.sep if k > 0 else "") + "".join(window)
-                                               + (self.sep if k < last else "")))
-        return _year_of([raw for k in sorted(by_window) for raw in by_window[k]])
+            blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+        pieces: list[tuple[int, int]] = []
+        for start, end in sorted(blanks):
+            lo = max(0, max(blanked.rfind(c, 0, start) for c in _BARRIERS))
+            after = [i for i in (blanked.find(c, end) for c in _BARRIERS) if i >= 0]
+            hi = min(after) + 1 if after else len(blanked)
+            if pieces and lo < pieces[-1][1]:
+                pieces[-1] = (pieces[-1][0], max(hi, pieces[-1][1]))
+            else:
+                pieces.append((lo, hi))
+        # The pieces hold their barriers (or reach the end of the text): a date is either inside or
+        # outside a piece, and the lookbehinds at a piece's start read the same character.
+        found = [(raw.start, raw) for raw in self.found
+                 if not any(lo <= raw.start and raw.end <= hi for lo, hi in pieces)]
+        for lo, hi in pieces:
+            found += [(lo + raw.start, raw) for raw in _scan_uncached(blanked[lo:hi])]
+        found.sort(key=lambda pair: pair[0])
+        return _year_of([raw for _, raw in found])
