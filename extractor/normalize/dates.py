@@ -217,27 +217,54 @@ def _chars_before(anchor: str, chars: int) -> _Starts:
     return starts
 
 
+def _at(anchor: re.Pattern) -> _Starts:
+    """Where `anchor` matches: for patterns that open with what it finds. A few matches of the
+    anchor, shared by several patterns, cost less than a scan of the text per pattern."""
+    def starts(text: str, near: _WordBefore) -> list[int]:
+        return [a for a, _, _ in near(anchor)]
+    return starts
+
+
+def _day_before_month(text: str, near: _WordBefore) -> list[int]:
+    """Where "27 March" and "18th of March" can start: a day ("27", "18th", at most 4 characters)
+    ends the word before the month, or the word before an "of" before it."""
+    found: set[int] = set()
+    for _, k, j in near(_MONTH_AT):
+        if k < 0:
+            continue
+        found.update(range(max(0, j - 4), j))
+        if text[k:j] == "of":
+            end = k
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+            found.update(range(max(0, end - 4), end))
+    return sorted(found)
+
+
 # The last word of `_APPROX_WORDS` and `_QUARTER`: the word right before the month or year of a match.
 _APPROX_LAST = re.compile(r"(?i:early|mid|late|of)")
 _APPROX_OR_QUARTER_LAST = re.compile(r"(?i:early|mid|late|of|quarter|half|year)")
 
 # (pattern, builder, what it needs, where it can start): every pattern is compiled once at import.
 _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[re.Pattern, ...], _Starts]] = [
-    (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), None),
-    (re.compile(_day_first("[0-9A-Za-z.,]") + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), None),
-    (re.compile(_MON_FIRST + r",?\s+(?:of\s+)?" + _YEAR), _en_month, (_NEEDS_MONTH, _NEEDS_YEAR), None),
+    (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), _at(_MONTH_AT)),
+    (re.compile(_day_first("[0-9A-Za-z.,]") + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, (_NEEDS_MONTH,),
+     _day_before_month),
+    (re.compile(_MON_FIRST + r",?\s+(?:of\s+)?" + _YEAR), _en_month, (_NEEDS_MONTH, _NEEDS_YEAR), _at(_MONTH_AT)),
     (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month, (),
      _words_before(_MONTH_AT, 1)),
     (re.compile(r"\b" + _APPROX_WORDS + r"[\s-]+" + _MON + r"(?!\s*[0-9]{1,2}\b)" + _OPT_YEAR),
      _en_approx_month, (), _words_before(_MONTH_AT, 3, _APPROX_LAST)),  # "the beginning of"
     (re.compile(r"\b(?:" + _APPROX_WORDS + r"[\s-]+|" + _QUARTER + r"\s+)" + _YEAR), _year_only(True),
      (), _words_before(_YEAR_AT, 6, _APPROX_OR_QUARTER_LAST)),  # "the second half of the year"
-    (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR), None),
-    (re.compile(_year_first("[0-9]") + r"\s+[QH][1-4]\b"), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR), None),
+    (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR),
+     _words_before(_YEAR_AT, 1)),
+    (re.compile(_year_first("[0-9]") + r"\s+[QH][1-4]\b"), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR),
+     _at(_YEAR_AT)),
     (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _YEAR + r"(?![.,/-]?[0-9]|\s*(?:年|[-–]\s*[0-9]))"),
      _year_only(False, "y"), (), _words_before(_YEAR_AT, 1)),
     (re.compile(_year_first("[0-9./-]") + r"(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
-                r"(?![0-9]|[./-][0-9])"), _numeric, (_NEEDS_YEAR,), None),
+                r"(?![0-9]|[./-][0-9])"), _numeric, (_NEEDS_YEAR,), _at(_YEAR_AT)),
     (re.compile(r"(?:(?P<rel>今年|本年|去年|上年|明年)|(?P<y>" + _ZY + r")\s*年)?\s*(?<![0-9０-９\-~～至到—–前近每第])"
                 r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date, (),
      _chars_before("月", 8)),  # at most 2020年12 or 今年12 before 月
