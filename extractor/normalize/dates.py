@@ -157,14 +157,29 @@ _NEEDS_QUARTER = re.compile(r"[QH][1-4]")
 
 # Patterns that open with \b, a group or an optional part are tried only where they can start:
 # a few words or characters before the anchor every match contains (see `scanning`).
-_MONTH_AT = re.compile("|".join(_MONTH_NAMES))  # names cannot overlap: each opens with its only capital
-_YEAR_AT = re.compile(r"1(?=9[0-9]{2})|2(?=0[0-9]{2})")
+_MONTH_NAME = re.compile("|".join(_MONTH_NAMES))  # names cannot overlap: each opens with its only capital
+# Two patterns that open with literals rather than one: the regex engine skips ahead to "19" or "20"
+# in a string search, where `(?:19|20)` would make it try a match at every 1 and 2 of the text.
+_YEAR_19, _YEAR_20 = re.compile(r"19(?=[0-9]{2})"), re.compile(r"20(?=[0-9]{2})")
+
+
+def _month_names_at(text: str) -> list[int]:
+    """Where the month names of a text start."""
+    return [m.start() for m in _MONTH_NAME.finditer(text)]
+
+
+def _years_at(text: str) -> list[int]:
+    """Where the years of a text start (overlapping ones too: "2020" in "202020")."""
+    return sorted([m.start() for m in _YEAR_19.finditer(text)] + [m.start() for m in _YEAR_20.finditer(text)])
+
+
+_Anchor = Callable[[str], list[int]]
 # Where a pattern can start in a text (the `_WordBefore` of the same text at hand), sorted.
 _Starts = Optional[Callable[[str, "_WordBefore"], list[int]]]
 
 
 class _WordBefore:
-    """For one text: where each match of an anchor pattern starts, with the word right before it
+    """For one text: where an anchor (a month name, a year) stands, with the word right before it
     (its start and end, -1 if none), as `word_starts_before` reads it. Found once per anchor and
     shared by the patterns that open a few words before the same anchor."""
 
@@ -175,24 +190,24 @@ class _WordBefore:
     def __init__(self, text: str):
         self.text = text
         self._reversed: Optional[str] = None
-        self._found: dict[re.Pattern, list[tuple[int, int, int]]] = {}
+        self._found: dict[_Anchor, list[tuple[int, int, int]]] = {}
 
-    def __call__(self, anchor: re.Pattern) -> list[tuple[int, int, int]]:
+    def __call__(self, anchor: _Anchor) -> list[tuple[int, int, int]]:
         found = self._found.get(anchor)
         if found is None:
             if self._reversed is None:
                 self._reversed = self.text[::-1]
             n, match = len(self.text), self._REVERSED.match
             found = []
-            for a in anchor.finditer(self.text):
-                w = match(self._reversed, n - a.start())
-                found.append((a.start(), n - w.end(1), n - w.start(1)) if w else (a.start(), -1, -1))
+            for a in anchor(self.text):
+                w = match(self._reversed, n - a)
+                found.append((a, n - w.end(1), n - w.start(1)) if w else (a, -1, -1))
             self._found[anchor] = found
         return found
 
 
-def _words_before(anchor: re.Pattern, words: int, last: Optional[re.Pattern] = None) -> _Starts:
-    """Starts of the (up to) `words` words before each match of `anchor`. With `last`: only before
+def _words_before(anchor: _Anchor, words: int, last: Optional[re.Pattern] = None) -> _Starts:
+    """Starts of the (up to) `words` words before each `anchor`. With `last`: only before
     the anchors whose nearest word it matches in full (the word every match ends with), which
     leaves out most anchors and so most of the words to find and positions to try."""
     def starts(text: str, near: _WordBefore) -> list[int]:
@@ -217,9 +232,9 @@ def _chars_before(anchor: str, chars: int) -> _Starts:
     return starts
 
 
-def _at(anchor: re.Pattern) -> _Starts:
-    """Where `anchor` matches: for patterns that open with what it finds. A few matches of the
-    anchor, shared by several patterns, cost less than a scan of the text per pattern."""
+def _at(anchor: _Anchor) -> _Starts:
+    """Where `anchor` stands: for patterns that open with what it finds. A few anchors, shared by
+    several patterns, cost less than a scan of the text per pattern."""
     def starts(text: str, near: _WordBefore) -> list[int]:
         return [a for a, _, _ in near(anchor)]
     return starts
@@ -229,7 +244,7 @@ def _day_before_month(text: str, near: _WordBefore) -> list[int]:
     """Where "27 March" and "18th of March" can start: a day ("27", "18th", at most 4 characters)
     ends the word before the month, or the word before an "of" before it."""
     found: set[int] = set()
-    for _, k, j in near(_MONTH_AT):
+    for _, k, j in near(_month_names_at):
         if k < 0:
             continue
         found.update(range(max(0, j - 4), j))
@@ -247,24 +262,24 @@ _APPROX_OR_QUARTER_LAST = re.compile(r"(?i:early|mid|late|of|quarter|half|year)"
 
 # (pattern, builder, what it needs, where it can start): every pattern is compiled once at import.
 _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[re.Pattern, ...], _Starts]] = [
-    (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), _at(_MONTH_AT)),
+    (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), _at(_month_names_at)),
     (re.compile(_day_first("[0-9A-Za-z.,]") + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, (_NEEDS_MONTH,),
      _day_before_month),
-    (re.compile(_MON_FIRST + r",?\s+(?:of\s+)?" + _YEAR), _en_month, (_NEEDS_MONTH, _NEEDS_YEAR), _at(_MONTH_AT)),
+    (re.compile(_MON_FIRST + r",?\s+(?:of\s+)?" + _YEAR), _en_month, (_NEEDS_MONTH, _NEEDS_YEAR), _at(_month_names_at)),
     (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month, (),
-     _words_before(_MONTH_AT, 1)),
+     _words_before(_month_names_at, 1)),
     (re.compile(r"\b" + _APPROX_WORDS + r"[\s-]+" + _MON + r"(?!\s*[0-9]{1,2}\b)" + _OPT_YEAR),
-     _en_approx_month, (), _words_before(_MONTH_AT, 3, _APPROX_LAST)),  # "the beginning of"
+     _en_approx_month, (), _words_before(_month_names_at, 3, _APPROX_LAST)),  # "the beginning of"
     (re.compile(r"\b(?:" + _APPROX_WORDS + r"[\s-]+|" + _QUARTER + r"\s+)" + _YEAR), _year_only(True),
-     (), _words_before(_YEAR_AT, 6, _APPROX_OR_QUARTER_LAST)),  # "the second half of the year"
+     (), _words_before(_years_at, 6, _APPROX_OR_QUARTER_LAST)),  # "the second half of the year"
     (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR),
-     _words_before(_YEAR_AT, 1)),
+     _words_before(_years_at, 1)),
     (re.compile(_year_first("[0-9]") + r"\s+[QH][1-4]\b"), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR),
-     _at(_YEAR_AT)),
+     _at(_years_at)),
     (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _YEAR + r"(?![.,/-]?[0-9]|\s*(?:年|[-–]\s*[0-9]))"),
-     _year_only(False, "y"), (), _words_before(_YEAR_AT, 1)),
+     _year_only(False, "y"), (), _words_before(_years_at, 1)),
     (re.compile(_year_first("[0-9./-]") + r"(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
-                r"(?![0-9]|[./-][0-9])"), _numeric, (_NEEDS_YEAR,), _at(_YEAR_AT)),
+                r"(?![0-9]|[./-][0-9])"), _numeric, (_NEEDS_YEAR,), _at(_years_at)),
     (re.compile(r"(?:(?P<rel>今年|本年|去年|上年|明年)|(?P<y>" + _ZY + r")\s*年)?\s*(?<![0-9０-９\-~～至到—–前近每第])"
                 r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date, (),
      _chars_before("月", 8)),  # at most 2020年12 or 今年12 before 月
