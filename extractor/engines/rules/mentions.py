@@ -21,9 +21,12 @@ from extractor.engines.rules.sentences import Paragraph, Sentence, split_documen
 from extractor.normalize.scanning import finditer_from
 
 # "Shaanxi's 2023 list", "the 2022 provincial key project lists": a year that dates a list.
-# (The "not after" check sits after "19"/"20" so that the pattern opens with literals, which the regex
-# engine skips ahead to, instead of being tried at every position.)
-_LIST_YEAR = re.compile(r"((?:19|20)(?<![\d.,-]..)\d\d)(?=\s+(?:[\w-]+\s+){0,4}(?:lists?|key projects?)\b)")
+# One pattern per century, each opening with two literal characters, which the regex engine finds
+# with a fast string search (`(?:19|20)` would make it try a match at every 1 and 2 of the text);
+# the "not after" check sits after them for the same reason. The possessive `++` never gives back
+# part of a word or of a space, which could not match anyway, so the engine does not try.
+_LIST_YEAR = tuple(re.compile("(" + century + r"(?<![\d.,-]..)\d\d)"
+                              r"(?=\s++(?:[\w-]++\s++){0,4}(?:lists?|key projects?)\b)") for century in ("19", "20"))
 _SEP = "\n#\n"
 _FOUNDED = re.compile(r"(?:founded|established|incorporated|set up|registered|成立于|成立|创立于|始建于)\s*(?:in\s+)?"
                       r"(?:19|20)\d\d年?", re.I)
@@ -147,9 +150,9 @@ def _founding_years(text: str) -> list[tuple[int, int]]:
 def _list_years(text: str, dates: list[DateMatch]) -> list[DateMatch]:
     taken = [(d.start, d.end) for d in dates]
     out = []
-    for m in _LIST_YEAR.finditer(text):
-        if not any(s < m.end(1) and m.start(1) < e for s, e in taken):
-            out.append(DateMatch(m.start(1), m.end(1), m.group(1), m.group(1), False))
+    for start, end in sorted(m.span(1) for pattern in _LIST_YEAR for m in pattern.finditer(text)):
+        if not any(s < end and start < e for s, e in taken):
+            out.append(DateMatch(start, end, text[start:end], text[start:end], False))
     return out
 
 
