@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import calendar
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -296,8 +295,10 @@ def _valid(year: Optional[int], month: Optional[int], day: Optional[int]) -> boo
     if day is None:
         return True
     # Without a year, accept Feb 29 (a leap year is possible); with one, check the calendar.
-    last = calendar.monthrange(year if year else 2000, month)[1] if month else 31
-    return 1 <= day <= last
+    # (`calendar.monthrange` would give the same, after working out a weekday this does not need.)
+    if not month:
+        return 1 <= day <= 31
+    return 1 <= day <= calendar.mdays[month] + (month == 2 and calendar.isleap(year if year else 2000))
 
 
 @lru_cache(maxsize=4)  # `infer_year` and `find_dates` often read the same text one after the other
@@ -333,8 +334,8 @@ def _to_match(text: str, raw: _Raw, default_year: Optional[int], shift: int = 0)
     if year is None or not _valid(year, raw.month, raw.day):
         return None
     iso = f"{year:04d}" + (f"-{raw.month:02d}" if raw.month else "") + (f"-{raw.day:02d}" if raw.day else "")
-    start = raw.start + (len(text[raw.start:raw.end]) - len(text[raw.start:raw.end].lstrip()))
-    return DateMatch(start + shift, raw.end + shift, text[start:raw.end], iso, raw.approximate)
+    matched = text[raw.start:raw.end].lstrip()
+    return DateMatch(raw.end - len(matched) + shift, raw.end + shift, matched, iso, raw.approximate)
 
 
 def find_dates(text: str, default_year: Optional[int] = None) -> list[DateMatch]:
@@ -403,9 +404,12 @@ class DateWindows:
     def dates(self, default_year: Optional[int]) -> list[DateMatch]:
         """`find_dates` of the joined windows, with offsets in the text."""
         out = []
+        k, last = 0, len(self.offsets) - 1
         for raw in self.found:
-            # By the last character: a match may open with the whitespace that ends a separator.
-            k = bisect_right(self.offsets, raw.end - 1) - 1
+            # The window holding its last character: a match may open with the whitespace that
+            # ends a separator. (The dates come in order, so do their windows.)
+            while k < last and self.offsets[k + 1] <= raw.end - 1:
+                k += 1
             m = _to_match(self.joined, raw, default_year, self.windows[k][0] - self.offsets[k])
             if m is not None:
                 out.append(m)

@@ -106,16 +106,25 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
 def _dates(text: str, published_year: Optional[int]) -> tuple[list[DateMatch], Optional[int]]:
     """Dates of the text and the year it is about, reading only windows around date words: dates
     are short local expressions, and scanning 13 patterns over a whole article is the slow part."""
-    windows = []
+    windows: list[list[int]] = []
+    n = len(text)
     for m in _DATE_TRIGGER.finditer(text):
-        lo, hi = max(0, m.start() - 32), min(len(text), m.end() + 32)
-        lo = text.rfind(" ", 0, lo) + 1 if text[lo - 1:lo].strip() and lo > 0 else lo
+        start, end = m.span()
+        hi = min(n, end + 32)
         hi_space = text.find(" ", hi)
-        hi = len(text) if hi_space < 0 or hi_space - hi > 40 else hi_space
+        hi = n if hi_space < 0 or hi_space - hi > 40 else hi_space
+        # A window opens at most 32 characters before its date word: where it opens matters only
+        # when the last window does not reach that far.
+        lo = start - 32
+        if not windows or lo > windows[-1][1]:
+            lo = max(0, lo)
+            lo = text.rfind(" ", 0, lo) + 1 if text[lo - 1:lo].strip() and lo > 0 else lo
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], hi)
         else:
             windows.append([lo, hi])
+        if hi == n:
+            break  # every later date word falls in this last window (a text without spaces: Chinese)
     # One scan over the windows joined by a separator no date pattern can cross.
     found = DateWindows(text, windows, _SEP)
     # The article's year: its dateline, else the year its dates mostly state (a company "founded in
