@@ -150,9 +150,14 @@ def _zh_year(m: re.Match) -> _Raw:
 
 # What each pattern cannot match without: a text lacking it skips the pattern (most articles have
 # no 月 or no English month name, and trying a pattern at every position is the slow part).
-_NEEDS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # every _MON name
-_NEEDS_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_NEEDS_QUARTER = re.compile(r"[QH][1-4]")
+_NEEDS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec").search  # every _MON name
+_NEEDS_YEAR = re.compile(r"(?:19|20)[0-9]{2}").search
+# Two patterns that open with a literal: [QH][1-4] makes the regex engine try every Q and H.
+_QUARTER_Q, _QUARTER_H = re.compile(r"Q[1-4]"), re.compile(r"H[1-4]")
+
+
+def _NEEDS_QUARTER(text: str) -> Optional[re.Match]:
+    return _QUARTER_Q.search(text) or _QUARTER_H.search(text)
 
 # Patterns that open with \b, a group or an optional part are tried only where they can start:
 # a few words or characters before the anchor every match contains (see `scanning`).
@@ -246,13 +251,33 @@ def _day_before_month(text: str, near: _WordBefore) -> list[int]:
     for _, k, j in near(_month_names_at):
         if k < 0:
             continue
-        found.update(range(max(0, j - 4), j))
+        found.update(i for i in range(max(0, j - 4), j) if text[i] in _DIGITS)
         if text[k:j] == "of":
             end = k
             while end > 0 and text[end - 1].isspace():
                 end -= 1
-            found.update(range(max(0, end - 4), end))
+            found.update(i for i in range(max(0, end - 4), end) if text[i] in _DIGITS)
     return sorted(found)
+
+
+_DIGITS = frozenset("0123456789")  # what a day opens with
+
+
+def _year_before(anchor: str) -> _Starts:
+    """Where a year of 4 characters before `anchor` starts ("2020年", "二〇二〇 年"): 4 characters
+    before the spaces before it."""
+    def starts(text: str, near: _WordBefore) -> list[int]:
+        found = []
+        i = text.find(anchor)
+        while i >= 0:
+            j = i
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if j >= 4:
+                found.append(j - 4)
+            i = text.find(anchor, i + 1)
+        return found
+    return starts
 
 
 # The last word of `_APPROX_WORDS` and `_QUARTER`: the word right before the month or year of a match.
@@ -260,7 +285,8 @@ _APPROX_LAST = re.compile(r"(?i:early|mid|late|of)")
 _APPROX_OR_QUARTER_LAST = re.compile(r"(?i:early|mid|late|of|quarter|half|year)")
 
 # (pattern, builder, what it needs, where it can start): every pattern is compiled once at import.
-_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[re.Pattern, ...], _Starts]] = [
+_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[Callable[[str], Optional[re.Match]], ...],
+                      _Starts]] = [
     (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), _at(_month_names_at)),
     (re.compile(_day_first("[0-9A-Za-z.,]") + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, (_NEEDS_MONTH,),
      _day_before_month),
@@ -283,7 +309,7 @@ _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[re.Pattern, 
                 r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date, (),
      _chars_before("月", 8)),  # at most 2020年12 or 今年12 before 月
     (re.compile(r"(?<![0-9０-９])(?P<y>" + _ZY + r")\s*年(?!\s*(?:" + _ZN + r")\s*月)" + _ZH_YEAR_PART),
-     _zh_year, (), _chars_before("年", 4)),
+     _zh_year, (), _year_before("年")),
 ]
 
 
@@ -309,10 +335,10 @@ def _scan(text: str) -> tuple[_Raw, ...]:
 def _scan_uncached(text: str) -> tuple[_Raw, ...]:
     """All date expressions, non-overlapping (earliest first, then longest), years unresolved."""
     found: list[_Raw] = []
-    present: dict[re.Pattern, bool] = {}
+    present: dict[Callable[[str], Optional[re.Match]], bool] = {}
     near = _WordBefore(text)
     for pattern, build, needs, starts in _PATTERNS:
-        if not all(present.setdefault(n, n.search(text) is not None) for n in needs):
+        if not all(present.setdefault(n, n(text) is not None) for n in needs):
             continue
         for m in pattern.finditer(text) if starts is None else finditer_from(pattern, text, starts(text, near)):
             raw = build(m)

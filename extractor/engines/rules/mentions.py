@@ -139,12 +139,12 @@ def _dates(text: str, published_year: Optional[int]) -> tuple[list[DateMatch], O
 _FOUNDING_WORDS = ("founded", "established", "incorporated", "set up", "registered", "成立", "创立", "始建")
 # `str.lower()` maps every character to one that re.I reads the same, except these: 'İ' becomes
 # two characters, and re.I also reads 'ı' as i and 'ſ' as s.
-_CASE_ODDITIES = re.compile("[İıſ]")
+_CASE_ODDITIES = "İıſ"
 
 
 def _founding_years(text: str) -> list[tuple[int, int]]:
     """The spans of `_FOUNDED` in `text`."""
-    if _CASE_ODDITIES.search(text):
+    if not text.isascii() and any(c in text for c in _CASE_ODDITIES):
         return [m.span() for m in _FOUNDED.finditer(text)]
     lower = text.lower()
     starts = []
