@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import itemgetter
 from typing import Callable, NamedTuple, Optional, Sequence
 
 from extractor.normalize.scanning import finditer_from, reach_before, word_starts_before
@@ -104,7 +105,7 @@ def _cn_int(s: str) -> int:
 
 
 def _year(m: re.Match) -> Optional[int]:
-    y = m.groupdict().get("y")
+    y = m.group("y") if "y" in m.re.groupindex else None
     return int(y) if y else None
 
 
@@ -148,19 +149,19 @@ def _zh_year(m: re.Match) -> _Raw:
     return _Raw(m.start(), m.end(), _cn_int(m.group("y")), None, None, part not in ("", "度"))
 
 
-# What each pattern cannot match without: a text lacking it skips the pattern (most articles have
-# no 月 or no English month name, and trying a pattern at every position is the slow part).
-_NEEDS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec").search  # every _MON name
-_NEEDS_YEAR = re.compile(r"(?:19|20)[0-9]{2}").search
-# Two patterns that open with a literal: [QH][1-4] makes the regex engine try every Q and H.
+# "Q1 2020" and "2020 H1" cannot match without a Q or H and a digit: a text lacking them skips those
+# patterns, which would otherwise be tried at every year. (Two patterns that open with a literal:
+# [QH][1-4] would make the regex engine try every Q and H.)
 _QUARTER_Q, _QUARTER_H = re.compile(r"Q[1-4]"), re.compile(r"H[1-4]")
 
 
-def _NEEDS_QUARTER(text: str) -> Optional[re.Match]:
-    return _QUARTER_Q.search(text) or _QUARTER_H.search(text)
+def _has_quarter(text: str) -> bool:
+    return _QUARTER_Q.search(text) is not None or _QUARTER_H.search(text) is not None
 
-# Patterns that open with \b, a group or an optional part are tried only where they can start:
-# a few words or characters before the anchor every match contains (see `scanning`).
+# Every pattern is tried only where it can start: at the anchor every match contains (a month name,
+# a year, 月, 年) or a few words or characters before it (see `scanning`). The anchors are found
+# once per text for all patterns; a pattern that opens with \b, a group or an optional part would
+# otherwise be tried at every position of the text.
 _MONTH_NAME = re.compile("|".join(_MONTH_NAMES))  # names cannot overlap: each opens with its only capital
 # Two patterns that open with literals rather than one: the regex engine skips ahead to "19" or "20"
 # in a string search, where `(?:19|20)` would make it try a match at every 1 and 2 of the text.
@@ -179,7 +180,7 @@ def _years_at(text: str) -> list[int]:
 
 _Anchor = Callable[[str], list[int]]
 # Where a pattern can start in a text (the `_WordBefore` of the same text at hand), sorted.
-_Starts = Optional[Callable[[str, "_WordBefore"], list[int]]]
+_Starts = Callable[[str, "_WordBefore"], list[int]]
 
 
 class _WordBefore:
@@ -284,32 +285,30 @@ def _year_before(anchor: str) -> _Starts:
 _APPROX_LAST = re.compile(r"(?i:early|mid|late|of)")
 _APPROX_OR_QUARTER_LAST = re.compile(r"(?i:early|mid|late|of|quarter|half|year)")
 
-# (pattern, builder, what it needs, where it can start): every pattern is compiled once at import.
-_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[Callable[[str], Optional[re.Match]], ...],
-                      _Starts]] = [
-    (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), _at(_month_names_at)),
-    (re.compile(_day_first("[0-9A-Za-z.,]") + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, (_NEEDS_MONTH,),
-     _day_before_month),
-    (re.compile(_MON_FIRST + r",?\s+(?:of\s+)?" + _YEAR), _en_month, (_NEEDS_MONTH, _NEEDS_YEAR), _at(_month_names_at)),
-    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month, (),
-     _words_before(_month_names_at, 1)),
+# (pattern, builder, where it can start, what it needs if anything): every pattern is compiled once
+# at import.
+_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], _Starts, Optional[Callable[[str], bool]]]] = [
+    (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, _at(_month_names_at), None),
+    (re.compile(_day_first("[0-9A-Za-z.,]") + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, _day_before_month,
+     None),
+    (re.compile(_MON_FIRST + r",?\s+(?:of\s+)?" + _YEAR), _en_month, _at(_month_names_at), None),
+    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month,
+     _words_before(_month_names_at, 1), None),
     (re.compile(r"\b" + _APPROX_WORDS + r"[\s-]+" + _MON + r"(?!\s*[0-9]{1,2}\b)" + _OPT_YEAR),
-     _en_approx_month, (), _words_before(_month_names_at, 3, _APPROX_LAST)),  # "the beginning of"
+     _en_approx_month, _words_before(_month_names_at, 3, _APPROX_LAST), None),  # "the beginning of"
     (re.compile(r"\b(?:" + _APPROX_WORDS + r"[\s-]+|" + _QUARTER + r"\s+)" + _YEAR), _year_only(True),
-     (), _words_before(_years_at, 6, _APPROX_OR_QUARTER_LAST)),  # "the second half of the year"
-    (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR),
-     _words_before(_years_at, 1)),
-    (re.compile(_year_first("[0-9]") + r"\s+[QH][1-4]\b"), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR),
-     _at(_years_at)),
+     _words_before(_years_at, 6, _APPROX_OR_QUARTER_LAST), None),  # "the second half of the year"
+    (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True), _words_before(_years_at, 1), _has_quarter),
+    (re.compile(_year_first("[0-9]") + r"\s+[QH][1-4]\b"), _year_only(True), _at(_years_at), _has_quarter),
     (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _YEAR + r"(?![.,/-]?[0-9]|\s*(?:年|[-–]\s*[0-9]))"),
-     _year_only(False, "y"), (), _words_before(_years_at, 1)),
+     _year_only(False, "y"), _words_before(_years_at, 1), None),
     (re.compile(_year_first("[0-9./-]") + r"(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
-                r"(?![0-9]|[./-][0-9])"), _numeric, (_NEEDS_YEAR,), _at(_years_at)),
+                r"(?![0-9]|[./-][0-9])"), _numeric, _at(_years_at), None),
     (re.compile(r"(?:(?P<rel>今年|本年|去年|上年|明年)|(?P<y>" + _ZY + r")\s*年)?\s*(?<![0-9０-９\-~～至到—–前近每第])"
-                r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date, (),
-     _chars_before("月", 8)),  # at most 2020年12 or 今年12 before 月
+                r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date,
+     _chars_before("月", 8), None),  # at most 2020年12 or 今年12 before 月
     (re.compile(r"(?<![0-9０-９])(?P<y>" + _ZY + r")\s*年(?!\s*(?:" + _ZN + r")\s*月)" + _ZH_YEAR_PART),
-     _zh_year, (), _year_before("年")),
+     _zh_year, _year_before("年"), None),
 ]
 
 
@@ -335,16 +334,18 @@ def _scan(text: str) -> tuple[_Raw, ...]:
 def _scan_uncached(text: str) -> tuple[_Raw, ...]:
     """All date expressions, non-overlapping (earliest first, then longest), years unresolved."""
     found: list[_Raw] = []
-    present: dict[Callable[[str], Optional[re.Match]], bool] = {}
+    present: dict[Callable[[str], bool], bool] = {}
     near = _WordBefore(text)
-    for pattern, build, needs, starts in _PATTERNS:
-        if not all(present.setdefault(n, n(text) is not None) for n in needs):
+    for pattern, build, starts, needs in _PATTERNS:
+        if needs is not None and not present.setdefault(needs, needs(text)):
             continue
-        for m in pattern.finditer(text) if starts is None else finditer_from(pattern, text, starts(text, near)):
+        for m in finditer_from(pattern, text, starts(text, near)):
             raw = build(m)
             if raw.end > raw.start and _valid(raw.year, raw.month, raw.day):
                 found.append(raw)
-    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    # By start, then longest first (two stable sorts: by end, latest first, then by start).
+    found.sort(key=itemgetter(1), reverse=True)
+    found.sort(key=itemgetter(0))
     kept: list[_Raw] = []
     for raw in found:
         if not kept or raw.start >= kept[-1].end:
