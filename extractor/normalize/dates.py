@@ -410,7 +410,7 @@ def _year_of(found: Sequence[_Raw]) -> Optional[int]:
 # Characters no date pattern matches, nor looks past (its lookarounds stop at them), nor reads as
 # whitespace or as a word character: what is found between two of them depends only on the text
 # between them. Part of a text can be read again alone, from the one before it to the one after.
-_BARRIERS = "#。，、；：！？（）“”《》;!?()\""
+_BARRIER = re.compile("[" + re.escape("#。，、；：！？（）“”《》;:!?()\"'‘’%") + "]")
 
 
 class DateWindows:
@@ -444,17 +444,18 @@ class DateWindows:
 
     def infer_year(self, blanks: Sequence[tuple[int, int]] = ()) -> Optional[int]:
         """`infer_year` of the joined windows with the spans `blanks` (offsets in the joined string)
-        replaced by spaces: only the text around each, between two `_BARRIERS`, is read again."""
+        replaced by spaces: only the text around each, between two `_BARRIER`s, is read again."""
         if not blanks:
             return _year_of(self.found)
         blanked = self.joined
         for start, end in blanks:
             blanked = blanked[:start] + " " * (end - start) + blanked[end:]
         pieces: list[tuple[int, int]] = []
+        n, backwards = len(blanked), blanked[::-1]  # the barrier before a blank: the next one backwards
         for start, end in sorted(blanks):
-            lo = max(0, max(blanked.rfind(c, 0, start) for c in _BARRIERS))
-            after = [i for i in (blanked.find(c, end) for c in _BARRIERS) if i >= 0]
-            hi = min(after) + 1 if after else len(blanked)
+            before, after = _BARRIER.search(backwards, n - start), _BARRIER.search(blanked, end)
+            lo = n - 1 - before.start() if before else 0
+            hi = after.start() + 1 if after else n
             if pieces and lo < pieces[-1][1]:
                 pieces[-1] = (pieces[-1][0], max(hi, pieces[-1][1]))
             else:
