@@ -18,7 +18,6 @@ from extractor.engines.rules.names import NameMention, find_names
 from extractor.types import Status
 from extractor.engines.rules.orgs import OrgMention, find_orgs
 from extractor.engines.rules.sentences import Paragraph, Sentence, split_document
-from extractor.normalize.scanning import finditer_from
 
 # "Shaanxi's 2023 list", "the 2022 provincial key project lists": a year that dates a list.
 # One pattern per century, each opening with two literal characters, which the regex engine finds
@@ -143,7 +142,7 @@ _CASE_ODDITIES = "İıſ"
 
 
 def _founding_years(text: str) -> list[tuple[int, int]]:
-    """The spans of `_FOUNDED` in `text`."""
+    """The spans of `_FOUNDED` in `text`, as `_FOUNDED.finditer` finds them."""
     if not text.isascii() and any(c in text for c in _CASE_ODDITIES):
         return [m.span() for m in _FOUNDED.finditer(text)]
     lower = text.lower()
@@ -153,7 +152,14 @@ def _founding_years(text: str) -> list[tuple[int, int]]:
         while i >= 0:
             starts.append(i)
             i = lower.find(word, i + 1)
-    return [m.span() for m in finditer_from(_FOUNDED, text, sorted(starts))]
+    spans: list[tuple[int, int]] = []
+    for start in sorted(starts):
+        if spans and start < spans[-1][1]:
+            continue  # inside the last match: `finditer` would not try it either
+        m = _FOUNDED.match(text, start)
+        if m is not None:
+            spans.append(m.span())
+    return spans
 
 
 def _list_years(text: str, dates: list[DateMatch]) -> list[DateMatch]:
