@@ -132,26 +132,31 @@ def _dates(text: str, published_year: Optional[int]) -> tuple[list[DateMatch], O
     return found.dates(year), year
 
 
-# The words that open a `_FOUNDED` match, as `str.lower()` writes them. `_FOUNDED` ignores case, so
-# the regex engine has no literal to skip ahead to and tries it at every position; finding these
-# words with `str.find` in the lower-cased text and trying `_FOUNDED` only there is much faster.
-_FOUNDING_WORDS = ("founded", "established", "incorporated", "set up", "registered", "成立", "创立", "始建")
-# `str.lower()` maps every character to one that re.I reads the same, except these: 'İ' becomes
-# two characters, and re.I also reads 'ı' as i and 'ſ' as s.
-_CASE_ODDITIES = "İıſ"
+# `_FOUNDED` ignores case, so the regex engine has no literal to skip ahead to and tries it at every
+# position. Every match ends with a year, after a founding word and spaces (and "in"): it is tried
+# only a founding word's length before the years whose words before end like a founding word.
+_CENTURIES = tuple(re.compile(century + r"(?=\d\d)") for century in ("19", "20"))  # where years start
+_FOUNDING_LAST = frozenset("dDpP于立")  # how the founding words end, in any case re.I reads the same
+_FOUNDING_LENGTHS = (2, 3, 6, 7, 10, 11, 12)  # how long they are
 
 
 def _founding_years(text: str) -> list[tuple[int, int]]:
     """The spans of `_FOUNDED` in `text`, as `_FOUNDED.finditer` finds them."""
-    if not text.isascii() and any(c in text for c in _CASE_ODDITIES):
-        return [m.span() for m in _FOUNDED.finditer(text)]
-    lower = text.lower()
-    starts = []
-    for word in _FOUNDING_WORDS:
-        i = lower.find(word)
-        while i >= 0:
-            starts.append(i)
-            i = lower.find(word, i + 1)
+    def before_spaces(i: int) -> int:
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        return i
+
+    starts: set[int] = set()
+    for century in _CENTURIES:
+        for m in century.finditer(text):
+            year = m.start()
+            ends = [before_spaces(year)]  # "founded 2016", "成立于2016年"
+            if ends[0] < year and ends[0] >= 2:
+                ends.append(before_spaces(ends[0] - 2))  # "founded in 2016"
+            for end in ends:
+                if end > 0 and text[end - 1] in _FOUNDING_LAST:
+                    starts.update(end - n for n in _FOUNDING_LENGTHS if n <= end)
     spans: list[tuple[int, int]] = []
     for start in sorted(starts):
         if spans and start < spans[-1][1]:
