@@ -356,10 +356,12 @@ def _scan_uncached(text: str) -> tuple[_Raw, ...]:
 def _to_match(text: str, raw: _Raw, default_year: Optional[int], shift: int = 0) -> Optional[DateMatch]:
     """The date of `raw` (offsets in `text`), its offsets moved by `shift`; None without a year."""
     year = raw.year
-    if year is None and default_year is not None:
+    if year is None:  # (a stated year was checked by `_scan`)
+        if default_year is None:
+            return None
         year = default_year + (raw.year_offset or 0)
-    if year is None or not _valid(year, raw.month, raw.day):
-        return None
+        if not _valid(year, raw.month, raw.day):
+            return None
     iso = f"{year:04d}" + (f"-{raw.month:02d}" if raw.month else "") + (f"-{raw.day:02d}" if raw.day else "")
     matched = text[raw.start:raw.end].lstrip()
     return DateMatch(raw.end - len(matched) + shift, raw.end + shift, matched, iso, raw.approximate)
