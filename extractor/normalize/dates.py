@@ -158,6 +158,7 @@ _QUARTER_Q, _QUARTER_H = re.compile(r"Q[1-4]"), re.compile(r"H[1-4]")
 def _has_quarter(text: str) -> bool:
     return _QUARTER_Q.search(text) is not None or _QUARTER_H.search(text) is not None
 
+
 # Every pattern is tried only where it can start: at the anchor every match contains (a month name,
 # a year, 月, 年) or a few words or characters before it (see `scanning`). The anchors are found
 # once per text for all patterns; a pattern that opens with \b, a group or an optional part would
@@ -245,6 +246,9 @@ def _at(anchor: _Anchor) -> _Starts:
     return starts
 
 
+_DIGITS = frozenset("0123456789")  # what a day opens with
+
+
 def _day_before_month(text: str, near: _WordBefore) -> list[int]:
     """Where "27 March" and "18th of March" can start: a day ("27", "18th", at most 4 characters)
     ends the word before the month, or the word before an "of" before it."""
@@ -259,9 +263,6 @@ def _day_before_month(text: str, near: _WordBefore) -> list[int]:
                 end -= 1
             found.update(i for i in range(max(0, end - 4), end) if text[i] in _DIGITS)
     return sorted(found)
-
-
-_DIGITS = frozenset("0123456789")  # what a day opens with
 
 
 def _year_before(anchor: str) -> _Starts:
@@ -323,7 +324,10 @@ def _valid(year: Optional[int], month: Optional[int], day: Optional[int]) -> boo
     # (`calendar.monthrange` would give the same, after working out a weekday this does not need.)
     if not month:
         return 1 <= day <= 31
-    return 1 <= day <= calendar.mdays[month] + (month == 2 and calendar.isleap(year if year else 2000))
+    return 1 <= day <= _DAYS_IN_MONTH[month] + (month == 2 and calendar.isleap(year if year else 2000))
+
+
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: in a common year
 
 
 @lru_cache(maxsize=4)  # `infer_year` and `find_dates` often read the same text one after the other
@@ -411,7 +415,9 @@ def _year_of(found: Sequence[_Raw]) -> Optional[int]:
 
 # Characters no date pattern matches, nor looks past (its lookarounds stop at them), nor reads as
 # whitespace or as a word character: what is found between two of them depends only on the text
-# between them. Part of a text can be read again alone, from the one before it to the one after.
+# between them (lookbehinds read at most one character before a match: the barrier itself). Part of
+# a text can be read again alone, from the barrier before it to the one after. (Mind them when
+# adding a character to a pattern.)
 _BARRIER = re.compile("[" + re.escape("#。，、；：！？（）“”《》;:!?()\"'‘’%") + "]")
 
 
@@ -420,7 +426,7 @@ class DateWindows:
     windows joined by `sep`, which no date pattern can cross. One scan of the joined string costs
     less than one scan per window."""
 
-    def __init__(self, text: str, windows: Sequence[tuple[int, int]], sep: str):
+    def __init__(self, text: str, windows: Sequence[Sequence[int]], sep: str):
         self.text, self.windows = text, windows
         self.joined = sep.join([text[lo:hi] for lo, hi in windows])
         self.offsets = []  # where each window starts in `joined`

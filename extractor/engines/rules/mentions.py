@@ -161,9 +161,9 @@ def _founding_years(text: str) -> list[tuple[int, int]]:
     for start in sorted(starts):
         if spans and start < spans[-1][1]:
             continue  # inside the last match: `finditer` would not try it either
-        m = _FOUNDED.match(text, start)
-        if m is not None:
-            spans.append(m.span())
+        match = _FOUNDED.match(text, start)
+        if match is not None:
+            spans.append(match.span())
     return spans
 
 
