@@ -26,7 +26,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Callable, NamedTuple, Optional
+from operator import itemgetter
+from typing import Callable, NamedTuple, Optional, Sequence
 
 from extractor.normalize.scanning import finditer_from, reach_before, word_starts_before
 
@@ -104,7 +105,7 @@ def _cn_int(s: str) -> int:
 
 
 def _year(m: re.Match) -> Optional[int]:
-    y = m.groupdict().get("y")
+    y = m.group("y") if "y" in m.re.groupindex else None
     return int(y) if y else None
 
 
@@ -148,26 +149,86 @@ def _zh_year(m: re.Match) -> _Raw:
     return _Raw(m.start(), m.end(), _cn_int(m.group("y")), None, None, part not in ("", "度"))
 
 
-# What each pattern cannot match without: a text lacking it skips the pattern (most articles have
-# no 月 or no English month name, and trying a pattern at every position is the slow part).
-_NEEDS_MONTH = re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec")  # every _MON name
-_NEEDS_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
-_NEEDS_QUARTER = re.compile(r"[QH][1-4]")
-
-# Patterns that open with \b, a group or an optional part are tried only where they can start:
-# a few words or characters before the anchor every match contains (see `scanning`).
-_MONTH_AT = re.compile("|".join(_MONTH_NAMES))  # names cannot overlap: each opens with its only capital
-_YEAR_AT = re.compile(r"1(?=9[0-9]{2})|2(?=0[0-9]{2})")
+# "Q1 2020" and "2020 H1" cannot match without a Q or H and a digit: a text lacking them skips those
+# patterns, which would otherwise be tried at every year. (Two patterns that open with a literal:
+# [QH][1-4] would make the regex engine try every Q and H.)
+_QUARTER_Q, _QUARTER_H = re.compile(r"Q[1-4]"), re.compile(r"H[1-4]")
 
 
-def _words_before(anchor: re.Pattern, words: int) -> Callable[[str], list[int]]:
-    def starts(text: str) -> list[int]:
-        return sorted({s for m in anchor.finditer(text) for s in word_starts_before(text, m.start(), words)})
+def _has_quarter(text: str) -> bool:
+    return _QUARTER_Q.search(text) is not None or _QUARTER_H.search(text) is not None
+
+
+# Every pattern is tried only where it can start: at the anchor every match contains (a month name,
+# a year, 月, 年) or a few words or characters before it (see `scanning`). The anchors are found
+# once per text for all patterns; a pattern that opens with \b, a group or an optional part would
+# otherwise be tried at every position of the text.
+_MONTH_NAME = re.compile("|".join(_MONTH_NAMES))  # names cannot overlap: each opens with its only capital
+# Two patterns that open with literals rather than one: the regex engine skips ahead to "19" or "20"
+# in a string search, where `(?:19|20)` would make it try a match at every 1 and 2 of the text.
+_YEAR_19, _YEAR_20 = re.compile(r"19(?=[0-9]{2})"), re.compile(r"20(?=[0-9]{2})")
+
+
+def _month_names_at(text: str) -> list[int]:
+    """Where the month names of a text start."""
+    return [m.start() for m in _MONTH_NAME.finditer(text)]
+
+
+def _years_at(text: str) -> list[int]:
+    """Where the years of a text start (overlapping ones too: "2020" in "202020")."""
+    return sorted([m.start() for m in _YEAR_19.finditer(text)] + [m.start() for m in _YEAR_20.finditer(text)])
+
+
+_Anchor = Callable[[str], list[int]]
+# Where a pattern can start in a text (the `_WordBefore` of the same text at hand), sorted.
+_Starts = Callable[[str, "_WordBefore"], list[int]]
+
+
+class _WordBefore:
+    """For one text: where an anchor (a month name, a year) stands, with the word right before it
+    (its start and end, -1 if none), as `word_starts_before` reads it. Found once per anchor and
+    shared by the patterns that open a few words before the same anchor."""
+
+    # `word_starts_before` for one word, read in the reversed text: one regex match instead of a
+    # Python loop over characters. (\s and \w are what `isspace()` and `isalnum()` or _ test.)
+    _REVERSED = re.compile(r"[\s-]+(\w+)")
+
+    def __init__(self, text: str):
+        self.text = text
+        self._reversed: Optional[str] = None
+        self._found: dict[_Anchor, list[tuple[int, int, int]]] = {}
+
+    def __call__(self, anchor: _Anchor) -> list[tuple[int, int, int]]:
+        found = self._found.get(anchor)
+        if found is None:
+            if self._reversed is None:
+                self._reversed = self.text[::-1]
+            n, match = len(self.text), self._REVERSED.match
+            found = []
+            for a in anchor(self.text):
+                w = match(self._reversed, n - a)
+                found.append((a, n - w.end(1), n - w.start(1)) if w else (a, -1, -1))
+            self._found[anchor] = found
+        return found
+
+
+def _words_before(anchor: _Anchor, words: int, last: Optional[re.Pattern] = None) -> _Starts:
+    """Starts of the (up to) `words` words before each `anchor`. With `last`: only before
+    the anchors whose nearest word it matches in full (the word every match ends with), which
+    leaves out most anchors and so most of the words to find and positions to try."""
+    def starts(text: str, near: _WordBefore) -> list[int]:
+        if words == 1:
+            return [k for _, k, _ in near(anchor) if k >= 0]
+        found: set[int] = set()
+        for a, k, j in near(anchor):
+            if k >= 0 and (last is None or last.fullmatch(text, k, j)):
+                found.update(word_starts_before(text, a, words))
+        return sorted(found)
     return starts
 
 
-def _chars_before(anchor: str, chars: int) -> Callable[[str], list[int]]:
-    def starts(text: str) -> list[int]:
+def _chars_before(anchor: str, chars: int) -> _Starts:
+    def starts(text: str, near: _WordBefore) -> list[int]:
         found: set[int] = set()
         i = text.find(anchor)
         while i >= 0:
@@ -177,29 +238,78 @@ def _chars_before(anchor: str, chars: int) -> Callable[[str], list[int]]:
     return starts
 
 
-_Starts = Optional[Callable[[str], list[int]]]
-# (pattern, builder, what it needs, where it can start): every pattern is compiled once at import.
-_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], tuple[re.Pattern, ...], _Starts]] = [
-    (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), None),
-    (re.compile(_day_first("[0-9A-Za-z.,]") + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, (_NEEDS_MONTH,), None),
-    (re.compile(_MON_FIRST + r",?\s+(?:of\s+)?" + _YEAR), _en_month, (_NEEDS_MONTH, _NEEDS_YEAR), None),
-    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month, (),
-     _words_before(_MONTH_AT, 1)),
+def _at(anchor: _Anchor) -> _Starts:
+    """Where `anchor` stands: for patterns that open with what it finds. A few anchors, shared by
+    several patterns, cost less than a scan of the text per pattern."""
+    def starts(text: str, near: _WordBefore) -> list[int]:
+        return [a for a, _, _ in near(anchor)]
+    return starts
+
+
+_DIGITS = frozenset("0123456789")  # what a day opens with
+
+
+def _day_before_month(text: str, near: _WordBefore) -> list[int]:
+    """Where "27 March" and "18th of March" can start: a day ("27", "18th", at most 4 characters)
+    ends the word before the month, or the word before an "of" before it."""
+    found: set[int] = set()
+    for _, k, j in near(_month_names_at):
+        if k < 0:
+            continue
+        found.update(i for i in range(max(0, j - 4), j) if text[i] in _DIGITS)
+        if text[k:j] == "of":
+            end = k
+            while end > 0 and text[end - 1].isspace():
+                end -= 1
+            found.update(i for i in range(max(0, end - 4), end) if text[i] in _DIGITS)
+    return sorted(found)
+
+
+def _year_before(anchor: str) -> _Starts:
+    """Where a year of 4 characters before `anchor` starts ("2020年", "二〇二〇 年"): 4 characters
+    before the spaces before it."""
+    def starts(text: str, near: _WordBefore) -> list[int]:
+        found = []
+        i = text.find(anchor)
+        while i >= 0:
+            j = i
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if j >= 4:
+                found.append(j - 4)
+            i = text.find(anchor, i + 1)
+        return found
+    return starts
+
+
+# The last word of `_APPROX_WORDS` and `_QUARTER`: the word right before the month or year of a match.
+_APPROX_LAST = re.compile(r"(?i:early|mid|late|of)")
+_APPROX_OR_QUARTER_LAST = re.compile(r"(?i:early|mid|late|of|quarter|half|year)")
+
+# (pattern, builder, where it can start, what it needs if anything): every pattern is compiled once
+# at import.
+_PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], _Starts, Optional[Callable[[str], bool]]]] = [
+    (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, _at(_month_names_at), None),
+    (re.compile(_day_first("[0-9A-Za-z.,]") + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, _day_before_month,
+     None),
+    (re.compile(_MON_FIRST + r",?\s+(?:of\s+)?" + _YEAR), _en_month, _at(_month_names_at), None),
+    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month,
+     _words_before(_month_names_at, 1), None),
     (re.compile(r"\b" + _APPROX_WORDS + r"[\s-]+" + _MON + r"(?!\s*[0-9]{1,2}\b)" + _OPT_YEAR),
-     _en_approx_month, (), _words_before(_MONTH_AT, 3)),  # "the beginning of"
+     _en_approx_month, _words_before(_month_names_at, 3, _APPROX_LAST), None),  # "the beginning of"
     (re.compile(r"\b(?:" + _APPROX_WORDS + r"[\s-]+|" + _QUARTER + r"\s+)" + _YEAR), _year_only(True),
-     (), _words_before(_YEAR_AT, 6)),  # "the second half of the year"
-    (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR), None),
-    (re.compile(_year_first("[0-9]") + r"\s+[QH][1-4]\b"), _year_only(True), (_NEEDS_QUARTER, _NEEDS_YEAR), None),
+     _words_before(_years_at, 6, _APPROX_OR_QUARTER_LAST), None),  # "the second half of the year"
+    (re.compile(r"\b[QH][1-4]\s+" + _YEAR), _year_only(True), _words_before(_years_at, 1), _has_quarter),
+    (re.compile(_year_first("[0-9]") + r"\s+[QH][1-4]\b"), _year_only(True), _at(_years_at), _has_quarter),
     (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _YEAR + r"(?![.,/-]?[0-9]|\s*(?:年|[-–]\s*[0-9]))"),
-     _year_only(False, "y"), (), _words_before(_YEAR_AT, 1)),
+     _year_only(False, "y"), _words_before(_years_at, 1), None),
     (re.compile(_year_first("[0-9./-]") + r"(?P<sep>[-/.])(?P<m>[0-9]{1,2})(?P=sep)(?P<d>[0-9]{1,2})"
-                r"(?![0-9]|[./-][0-9])"), _numeric, (_NEEDS_YEAR,), None),
+                r"(?![0-9]|[./-][0-9])"), _numeric, _at(_years_at), None),
     (re.compile(r"(?:(?P<rel>今年|本年|去年|上年|明年)|(?P<y>" + _ZY + r")\s*年)?\s*(?<![0-9０-９\-~～至到—–前近每第])"
-                r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date, (),
-     _chars_before("月", 8)),  # at most 2020年12 or 今年12 before 月
+                r"(?P<m>" + _ZN + r")\s*月(?:\s*(?P<d>" + _ZN + r")\s*[日号])?" + _ZH_PART), _zh_date,
+     _chars_before("月", 8), None),  # at most 2020年12 or 今年12 before 月
     (re.compile(r"(?<![0-9０-９])(?P<y>" + _ZY + r")\s*年(?!\s*(?:" + _ZN + r")\s*月)" + _ZH_YEAR_PART),
-     _zh_year, (), _chars_before("年", 4)),
+     _zh_year, _year_before("年"), None),
 ]
 
 
@@ -211,23 +321,35 @@ def _valid(year: Optional[int], month: Optional[int], day: Optional[int]) -> boo
     if day is None:
         return True
     # Without a year, accept Feb 29 (a leap year is possible); with one, check the calendar.
-    last = calendar.monthrange(year if year else 2000, month)[1] if month else 31
-    return 1 <= day <= last
+    # (`calendar.monthrange` would give the same, after working out a weekday this does not need.)
+    if not month:
+        return 1 <= day <= 31
+    return 1 <= day <= _DAYS_IN_MONTH[month] + (month == 2 and calendar.isleap(year if year else 2000))
+
+
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # February: in a common year
 
 
 @lru_cache(maxsize=4)  # `infer_year` and `find_dates` often read the same text one after the other
 def _scan(text: str) -> tuple[_Raw, ...]:
+    return _scan_uncached(text)
+
+
+def _scan_uncached(text: str) -> tuple[_Raw, ...]:
     """All date expressions, non-overlapping (earliest first, then longest), years unresolved."""
     found: list[_Raw] = []
-    present: dict[re.Pattern, bool] = {}
-    for pattern, build, needs, starts in _PATTERNS:
-        if not all(present.setdefault(n, n.search(text) is not None) for n in needs):
+    present: dict[Callable[[str], bool], bool] = {}
+    near = _WordBefore(text)
+    for pattern, build, starts, needs in _PATTERNS:
+        if needs is not None and not present.setdefault(needs, needs(text)):
             continue
-        for m in pattern.finditer(text) if starts is None else finditer_from(pattern, text, starts(text)):
+        for m in finditer_from(pattern, text, starts(text, near)):
             raw = build(m)
             if raw.end > raw.start and _valid(raw.year, raw.month, raw.day):
                 found.append(raw)
-    found.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    # By start, then longest first (two stable sorts: by end, latest first, then by start).
+    found.sort(key=itemgetter(1), reverse=True)
+    found.sort(key=itemgetter(0))
     kept: list[_Raw] = []
     for raw in found:
         if not kept or raw.start >= kept[-1].end:
@@ -235,15 +357,18 @@ def _scan(text: str) -> tuple[_Raw, ...]:
     return tuple(kept)
 
 
-def _to_match(text: str, raw: _Raw, default_year: Optional[int]) -> Optional[DateMatch]:
+def _to_match(text: str, raw: _Raw, default_year: Optional[int], shift: int = 0) -> Optional[DateMatch]:
+    """The date of `raw` (offsets in `text`), its offsets moved by `shift`; None without a year."""
     year = raw.year
-    if year is None and default_year is not None:
+    if year is None:  # (a stated year was checked by `_scan`)
+        if default_year is None:
+            return None
         year = default_year + (raw.year_offset or 0)
-    if year is None or not _valid(year, raw.month, raw.day):
-        return None
+        if not _valid(year, raw.month, raw.day):
+            return None
     iso = f"{year:04d}" + (f"-{raw.month:02d}" if raw.month else "") + (f"-{raw.day:02d}" if raw.day else "")
-    start = raw.start + (len(text[raw.start:raw.end]) - len(text[raw.start:raw.end].lstrip()))
-    return DateMatch(start, raw.end, text[start:raw.end], iso, raw.approximate)
+    matched = text[raw.start:raw.end].lstrip()
+    return DateMatch(raw.end - len(matched) + shift, raw.end + shift, matched, iso, raw.approximate)
 
 
 def find_dates(text: str, default_year: Optional[int] = None) -> list[DateMatch]:
@@ -274,10 +399,80 @@ def infer_year(text: str) -> Optional[int]:
     ("March 27, 2020", "2020年3月27日"); failing that, among all year-bearing expressions ("in 2020",
     "2020年", "March 2020", "first quarter of 2020"); ties go to the earliest mention. None if no
     year is stated."""
-    raws = [r for r in _scan(text) if r.year is not None]
+    return _year_of(_scan(text))
+
+
+def _year_of(found: Sequence[_Raw]) -> Optional[int]:
+    """`infer_year` of a text whose `_scan` is `found`."""
+    raws = [r for r in found if r.year is not None]
     for tier in ([r for r in raws if r.day is not None], raws):
         if tier:
             counts = Counter(r.year for r in tier)
             top = max(counts.values())
             return next(r.year for r in tier if counts[r.year] == top)
     return None
+
+
+# Characters no date pattern matches, nor looks past (its lookarounds stop at them), nor reads as
+# whitespace or as a word character: what is found between two of them depends only on the text
+# between them (lookbehinds read at most one character before a match: the barrier itself). Part of
+# a text can be read again alone, from the barrier before it to the one after. (Mind them when
+# adding a character to a pattern.)
+_BARRIER = re.compile("[" + re.escape("#。，、；：！？（）“”《》;:!?()\"'‘’%") + "]")
+
+
+class DateWindows:
+    """The dates of some windows of a text (spans around date words), read as one string: the
+    windows joined by `sep`, which no date pattern can cross. One scan of the joined string costs
+    less than one scan per window."""
+
+    def __init__(self, text: str, windows: Sequence[Sequence[int]], sep: str):
+        self.text, self.windows = text, windows
+        self.joined = sep.join([text[lo:hi] for lo, hi in windows])
+        self.offsets = []  # where each window starts in `joined`
+        pos = 0
+        for lo, hi in windows:
+            self.offsets.append(pos)
+            pos += hi - lo + len(sep)
+        self.found = _scan_uncached(self.joined)
+
+    def dates(self, default_year: Optional[int]) -> list[DateMatch]:
+        """`find_dates` of the joined windows, with offsets in the text."""
+        out = []
+        k, last = 0, len(self.offsets) - 1
+        for raw in self.found:
+            # The window holding its last character: a match may open with the whitespace that
+            # ends a separator. (The dates come in order, so do their windows.)
+            while k < last and self.offsets[k + 1] <= raw.end - 1:
+                k += 1
+            m = _to_match(self.joined, raw, default_year, self.windows[k][0] - self.offsets[k])
+            if m is not None:
+                out.append(m)
+        return out
+
+    def infer_year(self, blanks: Sequence[tuple[int, int]] = ()) -> Optional[int]:
+        """`infer_year` of the joined windows with the spans `blanks` (offsets in the joined string)
+        replaced by spaces: only the text around each, between two `_BARRIER`s, is read again."""
+        if not blanks:
+            return _year_of(self.found)
+        blanked = self.joined
+        for start, end in blanks:
+            blanked = blanked[:start] + " " * (end - start) + blanked[end:]
+        pieces: list[tuple[int, int]] = []
+        n, backwards = len(blanked), blanked[::-1]  # the barrier before a blank: the next one backwards
+        for start, end in sorted(blanks):
+            before, after = _BARRIER.search(backwards, n - start), _BARRIER.search(blanked, end)
+            lo = n - 1 - before.start() if before else 0
+            hi = after.start() + 1 if after else n
+            if pieces and lo < pieces[-1][1]:
+                pieces[-1] = (pieces[-1][0], max(hi, pieces[-1][1]))
+            else:
+                pieces.append((lo, hi))
+        # The pieces hold their barriers (or reach the end of the text): a date is either inside or
+        # outside a piece, and the lookbehinds at a piece's start read the same character.
+        found = [(raw.start, raw) for raw in self.found
+                 if not any(lo <= raw.start and raw.end <= hi for lo, hi in pieces)]
+        for lo, hi in pieces:
+            found += [(lo + raw.start, raw) for raw in _scan_uncached(blanked[lo:hi])]
+        found.sort(key=lambda pair: pair[0])
+        return _year_of([raw for _, raw in found])

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_left, bisect_right
 from typing import NamedTuple, Optional, Sequence
 
-from extractor.normalize.dates import DateMatch, find_dates, infer_year
+from extractor.normalize.dates import DateMatch, DateWindows
 from extractor.normalize.money import MoneyMatch, find_amounts
 from extractor.normalize.places import Gazetteer, PlaceMatch
 from extractor.engines.rules.cues import STATUS_RANK, find_status
@@ -20,9 +20,12 @@ from extractor.engines.rules.orgs import OrgMention, find_orgs
 from extractor.engines.rules.sentences import Paragraph, Sentence, split_document
 
 # "Shaanxi's 2023 list", "the 2022 provincial key project lists": a year that dates a list.
-# (The "not after" check sits after "19"/"20" so that the pattern opens with literals, which the regex
-# engine skips ahead to, instead of being tried at every position.)
-_LIST_YEAR = re.compile(r"((?:19|20)(?<![\d.,-]..)\d\d)(?=\s+(?:[\w-]+\s+){0,4}(?:lists?|key projects?)\b)")
+# One pattern per century, each opening with two literal characters, which the regex engine finds
+# with a fast string search (`(?:19|20)` would make it try a match at every 1 and 2 of the text);
+# the "not after" check sits after them for the same reason. The possessive `++` never gives back
+# part of a word or of a space, which could not match anyway, so the engine does not try.
+_LIST_YEAR = tuple(re.compile("(" + century + r"(?<![\d.,-]..)\d\d)"
+                              r"(?=\s++(?:[\w-]++\s++){0,4}(?:lists?|key projects?)\b)") for century in ("19", "20"))
 _SEP = "\n#\n"
 _FOUNDED = re.compile(r"(?:founded|established|incorporated|set up|registered|成立于|成立|创立于|始建于)\s*(?:in\s+)?"
                       r"(?:19|20)\d\d年?", re.I)
@@ -102,40 +105,74 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
 def _dates(text: str, published_year: Optional[int]) -> tuple[list[DateMatch], Optional[int]]:
     """Dates of the text and the year it is about, reading only windows around date words: dates
     are short local expressions, and scanning 13 patterns over a whole article is the slow part."""
-    windows = []
+    windows: list[list[int]] = []
+    n = len(text)
     for m in _DATE_TRIGGER.finditer(text):
-        lo, hi = max(0, m.start() - 32), min(len(text), m.end() + 32)
-        lo = text.rfind(" ", 0, lo) + 1 if text[lo - 1:lo].strip() and lo > 0 else lo
+        start, end = m.span()
+        hi = min(n, end + 32)
         hi_space = text.find(" ", hi)
-        hi = len(text) if hi_space < 0 or hi_space - hi > 40 else hi_space
+        hi = n if hi_space < 0 or hi_space - hi > 40 else hi_space
+        # A window opens at most 32 characters before its date word: where it opens matters only
+        # when the last window does not reach that far.
+        lo = start - 32
+        if not windows or lo > windows[-1][1]:
+            lo = max(0, lo)
+            lo = text.rfind(" ", 0, lo) + 1 if text[lo - 1:lo].strip() and lo > 0 else lo
         if windows and lo <= windows[-1][1]:
             windows[-1][1] = max(windows[-1][1], hi)
         else:
             windows.append([lo, hi])
-    # One call over the windows joined by a separator no date pattern can cross.
-    joined_starts, parts, pos = [], [], 0
-    for lo, hi in windows:
-        joined_starts.append(pos)
-        parts.append(text[lo:hi])
-        pos += hi - lo + len(_SEP)
-    joined = _SEP.join(parts)
+        if hi == n:
+            break  # every later date word falls in this last window (a text without spaces: Chinese)
+    # One scan over the windows joined by a separator no date pattern can cross.
+    found = DateWindows(text, windows, _SEP)
     # The article's year: its dateline, else the year its dates mostly state (a company "founded in
     # 2016" says nothing about when the article's events happened).
-    year = published_year or infer_year(_FOUNDED.sub(lambda m: " " * len(m.group()), joined))
-    found: list[DateMatch] = []
-    for d in find_dates(joined, year):
-        k = bisect_right(joined_starts, d.start) - 1
-        shift = windows[k][0] - joined_starts[k]
-        found.append(DateMatch(d.start + shift, d.end + shift, d.text, d.iso, d.approximate))
-    return found, year
+    year = published_year or found.infer_year(_founding_years(found.joined))
+    return found.dates(year), year
+
+
+# `_FOUNDED` ignores case, so the regex engine has no literal to skip ahead to and tries it at every
+# position. Every match ends with a year, after a founding word and spaces (and "in"): it is tried
+# only a founding word's length before the years whose words before end like a founding word.
+_CENTURIES = tuple(re.compile(century + r"(?=\d\d)") for century in ("19", "20"))  # where years start
+_FOUNDING_LAST = frozenset("dDpP于立")  # how the founding words end, in any case re.I reads the same
+_FOUNDING_LENGTHS = (2, 3, 6, 7, 10, 11, 12)  # how long they are
+
+
+def _founding_years(text: str) -> list[tuple[int, int]]:
+    """The spans of `_FOUNDED` in `text`, as `_FOUNDED.finditer` finds them."""
+    def before_spaces(i: int) -> int:
+        while i > 0 and text[i - 1].isspace():
+            i -= 1
+        return i
+
+    starts: set[int] = set()
+    for century in _CENTURIES:
+        for m in century.finditer(text):
+            year = m.start()
+            ends = [before_spaces(year)]  # "founded 2016", "成立于2016年"
+            if ends[0] < year and ends[0] >= 2:
+                ends.append(before_spaces(ends[0] - 2))  # "founded in 2016"
+            for end in ends:
+                if end > 0 and text[end - 1] in _FOUNDING_LAST:
+                    starts.update(end - n for n in _FOUNDING_LENGTHS if n <= end)
+    spans: list[tuple[int, int]] = []
+    for start in sorted(starts):
+        if spans and start < spans[-1][1]:
+            continue  # inside the last match: `finditer` would not try it either
+        match = _FOUNDED.match(text, start)
+        if match is not None:
+            spans.append(match.span())
+    return spans
 
 
 def _list_years(text: str, dates: list[DateMatch]) -> list[DateMatch]:
     taken = [(d.start, d.end) for d in dates]
     out = []
-    for m in _LIST_YEAR.finditer(text):
-        if not any(s < m.end(1) and m.start(1) < e for s, e in taken):
-            out.append(DateMatch(m.start(1), m.end(1), m.group(1), m.group(1), False))
+    for start, end in sorted(m.span(1) for pattern in _LIST_YEAR for m in pattern.finditer(text)):
+        if not any(s < end and start < e for s, e in taken):
+            out.append(DateMatch(start, end, text[start:end], text[start:end], False))
     return out
 
 
