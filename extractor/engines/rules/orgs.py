@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterator
 
 from extractor.normalize.scanning import finditer_from, starts_of
 
@@ -21,9 +22,17 @@ _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _
     rf"|(?P<gov>(?:{_GOV_EN}){_OF_TAIL})"
     r"|(?P<inst>(?:University|Institute|Academy|Association|Alliance|Federation|Chamber of Commerce)"
     rf"{_OF_TAIL}))(?![\w-])")
-_EN_SUFFIX_START = re.compile(r"[A-Z]")  # every suffix starts with a capital letter
+# The first word (or its first letters) of every alternative of _EN_SUFFIX. An alternation of plain
+# literals lets the regex engine skip ahead to its few possible first letters, so searching for it
+# finds the few places worth a full _EN_SUFFIX match far faster than trying every capital letter.
+_EN_SUFFIX_TRIGGER = re.compile(
+    r"Group|Holding|Co|Pte|Ltd|Inc|LLC|GmbH|PLC|Bank|Exchange"  # Co: Co., Company, Corp, Commission ...
+    r"|People's|Government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
+    r"|University|Institute|Academy|Association|Alliance|Federation|Chamber")
 _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
 _EN_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:\"“”()]+")
+# _EN_TOKEN read in the reversed text, after the gap (whitespace other than a line break) before it.
+_EN_GAP_AND_TOKEN_REVERSED = re.compile(r'[^\S\n]*(\)[^()]*\(|[^\s,;:"“”()]+)')
 _CONTINUES = re.compile(r" (?:[A-Z][a-z]|&)")
 _EN_CONNECT = {"and", "of", "&", "for", "the"}
 _EN_LEAD_STOP = {"the", "a", "an", "this", "that", "these", "its", "his", "their", "in", "on", "at", "by",
@@ -65,14 +74,8 @@ def _kind(m: re.Match) -> str:
 
 def _en_left_edge(text: str, suffix_start: int, floor: int) -> int:
     """Walk left over capitalised words and inner connectors; return the start of the name."""
-    pos = suffix_start
     start = suffix_start
-    floor = max(floor, suffix_start - 160)
-    words = [(t.start(), t.group()) for t in _EN_TOKEN.finditer(text, floor, suffix_start)]
-    for begin, word in reversed(words):
-        gap = text[begin + len(word):pos]
-        if gap.strip() or "\n" in gap:
-            break
+    for begin, word in _en_tokens_before(text, max(floor, suffix_start - 160), suffix_start):
         low = word.lower()
         if _EN_WORD.match(word) and low not in _EN_LEAD_STOP:
             start = begin
@@ -80,14 +83,48 @@ def _en_left_edge(text: str, suffix_start: int, floor: int) -> int:
             pass  # a connector counts only if a capitalised word precedes it; checked below
         else:
             break
-        pos = begin
     return start
+
+
+def _en_tokens_before(text: str, lo: int, end: int) -> Iterator[tuple[int, str]]:
+    """(start, token) of the _EN_TOKEN tokens in text[lo:end], nearest first, while only whitespace
+    other than a line break separates each from the one after it (or from `end`).
+
+    Read backwards, only as far as the caller goes (a few words), instead of tokenising the whole
+    window: the window is reversed once so that the regex engine reads each gap and token in one
+    match. The tokens are the same either way: a word token is a maximal run of characters that
+    are neither whitespace nor ,;:"“”(), and a ")" closes a "(...)" token exactly when the nearest
+    parenthesis before it is a "(" inside the window."""
+    backwards = text[lo:end][::-1]
+    pos = 0
+    match = _EN_GAP_AND_TOKEN_REVERSED.match
+    while True:
+        m = match(backwards, pos)
+        if m is None:
+            return  # a line break or punctuation before the next token, or no token left
+        pos = m.end()
+        yield end - pos, text[end - pos:end - m.start(1)]
+
+
+def _en_suffix_starts(text: str) -> Iterator[int]:
+    """Every position where an _EN_SUFFIX match can begin (and a few more), in order. Each search
+    resumes one character after the last hit, so no start inside a hit ("Government" in
+    "People's Government") is passed over."""
+    search = _EN_SUFFIX_TRIGGER.search
+    pos = 0
+    while True:
+        m = search(text, pos)
+        if m is None:
+            return
+        pos = m.start()
+        yield pos
+        pos += 1
 
 
 def _find_en(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
     floor = 0
-    for m in finditer_from(_EN_SUFFIX, text, starts_of(_EN_SUFFIX_START, text)):
+    for m in finditer_from(_EN_SUFFIX, text, _en_suffix_starts(text)):
         if m.start() < floor or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")):
             continue
         if not m["co"] or not m.group().endswith("."):
