@@ -15,6 +15,7 @@ _CONNECT = {"and", "of", "for", "&", "+", "-", "R&D", "in"}
 _TOKEN = re.compile(r"\([^()\n]{1,27}\)|[^\s]+")
 _WINDOW = 160
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
+_GAP_AND_WORD_REVERSED = re.compile(r"[ \t]+(\S+)")  # in the reversed text: spaces or tabs, then a word
 
 
 def _left_tokens(text: str, end: int, window: int = _WINDOW) -> Iterable[tuple[int, str]]:
@@ -38,19 +39,17 @@ def _left_tokens(text: str, end: int, window: int = _WINDOW) -> Iterable[tuple[i
 
 def _left_words(text: str, lo: int, end: int) -> Iterator[tuple[int, str]]:
     """`_left_tokens` for a window without "(": its tokens are then the runs of non-space characters,
-    read backwards from `end` only as far as the caller goes (usually a few words)."""
-    pos = end
+    read backwards from `end` only as far as the caller goes (usually a few words). The window is
+    reversed once so that the regex engine reads each gap and word in one match."""
+    backwards = text[lo:end][::-1]
+    match = _GAP_AND_WORD_REVERSED.match
+    pos = 0
     while True:
-        stop = pos
-        while stop > lo and text[stop - 1] in " \t":
-            stop -= 1
-        if stop == pos or stop == lo or text[stop - 1].isspace():
-            return  # no gap, no token left, or another kind of space (a break)
-        start = stop - 1
-        while start > lo and not text[start - 1].isspace():
-            start -= 1
-        yield start, text[start:stop]
-        pos = start
+        m = match(backwards, pos)
+        if m is None:
+            return  # no gap, no word left, or another kind of space (a break)
+        pos = m.end()
+        yield end - pos, text[end - pos:end - m.start(1)]
 
 
 def capitalised_run_before(text: str, head_start: int, allow_connectors: bool = True) -> int:
