@@ -13,14 +13,17 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from extractor.engines.rules.phrases import capitalised_run_before, head_matches, lower_modifiers_then_caps
+from extractor.engines.rules.phrases import (by_first_letter, capitalised_run_before, head_matches,
+                                             lower_modifiers_then_caps)
 
 _HEADS = ("Project|Platform|Base|Center|Centre|Cluster|Park|Hub|Plant|Network|Line|Terminal|System|Facility"
           "|Factory|Laboratory|Lab|Station|Port|Airport|Railway|Highway|Expressway|Bridge|Pipeline|Mine"
           "|Headquarters|Complex|Corridor|Expansion|Upgrade|Programme|Program|Zone|Town|Farm|Warehouse"
           "|Campus|Incubator|Accelerator|Dam|Reservoir|Tunnel|Wharf|Stadium|Hospital|Museum")
 _PHASE = r"(?:[ \t]+\(?Phase[ \t]+(?:I{1,3}|IV|V|[1-9]|One|Two|Three)\)?)?"
-_HEAD_ANCHOR = re.compile(rf"(?:{_HEADS})")
+
+# Grouped by first letter so that the scan of the whole text tries one branch per capital letter.
+_HEAD_ANCHOR = re.compile(by_first_letter(_HEADS))
 _LOWER_PROJECT = re.compile(r"project(?!s)")
 _PHASE_AFTER = re.compile(_PHASE + r"(?![\w-])")
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
@@ -71,6 +74,9 @@ _WEAK_HEADS = {"park", "zone", "port", "airport", "town", "line", "system", "net
                "warehouse", "headquarters"}
 
 
+_GENERIC_OR_HEAD = frozenset(_GENERIC) | _HEAD_VOCAB
+
+
 @dataclass(frozen=True)
 class NameMention:
     start: int
@@ -110,13 +116,18 @@ def _last_head(name: str, words: Optional[list[str]]) -> str:
         return ""
     if words is None:
         return _ANY_HEAD.findall(name)[-1].lower()
+    if words[-1] in _HEAD_VOCAB and name[-1:].isalnum():
+        # The usual case: the name ends with a whole head word, the last match of the scan below
+        # (no head is preceded in _HEADS by a shorter head it starts with, like "Lab"/"Laboratory").
+        return words[-1]
     return _ANY_HEAD_LOWER.findall(name.lower())[-1]  # the same matches, for ASCII text
 
 
 def _is_generic(name: str) -> bool:
-    words = [w.lower() for w in _LATIN_WORD.findall(name)]
+    # Lower-casing first gives the same words only for ASCII ("K", the Kelvin sign, becomes "k").
+    words = _LATIN_WORD.findall(name.lower()) if name.isascii() else [w.lower() for w in _LATIN_WORD.findall(name)]
     # A whole ASCII word matches _HEAD_WORD (case-insensitive) exactly when it is in _HEAD_VOCAB.
-    return not words or all(w in _GENERIC or w in _HEAD_VOCAB for w in words)
+    return not words or _GENERIC_OR_HEAD.issuperset(words)
 
 
 def _quoted(text: str, offset: int, quotes: list[re.Match]) -> list[NameMention]:

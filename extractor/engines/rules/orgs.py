@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from extractor.engines.rules.phrases import by_first_letter
 from extractor.normalize.scanning import finditer_from, starts_of
 
 _GOV_EN = (r"People's Government|Government|Management Committee|Commission|Committee|Bureau|Administration"
@@ -23,12 +24,12 @@ _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _
     r"|(?P<inst>(?:University|Institute|Academy|Association|Alliance|Federation|Chamber of Commerce)"
     rf"{_OF_TAIL}))(?![\w-])")
 # The first word (or its first letters) of every alternative of _EN_SUFFIX. An alternation of plain
-# literals lets the regex engine skip ahead to its few possible first letters, so searching for it
+# literals lets the regex engine skip ahead to its possible first letters, so searching for it
 # finds the few places worth a full _EN_SUFFIX match far faster than trying every capital letter.
-_EN_SUFFIX_TRIGGER = re.compile(
-    r"Group|Holding|Co|Pte|Ltd|Inc|LLC|GmbH|PLC|Bank|Exchange"  # Co: Co., Company, Corp, Commission ...
-    r"|People's|Government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
-    r"|University|Institute|Academy|Association|Alliance|Federation|Chamber")
+_EN_SUFFIX_TRIGGER = re.compile(by_first_letter(
+    "Group|Holding|Co|Pte|Ltd|Inc|LLC|GmbH|PLC|Bank|Exchange"  # Co: Co., Company, Corp, Commission ...
+    "|People's|Government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
+    "|University|Institute|Academy|Association|Alliance|Federation|Chamber"))
 _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
 _EN_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:\"“”()]+")
 # _EN_TOKEN read in the reversed text, after the gap (whitespace other than a line break) before it.

@@ -18,11 +18,41 @@ _LOWER_WORD = re.compile(r"[a-z][\w-]*")
 _GAP_AND_WORD_REVERSED = re.compile(r"[ \t]+(\S+)")  # in the reversed text: spaces or tabs, then a word
 
 
-def _left_tokens(text: str, end: int, window: int = _WINDOW) -> Iterable[tuple[int, str]]:
-    """Tokens before `end` on the same line, nearest first, while only spaces or tabs separate them."""
+# The walks below as single regexes over the reversed window (nearest word first), for windows
+# without "(", whose words are then the runs of non-space characters: one match walks a whole run
+# in the regex engine instead of a Python step per word. Each word is read whole ((?!\S)).
+def _reversed_word(words: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(w[::-1]) for w in sorted(words)) + r")(?!\S)"
+
+
+_GAP = r"[ \t]+"
+_CAP_WORD_REVERSED = r"[\w'’.&-]*[A-Z0-9](?!\S)"  # a word that _CAP fullmatches (it has no "(")
+# capitalised_run_before: capitalised words, each pair joined by at most one connector.
+_CAP_RUN_REVERSED = re.compile(
+    rf"{_GAP}{_CAP_WORD_REVERSED}(?:(?:{_GAP}{_reversed_word(_CONNECT)})?{_GAP}{_CAP_WORD_REVERSED})*")
+_CAP_RUN_PLUS_REVERSED = re.compile(  # ... with allow_connectors=False: "+" only
+    rf"{_GAP}{_CAP_WORD_REVERSED}(?:(?:{_GAP}\+(?!\S))?{_GAP}{_CAP_WORD_REVERSED})*")
+# lower_modifiers_then_caps: capitalised words, with any number of "+" between them.
+_CAP_RUN_PLUSES_REVERSED = re.compile(
+    rf"{_GAP}{_CAP_WORD_REVERSED}(?:(?:{_GAP}\+(?!\S))*{_GAP}{_CAP_WORD_REVERSED})*")
+
+
+def _window_start(text: str, end: int, window: int) -> int:
+    """Start of the `window` characters before `end`, cut at the last line break."""
     lo = max(0, end - window)
     line = text.rfind("\n", lo, end)
-    lo = line + 1 if line >= 0 else lo
+    return line + 1 if line >= 0 else lo
+
+
+def _run_start_reversed(run: re.Pattern, text: str, lo: int, end: int) -> int:
+    """Start of the run matched by `run` (a *_REVERSED pattern) in text[lo:end] ending at `end`, or -1."""
+    m = run.match(text[lo:end][::-1])
+    return end - m.end() if m else -1
+
+
+def _left_tokens(text: str, end: int, window: int = _WINDOW) -> Iterable[tuple[int, str]]:
+    """Tokens before `end` on the same line, nearest first, while only spaces or tabs separate them."""
+    lo = _window_start(text, end, window)
     if text.find("(", lo, end) < 0:
         return _left_words(text, lo, end)
     tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, lo, end)]
@@ -55,6 +85,10 @@ def _left_words(text: str, lo: int, end: int) -> Iterator[tuple[int, str]]:
 def capitalised_run_before(text: str, head_start: int, allow_connectors: bool = True) -> int:
     """Start of the run of capitalised words (with single inner connectors) ending at `head_start`,
     or -1 when the word before the head is not capitalised."""
+    lo = _window_start(text, head_start, _WINDOW)
+    if text.find("(", lo, head_start) < 0:
+        return _run_start_reversed(_CAP_RUN_REVERSED if allow_connectors else _CAP_RUN_PLUS_REVERSED,
+                                   text, lo, head_start)
     start = -1
     pending_connector = False
     for pos, tok in _left_tokens(text, head_start):
@@ -82,6 +116,9 @@ def lower_modifiers_then_caps(text: str, head_start: int, max_lower: int = 3) ->
         break
     if lower == 0:
         return -1
+    lo = _window_start(text, pos, _WINDOW)
+    if text.find("(", lo, pos) < 0:
+        return _run_start_reversed(_CAP_RUN_PLUSES_REVERSED, text, lo, pos)
     cap_start = -1
     for start, tok in _left_tokens(text, pos):
         if _CAP.fullmatch(tok):
@@ -102,3 +139,14 @@ def head_matches(text: str, heads: re.Pattern) -> Iterator[re.Match]:
         if e < len(text) and (text[e].isalnum() or text[e] in "_-"):
             continue
         yield m
+
+
+def by_first_letter(alternatives: str) -> str:
+    """Regex text for an alternation of literal words, grouped by first letter:
+    "Park|Plant|Base" -> "P(?:ark|lant)|B(?:ase)". It has the same matches (the order among words with
+    the same first letter is kept; the others cannot match there), and the regex engine, which skips
+    ahead to the possible first letters, then tries one branch there instead of every word."""
+    groups: dict[str, list[str]] = {}
+    for word in alternatives.split("|"):
+        groups.setdefault(word[0], []).append(re.escape(word[1:]))
+    return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
