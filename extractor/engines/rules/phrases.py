@@ -8,6 +8,7 @@ walking left over the words before them is several times faster than one big lef
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 _CAP = re.compile(r"(?:[A-Z0-9][\w'’.&-]*|\([A-Z][\w '’-]{0,25}\))")
@@ -35,6 +36,12 @@ _CAP_RUN_PLUS_REVERSED = re.compile(  # ... with allow_connectors=False: "+" onl
 # lower_modifiers_then_caps: capitalised words, with any number of "+" between them.
 _CAP_RUN_PLUSES_REVERSED = re.compile(
     rf"{_GAP}{_CAP_WORD_REVERSED}(?:(?:{_GAP}\+(?!\S))*{_GAP}{_CAP_WORD_REVERSED})*")
+
+
+@lru_cache(maxsize=8)
+def _lower_run_reversed(max_lower: int) -> re.Pattern:
+    """lower_modifiers_then_caps: one to `max_lower` lower-case words (_LOWER_WORD)."""
+    return re.compile(rf"(?:{_GAP}[\w-]*[a-z](?!\S)){{1,{max_lower}}}")
 
 
 def _window_start(text: str, end: int, window: int) -> int:
@@ -106,15 +113,8 @@ def capitalised_run_before(text: str, head_start: int, allow_connectors: bool = 
 def lower_modifiers_then_caps(text: str, head_start: int, max_lower: int = 3) -> int:
     """"Blockchain + VR industrial base project": up to three lower-case words before the head, then
     capitalised words (joined by "+"). Returns the start, or -1."""
-    lower = 0
-    pos = head_start
-    for start, tok in _left_tokens(text, head_start, 48):
-        if _LOWER_WORD.fullmatch(tok) and lower < max_lower:
-            lower += 1
-            pos = start
-            continue
-        break
-    if lower == 0:
+    pos = _lower_words_start(text, head_start, max_lower)
+    if pos < 0:
         return -1
     lo = _window_start(text, pos, _WINDOW)
     if text.find("(", lo, pos) < 0:
@@ -128,6 +128,22 @@ def lower_modifiers_then_caps(text: str, head_start: int, max_lower: int = 3) ->
         else:
             break
     return cap_start
+
+
+def _lower_words_start(text: str, end: int, max_lower: int) -> int:
+    """Start of the (up to `max_lower`) lower-case words ending at `end` (48 characters at most), or -1."""
+    lo = _window_start(text, end, 48)
+    if text.find("(", lo, end) < 0:
+        return _run_start_reversed(_lower_run_reversed(max_lower), text, lo, end)
+    lower = 0
+    pos = end
+    for start, tok in _left_tokens(text, end, 48):
+        if _LOWER_WORD.fullmatch(tok) and lower < max_lower:
+            lower += 1
+            pos = start
+            continue
+        break
+    return pos if lower else -1
 
 
 def head_matches(text: str, heads: re.Pattern) -> Iterator[re.Match]:
