@@ -139,15 +139,16 @@ def _quoted(text: str, offset: int, quotes: list[re.Match]) -> list[NameMention]
         group = m.lastindex  # each alternative has one group
         raw = m.group(group)
         inner = raw.strip(" ,.;:，。")
-        start = offset + m.start(group) + raw.find(inner)
-        before, after = text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 12]
-        if not _quoted_is_project(inner, before, after):
+        if not _quoted_is_project(inner, text, m.start(), m.end()):
             continue
+        start = offset + m.start(group) + raw.find(inner)
         out.append(NameMention(start, start + len(inner), inner, "bold" if group == 4 else "quoted"))
     return out
 
 
-def _quoted_is_project(inner: str, before: str, after: str) -> bool:
+def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) -> bool:
+    if inner.isascii() and len(inner.split()) < 2:
+        return False  # the cheapest test first: on ASCII text each test before the head word rejects
     words = _ascii_words(inner)
     if _has_list_word(inner, words) or _is_list_title(inner):
         return False
@@ -162,6 +163,7 @@ def _quoted_is_project(inner: str, before: str, after: str) -> bool:
     if _has_head_word(inner, words):
         return True
     # No head word: a title only when the text calls it a project and it is capitalised like one.
+    before, after = text[max(0, quote_start - 30):quote_start], text[quote_end:quote_end + 12]
     called_project = _CALLED_PROJECT_AFTER.match(after) or _CALLED_PROJECT_BEFORE.search(before)
     return bool(called_project) and bool(_TITLE_CASE_WORD.search(inner))
 

@@ -32,14 +32,40 @@ _EN_SUFFIX_TRIGGER = re.compile(by_first_letter(
     "|University|Institute|Academy|Association|Alliance|Federation|Chamber"))
 _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
 _EN_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:\"“”()]+")
-# _EN_TOKEN read in the reversed text, after the gap (whitespace other than a line break) before it.
-_EN_GAP_AND_TOKEN_REVERSED = re.compile(r'[^\S\n]*(\)[^()]*\(|[^\s,;:"“”()]+)')
 _CONTINUES = re.compile(r" (?:[A-Z][a-z]|&)")
 _EN_CONNECT = {"and", "of", "&", "for", "the"}
 _EN_LEAD_STOP = {"the", "a", "an", "this", "that", "these", "its", "his", "their", "in", "on", "at", "by",
                  "for", "with", "among", "and", "also", "both", "then", "afterwards", "however", "according",
                  "from", "to", "as", "of", "it", "after", "before", "while", "when", "last", "next", "said",
                  "since", "under", "but", "or", "if", "one", "two", "meanwhile", "besides", "moreover"}
+
+
+# _en_left_edge's walk as a regex over the reversed text, built from pieces that each read one
+# token of _EN_TOKEN backwards. A word token is a maximal run of characters that are neither
+# whitespace nor ,;:"“”() (so each piece checks that the run ends there: _R_END); a "(...)" token
+# is read from its ")" back to the nearest "(" (the forward scan opens it at that "(").
+def _any_case_reversed(words: set[str]) -> str:
+    """The lower-case ASCII `words`, reversed, as a regex for the tokens whose .lower() is one of
+    them: the same letters in any case ([Tt][Hh][Ee]); no other character lowers to an ASCII letter
+    but the Kelvin sign (to "k", in none of these words), which is why IGNORECASE is not used.
+    Grouped by their last letter, so that the regex engine tries one branch per token, not all."""
+    def any_case(letters: str) -> str:
+        return "".join(f"[{c.upper()}{c}]" if c.isalpha() else re.escape(c) for c in letters)
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[-1], []).append(word[-2::-1])
+    return "|".join(f"{any_case(last)}(?:{'|'.join(any_case(rest) for rest in rests)})"
+                    for last, rests in groups.items())
+
+
+_R_GAP = r"[^\S\n]*"  # whitespace without a line break, maybe none
+_R_END = r'(?![^\s,;:"“”()])'  # the word token ends here
+_R_NAME_WORD = (  # a token that _EN_WORD matches and that is not a _EN_LEAD_STOP word
+    rf"(?!(?:{_any_case_reversed(_EN_LEAD_STOP)}){_R_END})[\w'’.&-]*[A-Z]{_R_END}"
+    rf"|[\w-]*\d{_R_END}|\)[^()]{{0,30}}[A-Z]\(|&{_R_END}|\+{_R_END}")
+_R_CONNECTOR = rf"(?:{_any_case_reversed(_EN_CONNECT)}){_R_END}"
+_NAME_BEFORE_REVERSED = re.compile(
+    rf"{_R_GAP}(?:{_R_NAME_WORD})(?:(?:{_R_GAP}{_R_CONNECTOR})*{_R_GAP}(?:{_R_NAME_WORD}))*")
 _ZH_SUFFIX = re.compile(
     r"(?P<co>(?:集团)?(?:股份|控股)?有限(?:责任)?公司|私人有限公司|集团|公司|银行|交易所)"
     r"|(?P<gov>人民政府|管理委员会|管委会|委员会|发展改革委|发改委|经信委|工信委|商务委|国资委|住建委|科委|工信厅|政府|局|厅|办公室)"
@@ -74,37 +100,16 @@ def _kind(m: re.Match) -> str:
 
 
 def _en_left_edge(text: str, suffix_start: int, floor: int) -> int:
-    """Walk left over capitalised words and inner connectors; return the start of the name."""
-    start = suffix_start
-    for begin, word in _en_tokens_before(text, max(floor, suffix_start - 160), suffix_start):
-        low = word.lower()
-        if _EN_WORD.match(word) and low not in _EN_LEAD_STOP:
-            start = begin
-        elif low in _EN_CONNECT and start < suffix_start:
-            pass  # a connector counts only if a capitalised word precedes it; checked below
-        else:
-            break
-    return start
+    """Walk left over capitalised words and inner connectors; return the start of the name.
 
-
-def _en_tokens_before(text: str, lo: int, end: int) -> Iterator[tuple[int, str]]:
-    """(start, token) of the _EN_TOKEN tokens in text[lo:end], nearest first, while only whitespace
-    other than a line break separates each from the one after it (or from `end`).
-
-    Read backwards, only as far as the caller goes (a few words), instead of tokenising the whole
-    window: the window is reversed once so that the regex engine reads each gap and token in one
-    match. The tokens are the same either way: a word token is a maximal run of characters that
-    are neither whitespace nor ,;:"“”(), and a ")" closes a "(...)" token exactly when the nearest
-    parenthesis before it is a "(" inside the window."""
-    backwards = text[lo:end][::-1]
-    pos = 0
-    match = _EN_GAP_AND_TOKEN_REVERSED.match
-    while True:
-        m = match(backwards, pos)
-        if m is None:
-            return  # a line break or punctuation before the next token, or no token left
-        pos = m.end()
-        yield end - pos, text[end - pos:end - m.start(1)]
+    The walk, over the tokens of the window before the suffix (nearest first, separated by
+    whitespace without a line break): a name word (_EN_WORD, not a _EN_LEAD_STOP word) moves the
+    start to it; a connector (_EN_CONNECT) after at least one name word is passed over; anything
+    else ends the walk. _NAME_BEFORE_REVERSED does exactly this in one match over the reversed
+    window (the regex engine instead of a Python step per word)."""
+    lo = max(floor, suffix_start - 160)
+    run = _NAME_BEFORE_REVERSED.match(text[lo:suffix_start][::-1])
+    return suffix_start - run.end() if run else suffix_start
 
 
 def _en_suffix_starts(text: str) -> Iterator[int]:
