@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from extractor.engines.rules.phrases import by_first_letter
-from extractor.normalize.scanning import finditer_from, starts_of
 
 _GOV_EN = (r"People's Government|Government|Management Committee|Commission|Committee|Bureau|Administration"
            r"|Department|Ministry|Office|Council|Authority|Agency")
@@ -25,7 +24,8 @@ _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _
     rf"{_OF_TAIL}))(?![\w-])")
 # The first word (or its first letters) of every alternative of _EN_SUFFIX. An alternation of plain
 # literals lets the regex engine skip ahead to its possible first letters, so searching for it
-# finds the few places worth a full _EN_SUFFIX match far faster than trying every capital letter.
+# finds the few places worth a full _EN_SUFFIX match (which opens with groups, so cannot skip
+# ahead) far faster than trying it at every capital letter.
 _EN_SUFFIX_TRIGGER = re.compile(by_first_letter(
     "Group|Holding|Co|Pte|Ltd|Inc|LLC|GmbH|PLC|Bank|Exchange"  # Co: Co., Company, Corp, Commission ...
     "|People's|Government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
@@ -70,7 +70,10 @@ _ZH_SUFFIX = re.compile(
     r"(?P<co>(?:集团)?(?:股份|控股)?有限(?:责任)?公司|私人有限公司|集团|公司|银行|交易所)"
     r"|(?P<gov>人民政府|管理委员会|管委会|委员会|发展改革委|发改委|经信委|工信委|商务委|国资委|住建委|科委|工信厅|政府|局|厅|办公室)"
     r"|(?P<inst>研究院|研究所|大学|学院|协会|联盟|商会)")
-_ZH_SUFFIX_START = re.compile("[集股控有私公银交人管委发经工商国住科政局厅办研大学协联]")  # first characters of _ZH_SUFFIX
+_ZH_SUFFIX_TRIGGER = re.compile(by_first_letter(  # the first words of _ZH_SUFFIX's alternatives
+    "集团|股份|控股|有限|私人有限公司|公司|银行|交易所"
+    "|人民政府|管理委员会|管委会|委员会|发展改革委|发改委|经信委|工信委|商务委|国资委|住建委|科委|工信厅|政府|局|厅|办公室"
+    "|研究院|研究所|大学|学院|协会|联盟|商会"))
 _ZH_CHARS = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9·]+$")
 # Characters or words that cannot be inside an organisation name and mark its left edge.
 _ZH_LEFT_CUT = re.compile(
@@ -112,25 +115,28 @@ def _en_left_edge(text: str, suffix_start: int, floor: int) -> int:
     return suffix_start - run.end() if run else suffix_start
 
 
-def _en_suffix_starts(text: str) -> Iterator[int]:
-    """Every position where an _EN_SUFFIX match can begin (and a few more), in order. Each search
-    resumes one character after the last hit, so no start inside a hit ("Government" in
-    "People's Government") is passed over."""
-    search = _EN_SUFFIX_TRIGGER.search
+def _suffix_matches(suffix: re.Pattern, trigger: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The matches of `suffix.finditer(text)`, tried only where `trigger` (the first words of its
+    alternatives, a plain alternation the regex engine skips ahead to) is found. After a failed try
+    the trigger is searched again from the next character, so no start inside a hit ("Government"
+    in "People's Government") is passed over; after a match, from its end, as finditer does."""
     pos = 0
     while True:
-        m = search(text, pos)
-        if m is None:
+        hit = trigger.search(text, pos)
+        if hit is None:
             return
-        pos = m.start()
-        yield pos
-        pos += 1
+        m = suffix.match(text, hit.start())
+        if m is None:
+            pos = hit.start() + 1
+        else:
+            yield m
+            pos = m.end()
 
 
 def _find_en(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
     floor = 0
-    for m in finditer_from(_EN_SUFFIX, text, _en_suffix_starts(text)):
+    for m in _suffix_matches(_EN_SUFFIX, _EN_SUFFIX_TRIGGER, text):
         if m.start() < floor or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")):
             continue
         if not m["co"] or not m.group().endswith("."):
@@ -150,7 +156,7 @@ def _find_en(text: str) -> list[OrgMention]:
 def _find_zh(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
     floor = 0
-    for m in finditer_from(_ZH_SUFFIX, text, starts_of(_ZH_SUFFIX_START, text)):
+    for m in _suffix_matches(_ZH_SUFFIX, _ZH_SUFFIX_TRIGGER, text):
         if m.start() < floor:
             continue
         lo = max(floor, m.start() - _ZH_MAX)
