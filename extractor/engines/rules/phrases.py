@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import chain
 from typing import Iterable, Iterator
 
 _CAP = re.compile(r"(?:[A-Z0-9][\w'’.&-]*|\([A-Z][\w '’-]{0,25}\))")
 _CONNECT = {"and", "of", "for", "&", "+", "-", "R&D", "in"}
 _TOKEN = re.compile(r"\([^()\n]{1,27}\)|[^\s]+")
+_NON_SPACE_RUN = re.compile(r"\S*")
 _WINDOW = 160
 _LOWER_WORD = re.compile(r"[a-z][\w-]*")
 _GAP_AND_WORD_REVERSED = re.compile(r"[ \t]+(\S+)")  # in the reversed text: spaces or tabs, then a word
@@ -60,18 +62,22 @@ def _run_start_reversed(run: re.Pattern, text: str, lo: int, end: int) -> int:
 def _left_tokens(text: str, end: int, window: int = _WINDOW) -> Iterable[tuple[int, str]]:
     """Tokens before `end` on the same line, nearest first, while only spaces or tabs separate them."""
     lo = _window_start(text, end, window)
-    if text.find("(", lo, end) < 0:
+    paren = text.find("(", lo, end)
+    if paren < 0:
         return _left_words(text, lo, end)
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, lo, end)]
+    # A "(...)" token may hold spaces: from the word holding the first "(" on, the tokens are read
+    # forwards, as _TOKEN.finditer does. Before that word they are runs of non-space characters.
+    split = paren - _NON_SPACE_RUN.match(text[lo:paren][::-1]).end()
+    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text, split, end)]
     out = []
     pos = end
     for start, tok in reversed(tokens):
         gap = text[start + len(tok):pos]
         if not gap or gap.strip(" \t"):
-            break
+            return out
         out.append((start, tok))
         pos = start
-    return out
+    return chain(out, _left_words(text, lo, split))
 
 
 def _left_words(text: str, lo: int, end: int) -> Iterator[tuple[int, str]]:
