@@ -21,7 +21,6 @@ _HEADS = ("Project|Platform|Base|Center|Centre|Cluster|Park|Hub|Plant|Network|Li
           "|Headquarters|Complex|Corridor|Expansion|Upgrade|Programme|Program|Zone|Town|Farm|Warehouse"
           "|Campus|Incubator|Accelerator|Dam|Reservoir|Tunnel|Wharf|Stadium|Hospital|Museum")
 _PHASE = r"(?:[ \t]+\(?Phase[ \t]+(?:I{1,3}|IV|V|[1-9]|One|Two|Three)\)?)?"
-
 # Grouped by first letter so that the scan of the whole text tries one branch per capital letter.
 _HEAD_ANCHOR = re.compile(by_first_letter(_HEADS))
 _LOWER_PROJECT = re.compile(r"project(?!s)")
@@ -51,8 +50,8 @@ _NAME_LABEL = re.compile(r"(?:项目名称|名称)\s*[：:]\s*$")  # "项目名�
 _ZH_NOT_NAME = re.compile(r"[亿万]元|以上|以下|季度|多地|部分|[0-9]{4}年")
 _LIST_WORDS_EN = ("List|Lists|Plan|Plans|Notice|Opinions|Measures|Policy|Policies|Meeting|Conference"
                   "|Forum|Fair|Summit|Ceremony|Activity|Report|Task|Catalogue|Catalog|Guidelines")
-_LIST_WORDS = re.compile(rf"\b(?:{_LIST_WORDS_EN})\b|清单|名单|计划|方案|通知|意见|措施|政策|会议|论坛|博览会|报告|目录|成绩单",
-                         re.I)
+_LIST_WORDS = re.compile(rf"\b(?:{_LIST_WORDS_EN})\b"
+                         r"|清单|名单|计划|方案|通知|意见|措施|政策|会议|论坛|博览会|报告|目录|成绩单", re.I)
 _LIST_TITLE = re.compile(r"^(?:19|20)\d\d.*\b(?:Key|Major)\b|^(?:19|20)\d\d年?.*重[点大]")
 _GENERIC = {"the", "a", "this", "that", "these", "those", "key", "major", "investment", "construction",
             "blockchain", "cooperation", "industrial", "industry", "provincial", "municipal", "new", "big",
@@ -67,6 +66,7 @@ _LEAD_STOP = re.compile(r"^(?:(?:The|A|An|This|That|These|Its|Their|Our|Also|And
 # Lower-cased vocabularies of the case-insensitive word patterns above (see _ascii_words).
 _HEAD_VOCAB = frozenset(_HEADS.lower().split("|"))
 _LIST_VOCAB = frozenset(_LIST_WORDS_EN.lower().split("|"))
+_GENERIC_OR_HEAD = frozenset(_GENERIC) | _HEAD_VOCAB
 _ADMIN_ZONE = re.compile(r"High-?[Tt]ech|Hi-?[Tt]ech|Economic|Development Zone|Free Trade|Bonded|New Area$")
 # Heads that also name existing places and landmarks ("Three Gorges Dam", "Daxing Airport"): such a
 # name becomes a record only when a sum, an undertaker or an investor is tied to it.
@@ -74,9 +74,6 @@ _WEAK_HEADS = {"park", "zone", "port", "airport", "town", "line", "system", "net
                "hospital", "museum", "stadium", "dam", "reservoir", "tunnel", "bridge", "railway", "highway",
                "expressway", "station", "terminal", "pipeline", "mine", "corridor", "wharf", "farm",
                "warehouse", "headquarters"}
-
-
-_GENERIC_OR_HEAD = frozenset(_GENERIC) | _HEAD_VOCAB
 
 
 @dataclass(frozen=True)
@@ -126,8 +123,10 @@ def _last_head(name: str, words: Optional[list[str]]) -> str:
 
 
 def _is_generic(name: str) -> bool:
-    # Lower-casing first gives the same words only for ASCII ("K", the Kelvin sign, becomes "k").
-    words = _LATIN_WORD.findall(name.lower()) if name.isascii() else [w.lower() for w in _LATIN_WORD.findall(name)]
+    if name.isascii():
+        words = _LATIN_WORD.findall(name.lower())
+    else:  # lower-casing first could make more words: "K" (the Kelvin sign) becomes "k"
+        words = [w.lower() for w in _LATIN_WORD.findall(name)]
     # A whole ASCII word matches _HEAD_WORD (case-insensitive) exactly when it is in _HEAD_VOCAB.
     return not words or _GENERIC_OR_HEAD.issuperset(words)
 

@@ -3,6 +3,8 @@
 "the Chongren County Blockchain Technology Construction Project" -> "Chongren County ... Project".
 Scanning for the head words first (a literal alternation the regex engine skips to quickly) and
 walking left over the words before them is several times faster than one big left-to-right pattern.
+The walk itself is, where it can be, one regex match over the reversed window before the head (the
+regex engine then steps over the words, not Python).
 """
 
 from __future__ import annotations
@@ -23,8 +25,11 @@ _GAP_AND_WORD_REVERSED = re.compile(r"[ \t]+(\S+)")  # in the reversed text: spa
 
 # The walks below as single regexes over the reversed window (nearest word first), for windows
 # without "(", whose words are then the runs of non-space characters: one match walks a whole run
-# in the regex engine instead of a Python step per word. Each word is read whole ((?!\S)).
+# in the regex engine instead of a Python step per word. Each word is read whole ((?!\S)). A word
+# that is both capitalised and a connector ("R&D") may be read either way by the regex (it
+# backtracks); the run it ends at is the one the walk finds.
 def _reversed_word(words: Iterable[str]) -> str:
+    """Regex text for any of the literal `words`, written backwards, read as a whole word."""
     return "(?:" + "|".join(re.escape(w[::-1]) for w in sorted(words)) + r")(?!\S)"
 
 
