@@ -8,6 +8,7 @@ English: a run of capitalised words ending in a suffix ("... Co., Ltd.", "... Pe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
@@ -193,7 +194,12 @@ def find_orgs(text: str, zh: bool) -> list[OrgMention]:
     """All organisation mentions in `text`, in order, non-overlapping."""
     found = _find_en(text)
     if zh:
-        taken = [(o.start, o.end) for o in found]
-        found += [o for o in _find_zh(text) if not any(s < o.end and o.start < e for s, e in taken)]
+        # The English names are in order and do not overlap, so the last one starting before a
+        # Chinese name's end is the only one that can overlap it.
+        starts, ends = [o.start for o in found], [o.end for o in found]
+        for o in _find_zh(text):
+            k = bisect_left(starts, o.end)
+            if k == 0 or ends[k - 1] <= o.start:
+                found.append(o)
         found.sort(key=lambda o: o.start)
     return found
