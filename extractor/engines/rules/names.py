@@ -13,8 +13,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Iterator, Optional
 
-from extractor.engines.rules.phrases import (by_first_letter, capitalised_run_before, head_matches,
-                                             lower_modifiers_then_caps)
+from extractor.engines.rules.phrases import (by_first_letter, capitalised_run_before, first_characters,
+                                             head_matches, lower_modifiers_then_caps)
 
 _HEADS = ("Project|Platform|Base|Center|Centre|Cluster|Park|Hub|Plant|Network|Line|Terminal|System|Facility"
           "|Factory|Laboratory|Lab|Station|Port|Airport|Railway|Highway|Expressway|Bridge|Pipeline|Mine"
@@ -43,9 +43,11 @@ _ZH_HEADS = re.compile(r"(?:项目|工程|平台|基地|中心|产业园|园区|
 _ZH_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{4,28}?(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])")
 _ZH_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*")  # the characters before 项目/工程 in _ZH_UNQUOTED
 _ZH_PROJECT_WORD = re.compile(r"项目|工程")
-_ZH_UNQUOTED_CUT = re.compile(
-    r".*(?:的|了|、|与|和|及|将|在|是|为|由|对|把|等|共|该|本|此|各|个|其|签约|签订|签署|建设|引进|实施|"
-    r"推进|开工|投产|落户|入选|列入|纳入|包括|还有|重点|重大|招商|一批|这些|多个|其中)")
+_ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共|该|本|此|各|个|其|签约|签订|签署|建设|引进|实施|"
+                 "推进|开工|投产|落户|入选|列入|纳入|包括|还有|重点|重大|招商|一批|这些|多个|其中")
+# The last cut word: .* backtracks from the right, and the lookahead (the words' first characters)
+# saves trying every word at each position where none can start.
+_ZH_UNQUOTED_CUT = re.compile(rf".*(?={first_characters(_ZH_CUT_WORDS)})(?:{_ZH_CUT_WORDS})")
 _NAME_LABEL = re.compile(r"(?:项目名称|名称)\s*[：:]\s*$")  # "项目名称：X项目" names a project outright
 _ZH_NOT_NAME = re.compile(r"[亿万]元|以上|以下|季度|多地|部分|[0-9]{4}年")
 _LIST_WORDS_EN = ("List|Lists|Plan|Plans|Notice|Opinions|Measures|Policy|Policies|Meeting|Conference"

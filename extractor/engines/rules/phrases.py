@@ -177,3 +177,8 @@ def by_first_letter(alternatives: str) -> str:
     for word in alternatives.split("|"):
         groups.setdefault(word[0], []).append(re.escape(word[1:]))
     return "|".join(f"{re.escape(first)}(?:{'|'.join(rests)})" for first, rests in groups.items())
+
+
+def first_characters(alternatives: str) -> str:
+    """Regex class of the first characters of an alternation of literal words ("的|签约" -> "[的签]")."""
+    return "[" + "".join(sorted({re.escape(word[0]) for word in alternatives.split("|")})) + "]"
