@@ -121,3 +121,21 @@ def test_word_tests_on_ascii_names_agree_with_the_case_insensitive_regexes():
         heads = names._ANY_HEAD.findall(text)
         expected = heads[-1].lower() if names._HEAD_WORD.search(text) else ""
         assert names._last_head(text, words) == expected, text
+
+
+def test_first_characters_reads_only_top_level_alternatives():
+    assert phrases.first_characters("的|签约|经(?=[\\u4e00-\\u9fff]{2}(?:批准|核准))|和(?!改革)") == "[和的签经]"
+
+
+def test_last_cut_word_searches_find_the_plain_last_word():
+    rng = random.Random(7)
+    for words, fast in ((names._ZH_CUT_WORDS, names._ZH_UNQUOTED_CUT), (orgs._ZH_LEFT_CUT_WORDS, orgs._ZH_LEFT_CUT)):
+        plain = re.compile(rf".*(?:{words})")
+        pieces = re.findall(r"[\u4e00-\u9fff]+", words) + ["江西", "A", "1", "（", "）"]
+        for _ in range(2000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+            assert _end(fast.match(text)) == _end(plain.match(text)), text
+
+
+def _end(m):
+    return m.end() if m else None

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
-from extractor.engines.rules.phrases import by_first_letter
+from extractor.engines.rules.phrases import by_first_letter, first_characters
 
 _GOV_EN = (r"People's Government|Government|Management Committee|Commission|Committee|Bureau|Administration"
            r"|Department|Ministry|Office|Council|Authority|Agency")
@@ -77,10 +77,19 @@ _ZH_SUFFIX_TRIGGER = re.compile(by_first_letter(  # the first words of _ZH_SUFFI
     "|研究院|研究所|大学|学院|协会|联盟|商会"))
 _ZH_CHARS = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9·]+$")
 # Characters or words that cannot be inside an organisation name and mark its left edge.
-_ZH_LEFT_CUT = re.compile(
-    r".*(?:获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游)"
-    r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括)")
-_ZH_LEFT_CUT_KEEP_DE = re.compile(_ZH_LEFT_CUT.pattern.replace("|的|", "|"))
+_ZH_LEFT_CUT_WORDS = (
+    r"获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游)"
+    r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括")
+
+
+def _last_of(words: str) -> re.Pattern:
+    """The text up to the end of the last of `words`: .* backtracks from the right, and the lookahead
+    (the words' first characters) saves trying every word at each position where none can start."""
+    return re.compile(rf".*(?={first_characters(words)})(?:{words})")
+
+
+_ZH_LEFT_CUT = _last_of(_ZH_LEFT_CUT_WORDS)
+_ZH_LEFT_CUT_KEEP_DE = _last_of(_ZH_LEFT_CUT_WORDS.replace("|的|", "|"))
 _ZH_MAX = 24
 _NEEDS_PLACE = {"局", "厅", "政府", "办公室"}
 _ADMIN_WORD = re.compile(r"[省市县区州]|国家|中国|自治")

@@ -180,5 +180,26 @@ def by_first_letter(alternatives: str) -> str:
 
 
 def first_characters(alternatives: str) -> str:
-    """Regex class of the first characters of an alternation of literal words ("的|签约" -> "[的签]")."""
-    return "[" + "".join(sorted({re.escape(word[0]) for word in alternatives.split("|")})) + "]"
+    """Regex class of the first characters of an alternation whose alternatives each open with a
+    literal character: "的|签约|经(?=批准|核准)" -> "[的签经]" (only top-level "|" separate them)."""
+    firsts, depth, i = set(), 0, 0
+    at_start = True
+    while i < len(alternatives):
+        ch = alternatives[i]
+        if at_start:
+            if ch in "\\()[]|.*+?{}^$":
+                raise ValueError(f"an alternative does not open with a literal character: {alternatives!r}")
+            firsts.add(ch)
+            at_start = False
+        if ch == "\\":
+            i += 1  # the escaped character
+        elif ch == "[":
+            i = alternatives.index("]", i + 2)  # a class ("[]...]" and "[^]...]" are not used here)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            at_start = True
+        i += 1
+    return "[" + "".join(sorted(re.escape(c) for c in firsts)) + "]"
