@@ -44,7 +44,9 @@ _EN_LEAD_STOP = {"the", "a", "an", "this", "that", "these", "its", "his", "their
 # _en_left_edge's walk as a regex over the reversed text, built from pieces that each read one
 # token of _EN_TOKEN backwards. A word token is a maximal run of characters that are neither
 # whitespace nor ,;:"“”() (so each piece checks that the run ends there: _R_END); a "(...)" token
-# is read from its ")" back to the nearest "(" (the forward scan opens it at that "(").
+# is read from its ")" back to the nearest "(" (the forward scan opens it at that "("). "&" is both
+# a name word and a connector: the regex may read it either way (it backtracks), ending where the
+# walk ends.
 def _any_case_reversed(words: set[str]) -> str:
     """The lower-case ASCII `words`, reversed, as a regex for the tokens whose .lower() is one of
     them: the same letters in any case ([Tt][Hh][Ee]); no other character lowers to an ASCII letter
