@@ -114,13 +114,14 @@ def test_unquoted_chinese_names_are_the_matches_of_finditer():
 
 
 def test_word_tests_on_ascii_names_agree_with_the_case_insensitive_regexes():
-    for text in _texts(_EN_WORDS + ["Laboratory Lab", "Lists", "list", "POLICY", "Projects"], 2000, 6):
+    for text in _texts(_EN_WORDS + ["Laboratory Lab", "Lists", "list", "POLICY", "Projects", "4G", "a_b"], 2000, 6):
         words = names._ascii_words(text)
         assert names._has_head_word(text, words) == bool(names._HEAD_WORD.search(text)), text
         assert names._has_list_word(text, words) == bool(names._LIST_WORDS.search(text)), text
         heads = names._ANY_HEAD.findall(text)
         expected = heads[-1].lower() if names._HEAD_WORD.search(text) else ""
         assert names._last_head(text, words) == expected, text
+        assert names._latin_words(text, words) == [w.lower() for w in re.findall("[A-Za-z]+", text)], text
 
 
 def test_first_characters_reads_only_top_level_alternatives():

@@ -124,13 +124,22 @@ def _last_head(name: str, words: Optional[list[str]]) -> str:
     return _ANY_HEAD_LOWER.findall(name.lower())[-1]  # the same matches, for ASCII text
 
 
-def _is_generic(name: str) -> bool:
-    if name.isascii():
-        words = _LATIN_WORD.findall(name.lower())
-    else:  # lower-casing first could make more words: "K" (the Kelvin sign) becomes "k"
-        words = [w.lower() for w in _LATIN_WORD.findall(name)]
+def _latin_words(s: str, words: Optional[list[str]]) -> list[str]:
+    """The runs of Latin letters in `s`, lower-cased, with `words` = `_ascii_words(s)`: the same
+    list when those words are all letters (the usual case), found again otherwise."""
+    if words is not None and "".join(words).isalpha():
+        return words
+    if words is not None:
+        return _LATIN_WORD.findall(s.lower())
+    # Lower-casing first could make more letters: "K" (the Kelvin sign) becomes "k".
+    return [w.lower() for w in _LATIN_WORD.findall(s)]
+
+
+def _is_generic(name: str, words: Optional[list[str]]) -> bool:
+    """With `words` = `_ascii_words(name)`."""
+    letters = _latin_words(name, words)
     # A whole ASCII word matches _HEAD_WORD (case-insensitive) exactly when it is in _HEAD_VOCAB.
-    return not words or _GENERIC_OR_HEAD.issuperset(words)
+    return not letters or _GENERIC_OR_HEAD.issuperset(letters)
 
 
 def _quoted(text: str, offset: int, quotes: list[re.Match]) -> list[NameMention]:
@@ -159,7 +168,7 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
         return False
     if ("projects" in words) if words is not None else _PROJECTS_WORD.search(inner):
         return False
-    if {w.lower() for w in _LATIN_WORD.findall(inner)} <= _QUOTED_GENERIC or _ADMIN_ZONE.search(inner):
+    if _QUOTED_GENERIC.issuperset(_latin_words(inner, words)) or _ADMIN_ZONE.search(inner):
         return False
     if _has_head_word(inner, words):
         return True
@@ -216,10 +225,10 @@ def _np(text: str, offset: int, zh: bool) -> list[NameMention]:
             s += len(piece) - len(name)
             if lower_head and not _UPPER_INITIAL.match(name):
                 continue
-            if "'s " in name or "’s " in name or len(name.split()) < 2 or _is_generic(name):
+            if "'s " in name or "’s " in name or len(name.split()) < 2:
                 continue
             words = _ascii_words(name)
-            if _has_list_word(name, words) or _is_list_title(name):
+            if _is_generic(name, words) or _has_list_word(name, words) or _is_list_title(name):
                 continue
             head = _last_head(name, words)
             if head in _WEAK_HEADS and _ADMIN_ZONE.search(name):
