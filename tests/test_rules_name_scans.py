@@ -110,7 +110,7 @@ def test_phrase_walks_are_the_token_walks():
 
 def test_unquoted_chinese_names_are_the_matches_of_finditer():
     for text in _texts(_ZH_WORDS + ["A", "1", "x", "项目名称："], 2000, 5):
-        assert _spans(names._zh_unquoted_matches(text)) == _spans(names._ZH_UNQUOTED.finditer(text)), text
+        assert list(names._zh_unquoted_spans(text)) == _spans(names._ZH_UNQUOTED.finditer(text)), text
 
 
 def test_word_tests_on_ascii_names_agree_with_the_case_insensitive_regexes():

@@ -40,9 +40,12 @@ _CALLED_PROJECT_BEFORE = re.compile(r"project(?: of)?\s*$", re.I)
 _TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]")
 _ZH_HEADS = re.compile(r"(?:项目|工程|平台|基地|中心|产业园|园区|产业城|物流园|电站|码头|港区|生产线|工厂|"
                        r"网络|系统|综合体|示范区|(?:[一二三四五]|[1-5])期)(?:工程|项目)?）?$")
-_ZH_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{4,28}?(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])")
-_ZH_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*")  # the characters before 项目/工程 in _ZH_UNQUOTED
-_ZH_PROJECT_WORD = re.compile(r"项目|工程")
+_ZH_UNQUOTED_MIN, _ZH_UNQUOTED_MAX = 4, 28
+_ZH_ANCHOR_TEXT = r"(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])"
+_ZH_UNQUOTED = re.compile(  # what _zh_unquoted_spans finds
+    rf"[\u4e00-\u9fffA-Za-z0-9]{{{_ZH_UNQUOTED_MIN},{_ZH_UNQUOTED_MAX}}}?{_ZH_ANCHOR_TEXT}")
+_ZH_ANCHOR = re.compile(_ZH_ANCHOR_TEXT)
+_ZH_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*")  # the characters before the anchor in _ZH_UNQUOTED
 _ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共|该|本|此|各|个|其|签约|签订|签署|建设|引进|实施|"
                  "推进|开工|投产|落户|入选|列入|纳入|包括|还有|重点|重大|招商|一批|这些|多个|其中")
 # The last cut word: .* backtracks from the right, and the lookahead (the words' first characters)
@@ -237,29 +240,33 @@ def _np(text: str, offset: int, zh: bool) -> list[NameMention]:
     return out
 
 
-def _zh_unquoted_matches(text: str) -> Iterator[re.Match]:
-    """The matches of `_ZH_UNQUOTED.finditer(text)`, searched for only in the runs of its characters
-    that hold 项目 or 工程: its lazy repeat is otherwise tried at every character of a Chinese text.
-    A match lies inside one run (its 项目/工程 are run characters too) and its lookahead reads at most
-    two characters past the match, so scanning each such run (plus two) finds the same matches."""
-    run_end = 0
-    for anchor in _ZH_PROJECT_WORD.finditer(text):
+def _zh_unquoted_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `_ZH_UNQUOTED.finditer(text)`, found from its 项目/工程 instead (its lazy repeat
+    is otherwise tried at every character of a Chinese text, reading up to 28 characters on).
+
+    A match is 4 to 28 run characters ([\u4e00-\u9fffA-Za-z0-9]) and the first "anchor" after them
+    (项目 or 工程 not followed by 个/批/类), so the leftmost match after the previous one ends at the
+    first anchor with 4 or more run characters between the previous match (or the run's start)
+    and it, and starts as far left as it can: up to 28 characters before the anchor."""
+    done = 0  # the end of the previous match
+    for anchor in _ZH_ANCHOR.finditer(text):
         at = anchor.start()
-        if at < run_end:
-            continue  # inside the run just scanned
-        run_start = at - _ZH_RUN.match(text[run_end:at][::-1]).end()
-        run_end = _ZH_RUN.match(text, at).end()
-        yield from _ZH_UNQUOTED.finditer(text, run_start, run_end + 2)
+        lo = max(done, at - _ZH_UNQUOTED_MAX)
+        start = at - _ZH_RUN.match(text[lo:at][::-1]).end()
+        if at - start >= _ZH_UNQUOTED_MIN:
+            done = at + 2
+            yield start, done
 
 
 def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
     out = []
-    for m in _zh_unquoted_matches(text):
-        cut = _ZH_UNQUOTED_CUT.match(m.group())
-        name = m.group()[cut.end():] if cut else m.group()
+    for start, end in _zh_unquoted_spans(text):
+        found = text[start:end]
+        cut = _ZH_UNQUOTED_CUT.match(found)
+        name = found[cut.end():] if cut else found
         if len(name) < 6 or _is_generic_zh(name) or _LIST_WORDS.search(name) or _ZH_NOT_NAME.search(name):
             continue
-        s = offset + m.end() - len(name)
+        s = offset + end - len(name)
         labelled = _NAME_LABEL.search(text, max(0, s - offset - 8), s - offset) is not None
         out.append(NameMention(s, s + len(name), name, "label" if labelled else "zh", weak=not labelled))
     return out
