@@ -11,32 +11,51 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, Optional
 
-from extractor.engines.rules.phrases import capitalised_run_before, head_matches, lower_modifiers_then_caps
+from extractor.engines.rules.phrases import (by_first_letter, capitalised_run_before, first_characters,
+                                             head_matches, lower_modifiers_then_caps)
 
 _HEADS = ("Project|Platform|Base|Center|Centre|Cluster|Park|Hub|Plant|Network|Line|Terminal|System|Facility"
           "|Factory|Laboratory|Lab|Station|Port|Airport|Railway|Highway|Expressway|Bridge|Pipeline|Mine"
           "|Headquarters|Complex|Corridor|Expansion|Upgrade|Programme|Program|Zone|Town|Farm|Warehouse"
           "|Campus|Incubator|Accelerator|Dam|Reservoir|Tunnel|Wharf|Stadium|Hospital|Museum")
 _PHASE = r"(?:[ \t]+\(?Phase[ \t]+(?:I{1,3}|IV|V|[1-9]|One|Two|Three)\)?)?"
-_HEAD_ANCHOR = re.compile(rf"(?:{_HEADS})")
+# Grouped by first letter so that the scan of the whole text tries one branch per capital letter.
+_HEAD_ANCHOR = re.compile(by_first_letter(_HEADS))
 _LOWER_PROJECT = re.compile(r"project(?!s)")
 _PHASE_AFTER = re.compile(_PHASE + r"(?![\w-])")
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
 _ANY_HEAD = re.compile(rf"(?:{_HEADS})", re.I)
+_ANY_HEAD_LOWER = re.compile(_HEADS.lower())  # _ANY_HEAD for lower-cased ASCII text
 _HEADS_AND = re.compile(rf"\b(?:{_HEADS})\b{_PHASE}\s+and\s+(?:the\s+)?(?=[A-Z])")  # "A Park and B Project"
 _QUOTED = re.compile(r'"([^"\n]{3,160})"|“([^”\n]{3,160})”|「([^」\n]{3,160})」|\*\*([^*\n]{3,160})\*\*')
+_PROJECTS_WORD = re.compile(r"\b(?:projects)\b", re.I)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+_WORD = re.compile(r"\w+")
+_UPPER_INITIAL = re.compile(r"[A-Z]")
+_CALLED_PROJECT_AFTER = re.compile(r"\s*(?:project|programme|program)\b", re.I)
+_CALLED_PROJECT_BEFORE = re.compile(r"project(?: of)?\s*$", re.I)
+_TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]")
 _ZH_HEADS = re.compile(r"(?:项目|工程|平台|基地|中心|产业园|园区|产业城|物流园|电站|码头|港区|生产线|工厂|"
                        r"网络|系统|综合体|示范区|(?:[一二三四五]|[1-5])期)(?:工程|项目)?）?$")
-_ZH_UNQUOTED = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{4,28}?(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])")
-_ZH_UNQUOTED_CUT = re.compile(
-    r".*(?:的|了|、|与|和|及|将|在|是|为|由|对|把|等|共|该|本|此|各|个|其|签约|签订|签署|建设|引进|实施|"
-    r"推进|开工|投产|落户|入选|列入|纳入|包括|还有|重点|重大|招商|一批|这些|多个|其中)")
+_ZH_UNQUOTED_MIN, _ZH_UNQUOTED_MAX = 4, 28
+_ZH_ANCHOR_TEXT = r"(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])"
+_ZH_UNQUOTED = re.compile(  # what _zh_unquoted_spans finds
+    rf"[\u4e00-\u9fffA-Za-z0-9]{{{_ZH_UNQUOTED_MIN},{_ZH_UNQUOTED_MAX}}}?{_ZH_ANCHOR_TEXT}")
+_ZH_ANCHOR = re.compile(_ZH_ANCHOR_TEXT)
+_ZH_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*")  # the characters before the anchor in _ZH_UNQUOTED
+_ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共|该|本|此|各|个|其|签约|签订|签署|建设|引进|实施|"
+                 "推进|开工|投产|落户|入选|列入|纳入|包括|还有|重点|重大|招商|一批|这些|多个|其中")
+# The last cut word: .* backtracks from the right, and the lookahead (the words' first characters)
+# saves trying every word at each position where none can start.
+_ZH_UNQUOTED_CUT = re.compile(rf".*(?={first_characters(_ZH_CUT_WORDS)})(?:{_ZH_CUT_WORDS})")
 _NAME_LABEL = re.compile(r"(?:项目名称|名称)\s*[：:]\s*$")  # "项目名称：X项目" names a project outright
 _ZH_NOT_NAME = re.compile(r"[亿万]元|以上|以下|季度|多地|部分|[0-9]{4}年")
-_LIST_WORDS = re.compile(r"\b(?:List|Lists|Plan|Plans|Notice|Opinions|Measures|Policy|Policies|Meeting|Conference"
-                         r"|Forum|Fair|Summit|Ceremony|Activity|Report|Task|Catalogue|Catalog|Guidelines)\b"
+_LIST_WORDS_EN = ("List|Lists|Plan|Plans|Notice|Opinions|Measures|Policy|Policies|Meeting|Conference"
+                  "|Forum|Fair|Summit|Ceremony|Activity|Report|Task|Catalogue|Catalog|Guidelines")
+_LIST_WORDS = re.compile(rf"\b(?:{_LIST_WORDS_EN})\b"
                          r"|清单|名单|计划|方案|通知|意见|措施|政策|会议|论坛|博览会|报告|目录|成绩单", re.I)
 _LIST_TITLE = re.compile(r"^(?:19|20)\d\d.*\b(?:Key|Major)\b|^(?:19|20)\d\d年?.*重[点大]")
 _GENERIC = {"the", "a", "this", "that", "these", "those", "key", "major", "investment", "construction",
@@ -49,6 +68,10 @@ _QUOTED_GENERIC = {"the", "a", "this", "that", "these", "key", "major", "project
 _LEAD_STOP = re.compile(r"^(?:(?:The|A|An|This|That|These|Its|Their|Our|Also|And|Both|Then|Among|In|On|At|For|"
                         r"With|By|From|Under|As|Of|After|Before|Afterwards|Further|Closer|Like|Meanwhile|But|"
                         r"However|Here|There|Phase|To)\s+)+")
+# Lower-cased vocabularies of the case-insensitive word patterns above (see _ascii_words).
+_HEAD_VOCAB = frozenset(_HEADS.lower().split("|"))
+_LIST_VOCAB = frozenset(_LIST_WORDS_EN.lower().split("|"))
+_GENERIC_OR_HEAD = frozenset(_GENERIC) | _HEAD_VOCAB
 _ADMIN_ZONE = re.compile(r"High-?[Tt]ech|Hi-?[Tt]ech|Economic|Development Zone|Free Trade|Bonded|New Area$")
 # Heads that also name existing places and landmarks ("Three Gorges Dam", "Daxing Airport"): such a
 # name becomes a record only when a sum, an undertaker or an investor is tied to it.
@@ -67,41 +90,95 @@ class NameMention:
     weak: bool = False  # kept only if it links to an amount or an undertaker
 
 
-def _is_generic(name: str) -> bool:
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", name)]
-    return not words or all(w in _GENERIC or _HEAD_WORD.fullmatch(w) for w in words)
+def _ascii_words(s: str) -> Optional[list[str]]:
+    """The \\w+ words of an ASCII string, lower-cased; None for other strings.
+
+    Why: a case-insensitive `\\b(?:A|B)\\b` search (which the regex engine tries at every position)
+    finds a match exactly when one of these words is "a" or "b": its match is a whole \\w+ run, and
+    on ASCII text IGNORECASE is plain lower-casing. A set test on the words is much faster."""
+    return _WORD.findall(s.lower()) if s.isascii() else None
 
 
-def _quoted(text: str, offset: int) -> list[NameMention]:
+def _has_head_word(s: str, words: Optional[list[str]]) -> bool:
+    """`_HEAD_WORD.search(s)`, with `words` = `_ascii_words(s)`."""
+    return _HEAD_WORD.search(s) is not None if words is None else not _HEAD_VOCAB.isdisjoint(words)
+
+
+def _has_list_word(s: str, words: Optional[list[str]]) -> bool:
+    """`_LIST_WORDS.search(s)`, with `words` = `_ascii_words(s)` (its Chinese words are not ASCII)."""
+    return _LIST_WORDS.search(s) is not None if words is None else not _LIST_VOCAB.isdisjoint(words)
+
+
+def _is_list_title(s: str) -> bool:
+    # Both alternatives of _LIST_TITLE open with a year "19xx"/"20xx" at the start.
+    return s[:2] in ("19", "20") and _LIST_TITLE.search(s) is not None
+
+
+def _last_head(name: str, words: Optional[list[str]]) -> str:
+    """The last head word in `name`, lower-cased ("" if it has none as a whole word)."""
+    if not _has_head_word(name, words):
+        return ""
+    if words is None:
+        return _ANY_HEAD.findall(name)[-1].lower()
+    if words[-1] in _HEAD_VOCAB and name[-1:].isalnum():
+        # The usual case: the name ends with a whole head word, the last match of the scan below
+        # (no head is preceded in _HEADS by a shorter head it starts with, like "Lab"/"Laboratory").
+        return words[-1]
+    return _ANY_HEAD_LOWER.findall(name.lower())[-1]  # the same matches, for ASCII text
+
+
+def _latin_words(s: str, words: Optional[list[str]]) -> list[str]:
+    """The runs of Latin letters in `s`, lower-cased, with `words` = `_ascii_words(s)`: the same
+    list when those words are all letters (the usual case), found again otherwise."""
+    if words is not None and "".join(words).isalpha():
+        return words
+    if words is not None:
+        return _LATIN_WORD.findall(s.lower())
+    # Lower-casing first could make more letters: "K" (the Kelvin sign) becomes "k".
+    return [w.lower() for w in _LATIN_WORD.findall(s)]
+
+
+def _is_generic(name: str, words: Optional[list[str]]) -> bool:
+    """With `words` = `_ascii_words(name)`."""
+    letters = _latin_words(name, words)
+    # A whole ASCII word matches _HEAD_WORD (case-insensitive) exactly when it is in _HEAD_VOCAB.
+    return not letters or _GENERIC_OR_HEAD.issuperset(letters)
+
+
+def _quoted(text: str, offset: int, quotes: list[re.Match]) -> list[NameMention]:
+    """Project titles among the `quotes` (the matches of _QUOTED in `text`)."""
     out = []
-    for m in _QUOTED.finditer(text):
-        group = next(i for i in range(1, 5) if m.group(i) is not None)
+    for m in quotes:
+        group = m.lastindex  # each alternative has one group
         raw = m.group(group)
         inner = raw.strip(" ,.;:，。")
-        start = offset + m.start(group) + raw.find(inner)
-        before, after = text[max(0, m.start() - 30):m.start()], text[m.end():m.end() + 12]
-        if not _quoted_is_project(inner, before, after):
+        if not _quoted_is_project(inner, text, m.start(), m.end()):
             continue
+        start = offset + m.start(group) + raw.find(inner)
         out.append(NameMention(start, start + len(inner), inner, "bold" if group == 4 else "quoted"))
     return out
 
 
-def _quoted_is_project(inner: str, before: str, after: str) -> bool:
-    if _LIST_WORDS.search(inner) or _LIST_TITLE.search(inner):
+def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) -> bool:
+    if inner.isascii() and len(inner.split()) < 2:
+        return False  # the cheapest test first: on ASCII text each test before the head word rejects
+    words = _ascii_words(inner)
+    if _has_list_word(inner, words) or _is_list_title(inner):
         return False
-    if re.search(r"[\u4e00-\u9fff]", inner):
+    if words is None and _CJK.search(inner):
         return bool(_ZH_HEADS.search(inner)) and len(inner) >= 4 and not _is_generic_zh(inner)
-    if len(inner.split()) < 2 or re.search(r"\b(?:projects)\b", inner, re.I):
+    if len(inner.split()) < 2:
         return False
-    words = {w.lower() for w in re.findall(r"[A-Za-z]+", inner)}
-    if words <= _QUOTED_GENERIC or _ADMIN_ZONE.search(inner):
+    if ("projects" in words) if words is not None else _PROJECTS_WORD.search(inner):
         return False
-    if _HEAD_WORD.search(inner):
+    if _QUOTED_GENERIC.issuperset(_latin_words(inner, words)) or _ADMIN_ZONE.search(inner):
+        return False
+    if _has_head_word(inner, words):
         return True
     # No head word: a title only when the text calls it a project and it is capitalised like one.
-    called_project = re.match(r"\s*(?:project|programme|program)\b", after, re.I) or re.search(
-        r"project(?: of)?\s*$", before, re.I)
-    return bool(called_project) and bool(re.search(r"\b[A-Z][a-z]", inner))
+    before, after = text[max(0, quote_start - 30):quote_start], text[quote_end:quote_end + 12]
+    called_project = _CALLED_PROJECT_AFTER.match(after) or _CALLED_PROJECT_BEFORE.search(before)
+    return bool(called_project) and bool(_TITLE_CASE_WORD.search(inner))
 
 
 def _is_generic_zh(name: str) -> bool:
@@ -110,11 +187,14 @@ def _is_generic_zh(name: str) -> bool:
 
 
 def _trim_np(text: str) -> str:
-    return _LEAD_STOP.sub("", text)
+    lead = _LEAD_STOP.match(text)
+    return text[lead.end():] if lead else text
 
 
 def _split_enumeration(start: int, name: str) -> list[tuple[int, str]]:
     """"A Park and B Project" (two heads joined by "and") are two names."""
+    if "and" not in name:
+        return [(start, name)]  # the usual case, answered without _HEADS_AND (tried at every position)
     parts = list(_HEADS_AND.finditer(name))
     if not parts:
         return [(start, name)]
@@ -146,26 +226,47 @@ def _np(text: str, offset: int, zh: bool) -> list[NameMention]:
         for s, piece in _split_enumeration(span_start, text[span_start:span_end]):
             name = _trim_np(piece)
             s += len(piece) - len(name)
-            if lower_head and not re.match(r"[A-Z]", name):
+            if lower_head and not _UPPER_INITIAL.match(name):
                 continue
-            if (_is_generic(name) or len(name.split()) < 2 or _LIST_WORDS.search(name)
-                    or _LIST_TITLE.search(name) or "'s " in name or "’s " in name):
+            if "'s " in name or "’s " in name or len(name.split()) < 2:
                 continue
-            head = _ANY_HEAD.findall(name)[-1].lower() if _HEAD_WORD.search(name) else ""
-            if _ADMIN_ZONE.search(name) and head in _WEAK_HEADS:
+            words = _ascii_words(name)
+            if _is_generic(name, words) or _has_list_word(name, words) or _is_list_title(name):
+                continue
+            head = _last_head(name, words)
+            if head in _WEAK_HEADS and _ADMIN_ZONE.search(name):
                 continue
             out.append(NameMention(offset + s, offset + s + len(name), name, "np", head in _WEAK_HEADS))
     return out
 
 
+def _zh_unquoted_spans(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of `_ZH_UNQUOTED.finditer(text)`, found from its 项目/工程 instead (its lazy repeat
+    is otherwise tried at every character of a Chinese text, reading up to 28 characters on).
+
+    A match is 4 to 28 run characters ([\u4e00-\u9fffA-Za-z0-9]) and the first "anchor" after them
+    (项目 or 工程 not followed by 个/批/类), so the leftmost match after the previous one ends at the
+    first anchor with 4 or more run characters between the previous match (or the run's start)
+    and it, and starts as far left as it can: up to 28 characters before the anchor."""
+    done = 0  # the end of the previous match
+    for anchor in _ZH_ANCHOR.finditer(text):
+        at = anchor.start()
+        lo = max(done, at - _ZH_UNQUOTED_MAX)
+        start = at - _ZH_RUN.match(text[lo:at][::-1]).end()
+        if at - start >= _ZH_UNQUOTED_MIN:
+            done = at + 2
+            yield start, done
+
+
 def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
     out = []
-    for m in _ZH_UNQUOTED.finditer(text):
-        cut = _ZH_UNQUOTED_CUT.match(m.group())
-        name = m.group()[cut.end():] if cut else m.group()
+    for start, end in _zh_unquoted_spans(text):
+        found = text[start:end]
+        cut = _ZH_UNQUOTED_CUT.match(found)
+        name = found[cut.end():] if cut else found
         if len(name) < 6 or _is_generic_zh(name) or _LIST_WORDS.search(name) or _ZH_NOT_NAME.search(name):
             continue
-        s = offset + m.end() - len(name)
+        s = offset + end - len(name)
         labelled = _NAME_LABEL.search(text, max(0, s - offset - 8), s - offset) is not None
         out.append(NameMention(s, s + len(name), name, "label" if labelled else "zh", weak=not labelled))
     return out
@@ -173,14 +274,24 @@ def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
 
 def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention]:
     """Project names in `text` (offsets shifted by `offset`), non-overlapping, quoted ones first."""
-    found = _quoted(text, offset)
-    quote_spans = [(offset + m.start(), offset + m.end()) for m in _QUOTED.finditer(text)]
-    quote_starts = [s for s, _ in quote_spans]
+    quotes = list(_QUOTED.finditer(text))
+    found = _quoted(text, offset, quotes)
+    # The quotes do not overlap, nor do the titles in them: both are in order of start and of end.
+    quote_starts = [offset + m.start() for m in quotes]
+    quote_ends = [offset + m.end() for m in quotes]
+    title_starts = [t.start for t in found]
+    title_ends = [t.end for t in found]
     extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) if zh else [])
+    extra_end = -1  # the furthest end of the names kept from `extra`, which all start before `n`
     for n in sorted(extra, key=lambda n: (n.start, -(n.end - n.start))):
-        # The quotes do not overlap: only the last one opening at or before the name can hold it.
+        # Only the last quote opening at or before the name can hold it.
         k = bisect_right(quote_starts, n.start) - 1
-        inside_quote = k >= 0 and n.end <= quote_spans[k][1]
-        if not inside_quote and not any(o.start <= n.end and n.start <= o.end for o in found):
-            found.append(n)
+        if k >= 0 and n.end <= quote_ends[k]:
+            continue
+        # The last title starting at or before the name's end reaches furthest to the right.
+        k = bisect_right(title_starts, n.end) - 1
+        if (k >= 0 and title_ends[k] >= n.start) or extra_end >= n.start:
+            continue  # overlaps (or touches) a title or a name already kept
+        found.append(n)
+        extra_end = max(extra_end, n.end)
     return sorted(found, key=lambda n: n.start)

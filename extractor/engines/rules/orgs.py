@@ -8,9 +8,11 @@ English: a run of capitalised words ending in a suffix ("... Co., Ltd.", "... Pe
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from typing import Iterator
 
-from extractor.normalize.scanning import finditer_from, starts_of
+from extractor.engines.rules.phrases import by_first_letter, first_characters
 
 _GOV_EN = (r"People's Government|Government|Management Committee|Commission|Committee|Bureau|Administration"
            r"|Department|Ministry|Office|Council|Authority|Agency")
@@ -21,7 +23,14 @@ _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _
     rf"|(?P<gov>(?:{_GOV_EN}){_OF_TAIL})"
     r"|(?P<inst>(?:University|Institute|Academy|Association|Alliance|Federation|Chamber of Commerce)"
     rf"{_OF_TAIL}))(?![\w-])")
-_EN_SUFFIX_START = re.compile(r"[A-Z]")  # every suffix starts with a capital letter
+# The first word (or its first letters) of every alternative of _EN_SUFFIX. An alternation of plain
+# literals lets the regex engine skip ahead to its possible first letters, so searching for it
+# finds the few places worth a full _EN_SUFFIX match (which opens with groups, so cannot skip
+# ahead) far faster than trying it at every capital letter.
+_EN_SUFFIX_TRIGGER = re.compile(by_first_letter(
+    "Group|Holding|Co|Pte|Ltd|Inc|LLC|GmbH|PLC|Bank|Exchange"  # Co: Co., Company, Corp, Commission ...
+    "|People's|Government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
+    "|University|Institute|Academy|Association|Alliance|Federation|Chamber"))
 _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
 _EN_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:\"“”()]+")
 _CONTINUES = re.compile(r" (?:[A-Z][a-z]|&)")
@@ -30,17 +39,59 @@ _EN_LEAD_STOP = {"the", "a", "an", "this", "that", "these", "its", "his", "their
                  "for", "with", "among", "and", "also", "both", "then", "afterwards", "however", "according",
                  "from", "to", "as", "of", "it", "after", "before", "while", "when", "last", "next", "said",
                  "since", "under", "but", "or", "if", "one", "two", "meanwhile", "besides", "moreover"}
+
+
+# _en_left_edge's walk as a regex over the reversed text, built from pieces that each read one
+# token of _EN_TOKEN backwards. A word token is a maximal run of characters that are neither
+# whitespace nor ,;:"“”() (so each piece checks that the run ends there: _R_END); a "(...)" token
+# is read from its ")" back to the nearest "(" (the forward scan opens it at that "("). "&" is both
+# a name word and a connector: the regex may read it either way (it backtracks), ending where the
+# walk ends.
+def _any_case_reversed(words: set[str]) -> str:
+    """The lower-case ASCII `words`, reversed, as a regex for the tokens whose .lower() is one of
+    them: the same letters in any case ([Tt][Hh][Ee]); no other character lowers to an ASCII letter
+    but the Kelvin sign (to "k", in none of these words), which is why IGNORECASE is not used.
+    Grouped by their last letter, so that the regex engine tries one branch per token, not all."""
+    def any_case(letters: str) -> str:
+        return "".join(f"[{c.upper()}{c}]" if c.isalpha() else re.escape(c) for c in letters)
+    groups: dict[str, list[str]] = {}
+    for word in sorted(words):
+        groups.setdefault(word[-1], []).append(word[-2::-1])
+    return "|".join(f"{any_case(last)}(?:{'|'.join(any_case(rest) for rest in rests)})"
+                    for last, rests in groups.items())
+
+
+_R_GAP = r"[^\S\n]*"  # whitespace without a line break, maybe none
+_R_END = r'(?![^\s,;:"“”()])'  # the word token ends here
+_R_NAME_WORD = (  # a token that _EN_WORD matches and that is not a _EN_LEAD_STOP word
+    rf"(?!(?:{_any_case_reversed(_EN_LEAD_STOP)}){_R_END})[\w'’.&-]*[A-Z]{_R_END}"
+    rf"|[\w-]*\d{_R_END}|\)[^()]{{0,30}}[A-Z]\(|&{_R_END}|\+{_R_END}")
+_R_CONNECTOR = rf"(?:{_any_case_reversed(_EN_CONNECT)}){_R_END}"
+_NAME_BEFORE_REVERSED = re.compile(
+    rf"{_R_GAP}(?:{_R_NAME_WORD})(?:(?:{_R_GAP}{_R_CONNECTOR})*{_R_GAP}(?:{_R_NAME_WORD}))*")
 _ZH_SUFFIX = re.compile(
     r"(?P<co>(?:集团)?(?:股份|控股)?有限(?:责任)?公司|私人有限公司|集团|公司|银行|交易所)"
     r"|(?P<gov>人民政府|管理委员会|管委会|委员会|发展改革委|发改委|经信委|工信委|商务委|国资委|住建委|科委|工信厅|政府|局|厅|办公室)"
     r"|(?P<inst>研究院|研究所|大学|学院|协会|联盟|商会)")
-_ZH_SUFFIX_START = re.compile("[集股控有私公银交人管委发经工商国住科政局厅办研大学协联]")  # first characters of _ZH_SUFFIX
+_ZH_SUFFIX_TRIGGER = re.compile(by_first_letter(  # the first words of _ZH_SUFFIX's alternatives
+    "集团|股份|控股|有限|私人有限公司|公司|银行|交易所"
+    "|人民政府|管理委员会|管委会|委员会|发展改革委|发改委|经信委|工信委|商务委|国资委|住建委|科委|工信厅|政府|局|厅|办公室"
+    "|研究院|研究所|大学|学院|协会|联盟|商会"))
 _ZH_CHARS = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9·]+$")
 # Characters or words that cannot be inside an organisation name and mark its left edge.
-_ZH_LEFT_CUT = re.compile(
-    r".*(?:获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游)"
-    r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括)")
-_ZH_LEFT_CUT_KEEP_DE = re.compile(_ZH_LEFT_CUT.pattern.replace("|的|", "|"))
+_ZH_LEFT_CUT_WORDS = (
+    r"获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游)"
+    r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括")
+
+
+def _last_of(words: str) -> re.Pattern:
+    """The text up to the end of the last of `words`: .* backtracks from the right, and the lookahead
+    (the words' first characters) saves trying every word at each position where none can start."""
+    return re.compile(rf".*(?={first_characters(words)})(?:{words})")
+
+
+_ZH_LEFT_CUT = _last_of(_ZH_LEFT_CUT_WORDS)
+_ZH_LEFT_CUT_KEEP_DE = _last_of(_ZH_LEFT_CUT_WORDS.replace("|的|", "|"))
 _ZH_MAX = 24
 _NEEDS_PLACE = {"局", "厅", "政府", "办公室"}
 _ADMIN_WORD = re.compile(r"[省市县区州]|国家|中国|自治")
@@ -64,30 +115,40 @@ def _kind(m: re.Match) -> str:
 
 
 def _en_left_edge(text: str, suffix_start: int, floor: int) -> int:
-    """Walk left over capitalised words and inner connectors; return the start of the name."""
-    pos = suffix_start
-    start = suffix_start
-    floor = max(floor, suffix_start - 160)
-    words = [(t.start(), t.group()) for t in _EN_TOKEN.finditer(text, floor, suffix_start)]
-    for begin, word in reversed(words):
-        gap = text[begin + len(word):pos]
-        if gap.strip() or "\n" in gap:
-            break
-        low = word.lower()
-        if _EN_WORD.match(word) and low not in _EN_LEAD_STOP:
-            start = begin
-        elif low in _EN_CONNECT and start < suffix_start:
-            pass  # a connector counts only if a capitalised word precedes it; checked below
+    """Walk left over capitalised words and inner connectors; return the start of the name.
+
+    The walk, over the tokens of the window before the suffix (nearest first, separated by
+    whitespace without a line break): a name word (_EN_WORD, not a _EN_LEAD_STOP word) moves the
+    start to it; a connector (_EN_CONNECT) after at least one name word is passed over; anything
+    else ends the walk. _NAME_BEFORE_REVERSED does exactly this in one match over the reversed
+    window (the regex engine instead of a Python step per word)."""
+    lo = max(floor, suffix_start - 160)
+    run = _NAME_BEFORE_REVERSED.match(text[lo:suffix_start][::-1])
+    return suffix_start - run.end() if run else suffix_start
+
+
+def _suffix_matches(suffix: re.Pattern, trigger: re.Pattern, text: str) -> Iterator[re.Match]:
+    """The matches of `suffix.finditer(text)`, tried only where `trigger` (the first words of its
+    alternatives, a plain alternation the regex engine skips ahead to) is found. After a failed try
+    the trigger is searched again from the next character, so no start inside a hit ("Government"
+    in "People's Government") is passed over; after a match, from its end, as finditer does."""
+    pos = 0
+    while True:
+        hit = trigger.search(text, pos)
+        if hit is None:
+            return
+        m = suffix.match(text, hit.start())
+        if m is None:
+            pos = hit.start() + 1
         else:
-            break
-        pos = begin
-    return start
+            yield m
+            pos = m.end()
 
 
 def _find_en(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
     floor = 0
-    for m in finditer_from(_EN_SUFFIX, text, starts_of(_EN_SUFFIX_START, text)):
+    for m in _suffix_matches(_EN_SUFFIX, _EN_SUFFIX_TRIGGER, text):
         if m.start() < floor or (m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")):
             continue
         if not m["co"] or not m.group().endswith("."):
@@ -107,7 +168,7 @@ def _find_en(text: str) -> list[OrgMention]:
 def _find_zh(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
     floor = 0
-    for m in finditer_from(_ZH_SUFFIX, text, starts_of(_ZH_SUFFIX_START, text)):
+    for m in _suffix_matches(_ZH_SUFFIX, _ZH_SUFFIX_TRIGGER, text):
         if m.start() < floor:
             continue
         lo = max(floor, m.start() - _ZH_MAX)
@@ -144,7 +205,12 @@ def find_orgs(text: str, zh: bool) -> list[OrgMention]:
     """All organisation mentions in `text`, in order, non-overlapping."""
     found = _find_en(text)
     if zh:
-        taken = [(o.start, o.end) for o in found]
-        found += [o for o in _find_zh(text) if not any(s < o.end and o.start < e for s, e in taken)]
+        # The English names are in order and do not overlap, so the last one starting before a
+        # Chinese name's end is the only one that can overlap it.
+        starts, ends = [o.start for o in found], [o.end for o in found]
+        for o in _find_zh(text):
+            k = bisect_left(starts, o.end)
+            if k == 0 or ends[k - 1] <= o.start:
+                found.append(o)
         found.sort(key=lambda o: o.start)
     return found
