@@ -183,11 +183,15 @@ class Gazetteer:
             by_bigram.setdefault(surface[:2], []).append((surface, self._zh[surface]))
         self._zh_by_bigram = by_bigram
         firsts, seconds = ("".join(sorted({re.escape(k[i]) for k in by_bigram})) for i in (0, 1))
-        self._zh_start = re.compile(f"[{firsts}](?=[{seconds}])")  # where a Chinese name can start
-        # Where an English name can start: a word that is the first word of a name (a trie of those
-        # words, so that the many other capitalised words are passed over inside the regex engine).
+        # Where a name can start, found in one scan of the text: two characters that can begin a
+        # Chinese name, or a capitalised word whose letters after the first spell the rest of the
+        # first word of an English name (a trie of those tails: the many other capitalised words
+        # are passed over inside the regex engine). The pattern opens with a character class of
+        # every possible first character, so that the engine skips ahead to those.
         en_firsts = [w for w, lengths in self._en_first.items() if lengths and "a" <= w[0] <= "z"]
-        self._en_start = re.compile(_en_words_pattern(en_firsts))
+        self._site_start = re.compile(
+            f"[A-Z{firsts}](?:(?<=[{firsts}])(?=[{seconds}])"
+            rf"|(?<=[A-Z])(?<![A-Za-z0-9].){_trie_pattern(w[1:] for w in en_firsts)}(?![A-Za-z0-9]))")
         # adcode -> (province adcode, prefecture city adcode or None), read for every candidate.
         self._parents = {code: (self._prov[code], self._city[code]) for code in self._by_code}
 
@@ -287,15 +291,15 @@ class Gazetteer:
 
     def _sites(self, text: str) -> tuple[list, list]:
         """Every dictionary hit of the text: (English sites, Chinese sites), each a list of
-        (start, readings) by start. Readings are looked for only where a start pattern matches."""
-        en_sites = []
-        for start in [m.start() for m in self._en_start.finditer(text)]:
-            readings = self._en_readings(text, start)
-            if readings:
-                en_sites.append((start, readings))
-        zh_sites = []
+        (start, readings) by start. Readings are looked for only where `_site_start` matches."""
+        en_sites, zh_sites = [], []
         by_bigram = self._zh_by_bigram
-        for start in [m.start() for m in self._zh_start.finditer(text)]:
+        for start in [m.start() for m in self._site_start.finditer(text)]:
+            if text[start] <= "Z":  # an English capital
+                readings = self._en_readings(text, start)
+                if readings:
+                    en_sites.append((start, readings))
+                continue
             names = by_bigram.get(text[start:start + 2])  # most starts begin no name
             if names:
                 readings = _zh_readings(text, start, names)
@@ -474,29 +478,26 @@ def _place_match(start: int, end: int, text: str, candidates: tuple[Place, ...])
     return match
 
 
-def _en_words_pattern(words: Iterable[str]) -> str:
-    """Regex text for a capitalised word (as `_EN_WORD` reads it) whose lookup key is one of
-    `words` (lower-case keys). The words are laid out as a trie, one branch per letter, so that the
-    regex engine rejects most other words after a letter or two. A key's "e", "u" and "'" also
-    match "ê", "ü" and "’" (`_en_key` folds them)."""
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """Regex text that matches the surface form of any of `keys` (lower-case English lookup keys or
+    their tails), as a trie: one alternative per next letter, so that the regex engine drops a
+    word that is none of them after a letter or two. A key's "e", "u" and "'" also match "ê", "ü"
+    and "’" (`_en_key` folds them)."""
     tree: dict = {}
-    for word in words:
+    for key in keys:
         node = tree
-        for char in word:
+        for char in key:
             node = node.setdefault(char, {})
-        node[""] = {}  # a word ends here
+        node[""] = {}  # a key ends here
 
     def branches(node: dict) -> str:
-        alternatives = [_KEY_CHAR.get(c) or re.escape(c) for c in sorted(node) if c]
-        alternatives = [a + branches(node[c]) for a, c in zip(alternatives, sorted(c for c in node if c))]
+        alternatives = [(_KEY_CHAR.get(c) or re.escape(c)) + branches(node[c]) for c in sorted(node) if c]
         if not alternatives:
             return ""
         body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
         return f"(?:{body})?" if "" in node else body
 
-    # Each branch opens with its capital, so that the engine skips ahead to capitals; the "not after
-    # a letter or digit" check follows it (as in `_EN_WORD`).
-    return "|".join(c.upper() + r"(?<![A-Za-z0-9].)" + branches(tree[c]) + r"(?![A-Za-z0-9])" for c in sorted(tree))
+    return branches(tree)
 
 
 def _zh_readings(text: str, i: int, names: list[tuple[str, list]]) -> list[tuple[int, list, list[Place]]]:
