@@ -171,6 +171,7 @@ class Gazetteer:
             for surface, gate in r["es"]:
                 _add(self._en, _en_key(surface), place, gate)
             self._stems.setdefault(r["stem"], []).append(place)
+        self._en_open = {key: _open(entries) for key, entries in self._en.items()}  # gate 0 places
         # First word of each English name -> the word counts of its names, longest first (names
         # of more than three words are never matched).
         counts: dict[str, set[int]] = {}
@@ -178,9 +179,10 @@ class Gazetteer:
             counts.setdefault(key.split(" ")[0], set()).add(min(len(key.split(" ")), 4))
         self._en_first = {w: tuple(n for n in (3, 2, 1) if n in ns) for w, ns in counts.items()}
         # Chinese names by their first two characters (all have at least two), longest first.
-        by_bigram: dict[str, list[tuple[str, list]]] = {}
+        by_bigram: dict[str, list[tuple[str, list, list[Place]]]] = {}  # (surface, entries, open places)
         for surface in sorted(self._zh, key=len, reverse=True):
-            by_bigram.setdefault(surface[:2], []).append((surface, self._zh[surface]))
+            entries = self._zh[surface]
+            by_bigram.setdefault(surface[:2], []).append((surface, entries, _open(entries)))
         self._zh_by_bigram = by_bigram
         firsts, seconds = ("".join(sorted({re.escape(k[i]) for k in by_bigram})) for i in (0, 1))
         # Where a name can start, found in one scan of the text: two characters that can begin a
@@ -334,7 +336,7 @@ class Gazetteer:
             entries = self._en.get(key)
             if entries:
                 end = words[n - 1].end()
-                readings.append((end, entries, self._en_suffix(text, end, entries), _open(entries)))
+                readings.append((end, entries, self._en_suffix(text, end, entries), self._en_open[key]))
         return readings
 
     def _en_suffix(self, text: str, end: int, entries) -> Optional[tuple[int, list[Place], str]]:
@@ -455,8 +457,11 @@ class Gazetteer:
     def _context_codes(self, items: Iterable[str | Place], parent: dict[str, Optional[str]]) -> set[str]:
         codes: set[str] = set()
         for item in items:
-            if isinstance(item, Place):
-                places = [item]
+            if isinstance(item, Place):  # the common case (the linker passes places): no lookup
+                code = parent[item.adcode]
+                if code:
+                    codes.add(code)
+                continue
             elif item.strip().isdigit():
                 places = [p for p in [self.get(item.strip())] if p]
             else:
@@ -500,10 +505,10 @@ def _trie_pattern(keys: Iterable[str]) -> str:
     return branches(tree)
 
 
-def _zh_readings(text: str, i: int, names: list[tuple[str, list]]) -> list[tuple[int, list, list[Place]]]:
-    """Which of `names` (surface, entries; longest first) are at text[i:], without those whose
-    suffix starts another word: (length, entries, open places)."""
-    return [(len(surface), entries, _open(entries)) for surface, entries in names
+def _zh_readings(text: str, i: int, names: list[tuple[str, list, list[Place]]]) -> list[tuple[int, list, list[Place]]]:
+    """Which of `names` (surface, entries, open places; longest first) are at text[i:], without
+    those whose suffix starts another word: (length, entries, open places)."""
+    return [(len(surface), entries, open_) for surface, entries, open_ in names
             if text.startswith(surface, i) and not _zh_blocked(surface, text[i + len(surface):i + len(surface) + 1])]
 
 
