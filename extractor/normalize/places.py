@@ -321,6 +321,10 @@ class Gazetteer:
         lengths = self._en_first.get(first_key)
         if not lengths:
             return []
+        if lengths == (1,):  # the common case: the word is a whole name, and begins no longer one
+            end = word.end()
+            entries = self._en[first_key]
+            return [(end, entries, self._en_suffix(text, end, entries), self._en_open[first_key])]
         words = [word]
         readings = []
         for n in lengths:
