@@ -236,8 +236,12 @@ class Gazetteer:
         """Place mentions in `text`, non-overlapping, sorted by start (longest match first)."""
         en_sites, zh_sites = self._sites(text)
         first = self._walk(en_sites, zh_sites, frozenset())
-        parents = self._parents
-        context = frozenset(c for _, _, places, _ in first for p in places for c in parents[p.adcode] if c)
+        codes: set[str] = set()  # provinces and cities of the places found: the context
+        for _, _, places, _ in first:
+            for p in places:
+                codes.update(self._parents[p.adcode])
+        codes.discard(None)  # type: ignore[arg-type]
+        context = frozenset(codes)
         found = self._walk(en_sites, zh_sites, context) if context else first
         provs, cities = self._unambiguous_codes(places for _, _, places, _ in found)
         ordered = self._ordered
