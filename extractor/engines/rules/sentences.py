@@ -12,11 +12,16 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 _LINE = re.compile(r"[^\n]+")
-# An English sentence ends at . ! ? (plus closing quotes) followed by space and a capital or digit.
-# The ends of all lines are found in one scan of the document: the spaces are `[^\S\n]`, so that,
-# as within a single line, no end reaches across a line break.
-_EN_END = re.compile(r"[.!?][\"”’)\]]*[^\S\n]+(?=[\"“‘(\[]?[A-Z0-9])")
-_ZH_END = re.compile(r"[。！？!?][”’」』）)]*")  # "；" separates clauses, not sentences
+# An English sentence ends at . ! ? (plus closing quotes) followed by space and a capital or digit;
+# a Chinese one at 。！？!? (plus closing quotes; "；" separates clauses, not sentences).
+_ZH_END = re.compile(r"[。！？!?][”’」』）)]*")
+# Both kinds, for all lines in one scan of the document. The pattern opens with the class of every
+# final character, so that the regex engine skips ahead to those; the English branch marks itself
+# with the empty group `en` and is tried first (at "!" and "?" the Chinese end is then read with
+# `_ZH_END`). The spaces of an English end are `[^\S\n]`, so that, as within a single line, no end
+# reaches across a line break.
+_END = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"”’)\]]*[^\S\n]+(?=[\"“‘(\[]?[A-Z0-9])(?P<en>)"
+                  r"|(?<=[。！？!?])[”’」』）)]*)")
 _CLAUSE = re.compile(r";\s*|；")
 _NUMBERED = re.compile(r"\d+[.)、]\s*")
 # Words whose period does not end a sentence: "Co. Ltd", "Pte. Ltd", "Mr. Li", "No. 3", "U.S. firms".
@@ -76,15 +81,22 @@ def _kind(line: str) -> str:
 
 
 def _sentence_ends(text: str) -> list[int]:
-    """Sorted offsets where a sentence ends, for all lines of `text` at once (one scan per pattern
-    instead of two per line)."""
-    ends = {m.end() for m in _EN_END.finditer(text) if _is_en_cut(text, m.start(), m.end())}
-    ends.update(m.end() for m in _ZH_END.finditer(text))
+    """Sorted offsets where a sentence ends, for all lines of `text` at once."""
+    ends = set()
+    for m in _END.finditer(text):
+        start, end = m.span()
+        if m.lastgroup != "en":  # a Chinese end
+            ends.add(end)
+            continue
+        if _is_en_cut(text, start, end):
+            ends.add(end)
+        if text[start] != ".":  # "!" and "?" end a Chinese sentence too, right after its quotes
+            ends.add(_ZH_END.match(text, start).end())
     return sorted(ends)
 
 
 def _is_en_cut(text: str, end_start: int, end: int) -> bool:
-    """Whether the English end text[end_start:end] (a match of `_EN_END`) ends a sentence."""
+    """Whether the English end text[end_start:end] ends a sentence."""
     period, quote_after = text[end_start] == ".", text[end] in "\"“("
     if not (period or quote_after):
         return True  # only the word before a period or before a quote can veto the cut
