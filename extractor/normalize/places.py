@@ -188,8 +188,9 @@ class Gazetteer:
         # Where a name can start, found in one scan of the text: two characters that can begin a
         # Chinese name, or a capitalised word whose letters after the first spell the rest of the
         # first word of an English name (a trie of those tails: the many other capitalised words
-        # are passed over inside the regex engine). The pattern opens with a character class of
-        # every possible first character, so that the engine skips ahead to those.
+        # are passed over inside the regex engine; a word found is then read whole with
+        # `_EN_WORD` and looked up). The pattern opens with a character class of every possible
+        # first character, so that the engine skips ahead to those.
         en_firsts = [w for w, lengths in self._en_first.items() if lengths and "a" <= w[0] <= "z"]
         self._site_start = re.compile(
             f"[A-Z{firsts}](?:(?<=[{firsts}])(?=[{seconds}])"
@@ -470,7 +471,7 @@ class Gazetteer:
                 if code:
                     codes.add(code)
                 continue
-            elif item.strip().isdigit():
+            if item.strip().isdigit():
                 places = [p for p in [self.get(item.strip())] if p]
             else:
                 places = self.lookup(item)
@@ -484,7 +485,7 @@ def _open(entries: list[tuple[Place, int]]) -> list[Place]:
 
 
 def _place_match(start: int, end: int, text: str, candidates: tuple[Place, ...]) -> PlaceMatch:
-    """PlaceMatch(start, end, text, candidates), five times faster: the `__init__` of a frozen
+    """PlaceMatch(start, end, text, candidates), several times faster: the `__init__` of a frozen
     dataclass sets each field through `object.__setattr__`; this fills the instance dict at once."""
     match = object.__new__(PlaceMatch)
     match.__dict__.update(start=start, end=end, text=text, candidates=candidates)

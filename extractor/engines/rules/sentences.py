@@ -138,6 +138,7 @@ def _line_sentences(text: str, lo: int, hi: int, cuts: list[int], para: int, off
 
 
 def _clauses(sentence: str, start: int) -> list[tuple[int, int]]:
+    """The clauses of a sentence (split at semicolons) at document offsets; `start`: the sentence's."""
     if ";" not in sentence and "；" not in sentence:
         return [(start, start + len(sentence))]
     clauses = []
