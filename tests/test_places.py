@@ -242,3 +242,17 @@ def test_committed_data_matches_a_fresh_build():
     fresh = gazetteer_build.render(gazetteer_build.build_places())
     committed = gazetteer_build.DATA_FILE.read_text("utf-8")
     assert fresh == committed, "stale: run python -m extractor.normalize.gazetteer_build"
+
+
+def test_site_start_finds_every_first_word(gaz):
+    """`find` reads an English name only where `_site_start` matches: it must match every first
+    word of a name, in each surface form `_en_key` folds (Xi'an/Xi’an, ê, ü)."""
+    from extractor.normalize.places import _EN_WORD, _en_key
+    for key, lengths in gaz._en_first.items():
+        if not lengths or not "a" <= key[0] <= "z":
+            continue  # never read as a first word
+        for form in {key, key.replace("'", "’"), key.replace("e", "ê").replace("u", "ü")}:
+            text = f"({form[0].upper()}{form[1:]}) x"
+            word = _EN_WORD.match(text, 1)
+            if word and _en_key(word.group()) == key:
+                assert gaz._site_start.match(text, 1), form

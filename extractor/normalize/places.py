@@ -94,6 +94,10 @@ _KINDS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         ("autonomous banner", "district", "自治旗"),
     ]
 }
+# The first letter after the space of every `_EN_SUFFIX` (capitals: its ethnic words and
+# "Special ...", "SAR", "New ..."): a cheap test before the pattern is tried.
+_SUFFIX_INITIALS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZpmdclbr")
+_KEY_CHAR = {"e": "[eê]", "u": "[uü]", "'": "['’]"}  # surface characters `_en_key` folds to each
 _CJK = re.compile(r"[\u3400-\u9fff]")
 # A Chinese name is not taken when its last character begins a word: 市级, 县级, 市场, 区域.
 _ZH_BLOCKED_AFTER = {"省": "级", "市": "级场", "县": "级", "区": "级域", "州": "级", "旗": "级"}
@@ -167,6 +171,7 @@ class Gazetteer:
             for surface, gate in r["es"]:
                 _add(self._en, _en_key(surface), place, gate)
             self._stems.setdefault(r["stem"], []).append(place)
+        self._en_open = {key: _open(entries) for key, entries in self._en.items()}  # gate 0 places
         # First word of each English name -> the word counts of its names, longest first (names
         # of more than three words are never matched).
         counts: dict[str, set[int]] = {}
@@ -174,12 +179,24 @@ class Gazetteer:
             counts.setdefault(key.split(" ")[0], set()).add(min(len(key.split(" ")), 4))
         self._en_first = {w: tuple(n for n in (3, 2, 1) if n in ns) for w, ns in counts.items()}
         # Chinese names by their first two characters (all have at least two), longest first.
-        by_bigram: dict[str, list[tuple[str, list]]] = {}
+        by_bigram: dict[str, list[tuple[str, list, list[Place]]]] = {}  # (surface, entries, open places)
         for surface in sorted(self._zh, key=len, reverse=True):
-            by_bigram.setdefault(surface[:2], []).append((surface, self._zh[surface]))
+            entries = self._zh[surface]
+            by_bigram.setdefault(surface[:2], []).append((surface, entries, _open(entries)))
         self._zh_by_bigram = by_bigram
         firsts, seconds = ("".join(sorted({re.escape(k[i]) for k in by_bigram})) for i in (0, 1))
-        self._zh_start = re.compile(f"[{firsts}](?=[{seconds}])")  # where a Chinese name can start
+        # Where a name can start, found in one scan of the text: two characters that can begin a
+        # Chinese name, or a capitalised word whose letters after the first spell the rest of the
+        # first word of an English name (a trie of those tails: the many other capitalised words
+        # are passed over inside the regex engine; a word found is then read whole with
+        # `_EN_WORD` and looked up). The pattern opens with a character class of every possible
+        # first character, so that the engine skips ahead to those.
+        en_firsts = [w for w, lengths in self._en_first.items() if lengths and "a" <= w[0] <= "z"]
+        self._site_start = re.compile(
+            f"[A-Z{firsts}](?:(?<=[{firsts}])(?=[{seconds}])"
+            rf"|(?<=[A-Z])(?<![A-Za-z0-9].){_trie_pattern(w[1:] for w in en_firsts)}(?![A-Za-z0-9]))")
+        # adcode -> (province adcode, prefecture city adcode or None), read for every candidate.
+        self._parents = {code: (self._prov[code], self._city[code]) for code in self._by_code}
 
     # --- public API --------------------------------------------------------------------------
     def provinces(self) -> list[Place]:
@@ -218,13 +235,19 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMatch]:
         """Place mentions in `text`, non-overlapping, sorted by start (longest match first)."""
-        en_sites, zh_sites = self._en_sites(text), self._zh_sites(text)
+        en_sites, zh_sites = self._sites(text)
         first = self._walk(en_sites, zh_sites, frozenset())
-        context = frozenset(c for _, _, places, _ in first for p in places
-                            for c in (self._prov[p.adcode], self._city[p.adcode]) if c)
+        codes: set[str] = set()  # provinces and cities of the places found: the context
+        for _, _, places, _ in first:
+            for p in places:
+                codes.update(self._parents[p.adcode])
+        codes.discard(None)  # type: ignore[arg-type]
+        context = frozenset(codes)
         found = self._walk(en_sites, zh_sites, context) if context else first
         provs, cities = self._unambiguous_codes(places for _, _, places, _ in found)
-        return [PlaceMatch(s, e, text[s:e], tuple(self._ordered(places, kind, provs, cities)))
+        ordered = self._ordered
+        return [_place_match(s, e, text[s:e], tuple(places) if len(places) == 1
+                             else tuple(ordered(places, kind, provs, cities)))
                 for s, e, places, kind in found]
 
     def resolve(self, match: PlaceMatch, context_provinces: Iterable[str | Place] = (),
@@ -243,7 +266,10 @@ class Gazetteer:
 
     def resolve_in(self, match: PlaceMatch, codes: tuple[set[str], set[str]]) -> Optional[Place]:
         """`resolve` with a context from `context_codes`."""
-        best, _ = self._best(match.candidates, *codes)
+        candidates = match.candidates
+        if len(candidates) == 1:  # most matches: nothing to weigh
+            return candidates[0]
+        best, _ = self._best(candidates, *codes)
         return best
 
     def resolve_in_text(self, text: str, match: PlaceMatch,
@@ -270,29 +296,61 @@ class Gazetteer:
     def _walk(self, en_sites, zh_sites, context: frozenset[str]) -> list[tuple[int, int, list[Place], Optional[str]]]:
         return sorted(self._walk_en(en_sites, context) + self._walk_zh(zh_sites, context), key=lambda h: h[0])
 
-    def _en_sites(self, text: str) -> list[tuple[int, list[tuple]]]:
-        """Runs of 1-3 capitalised words that are a name in the index, by first word, longest first.
-        A reading is (start, end, entries, suffix): suffix is (end, fitting places, kind) when an
-        administrative suffix follows that fits some of the entries."""
-        words = [(m.start(), m.end(), m.group()) for m in _EN_WORD.finditer(text)]
-        sites = []
-        for i, (start, _, word) in enumerate(words):
-            lengths = self._en_first.get(_cached_en_key(word))
-            if lengths is None:
+    def _sites(self, text: str) -> tuple[list, list]:
+        """Every dictionary hit of the text: (English sites, Chinese sites), each a list of
+        (start, readings) by start. Readings are looked for only where `_site_start` matches."""
+        en_sites, zh_sites = [], []
+        by_bigram = self._zh_by_bigram
+        for start in [m.start() for m in self._site_start.finditer(text)]:
+            if text[start] <= "Z":  # an English capital
+                readings = self._en_readings(text, start)
+                if readings:
+                    en_sites.append((start, readings))
                 continue
-            readings = []
-            for n in lengths:
-                run = words[i:i + n]
-                if len(run) < n or any(text[a[1]:b[0]] != " " for a, b in zip(run, run[1:])):
-                    continue
-                entries = self._en.get(" ".join(_cached_en_key(w[2]) for w in run))
-                if entries:
-                    readings.append((start, run[-1][1], entries, self._en_suffix(text, run[-1][1], entries)))
-            if readings:
-                sites.append((start, readings))
-        return sites
+            names = by_bigram.get(text[start:start + 2])  # most starts begin no name
+            if names:
+                readings = _zh_readings(text, start, names)
+                if readings:
+                    zh_sites.append((start, readings))
+        return en_sites, zh_sites
+
+    def _en_readings(self, text: str, start: int) -> list[tuple]:
+        """The runs of 1-3 capitalised words from `start` that are a name in the index, longest
+        first. A reading is (end, entries, suffix, open places): suffix is (end, fitting places,
+        kind) when an administrative suffix follows that fits some of the entries; open places are
+        the entries of gate 0."""
+        word = _EN_WORD.match(text, start)  # the whole word (the start pattern may stop before "'an")
+        if word is None:
+            return []
+        first_key = _cached_en_key(word.group())
+        lengths = self._en_first.get(first_key)
+        if not lengths:
+            return []
+        if lengths == (1,):  # the common case: the word is a whole name, and begins no longer one
+            end = word.end()
+            entries = self._en[first_key]
+            return [(end, entries, self._en_suffix(text, end, entries), self._en_open[first_key])]
+        words = [word]
+        readings = []
+        for n in lengths:
+            while len(words) < n:  # the next word, when exactly one space separates them
+                end = words[-1].end()
+                following = _EN_WORD.match(text, end + 1) if text[end:end + 1] == " " else None
+                if following is None:
+                    break
+                words.append(following)
+            if len(words) < n:
+                continue
+            key = first_key if n == 1 else " ".join(_cached_en_key(w.group()) for w in words[:n])
+            entries = self._en.get(key)
+            if entries:
+                end = words[n - 1].end()
+                readings.append((end, entries, self._en_suffix(text, end, entries), self._en_open[key]))
+        return readings
 
     def _en_suffix(self, text: str, end: int, entries) -> Optional[tuple[int, list[Place], str]]:
+        if text[end:end + 1] != " " or text[end + 1:end + 2] not in _SUFFIX_INITIALS:
+            return None  # cheaper than trying the pattern
         m = _EN_SUFFIX.match(text, end)
         if m:
             kind = _suffix_kind(m)
@@ -307,30 +365,17 @@ class Gazetteer:
         for start, readings in sites:
             if start < pos:
                 continue
-            for _, end, entries, suffix in readings:
-                hit = None
+            for end, entries, suffix, open_ in readings:
                 if suffix:  # an explicit suffix admits any gate
                     hit = (start, suffix[0], suffix[1], suffix[2])
-                elif places := self._admit(entries, context):
+                elif places := open_ or self._admit(entries, context):
                     hit = (start, end, places, None)
-                if hit:
-                    hits.append(hit)
-                    pos = hit[1]
-                    break
+                else:
+                    continue
+                hits.append(hit)
+                pos = hit[1]
+                break
         return hits
-
-    def _zh_sites(self, text: str) -> list[tuple[int, list[tuple[int, list]]]]:
-        """Chinese names in the index, by start, longest first, without those whose suffix starts
-        another word. A regex finds the few positions whose two characters can begin a name."""
-        sites = []
-        for m in self._zh_start.finditer(text):
-            i = m.start()
-            readings = [(len(surface), entries) for surface, entries in self._zh_by_bigram.get(text[i:i + 2], ())
-                        if text.startswith(surface, i)
-                        and not _zh_blocked(surface, text[i + len(surface):i + len(surface) + 1])]
-            if readings:
-                sites.append((i, readings))
-        return sites
 
     def _walk_zh(self, sites, context: frozenset[str]):
         hits: list = []
@@ -340,8 +385,8 @@ class Gazetteer:
                 continue
             # Codes of a place mentioned right before this position (山东|日照): admits gate 3.
             adjacent = frozenset(p.adcode for p in hits[-1][2]) if hits and hits[-1][1] == start else frozenset()
-            for length, entries in readings:
-                places = self._admit(entries, context, adjacent)
+            for length, entries, open_ in readings:
+                places = open_ or self._admit(entries, context, adjacent)
                 if places:
                     hits.append((start, start + length, places, None))
                     pos = start + length
@@ -353,7 +398,7 @@ class Gazetteer:
         """Open (gate 0) readings win; otherwise gate 1 ones whose province or city is mentioned
         anywhere, or gate 3 ones whose province or city is mentioned right before. A bare "Hebei"
         is the province even in a Tianjin article (天津河北区 needs its suffix)."""
-        open_ = [p for p, gate in entries if gate == 0]
+        open_ = _open(entries)
         if open_ or not (context or adjacent):
             return open_
         return [p for p, gate in entries
@@ -388,8 +433,8 @@ class Gazetteer:
         return sorted(places, key=key)
 
     def _support(self, place: Place, provs: set[str], cities: set[str]) -> int:
-        city = self._city[place.adcode]
-        return 2 * (city is not None and city in cities) + (self._prov[place.adcode] in provs)
+        prov, city = self._parents[place.adcode]
+        return 2 * (city is not None and city in cities) + (prov in provs)
 
     def _best(self, candidates: Sequence[Place], provs: set[str], cities: set[str]):
         """(best candidate, whether the context decided it); ties keep candidate order."""
@@ -421,14 +466,59 @@ class Gazetteer:
     def _context_codes(self, items: Iterable[str | Place], parent: dict[str, Optional[str]]) -> set[str]:
         codes: set[str] = set()
         for item in items:
-            if isinstance(item, Place):
-                places = [item]
-            elif item.strip().isdigit():
+            if isinstance(item, Place):  # the common case (the linker passes places): no lookup
+                code = parent[item.adcode]
+                if code:
+                    codes.add(code)
+                continue
+            if item.strip().isdigit():
                 places = [p for p in [self.get(item.strip())] if p]
             else:
                 places = self.lookup(item)
             codes |= {c for p in places if (c := parent[p.adcode])}
         return codes
+
+
+def _open(entries: list[tuple[Place, int]]) -> list[Place]:
+    """The places of gate 0 among `entries`: a bare mention is enough for them."""
+    return [p for p, gate in entries if gate == 0]
+
+
+def _place_match(start: int, end: int, text: str, candidates: tuple[Place, ...]) -> PlaceMatch:
+    """PlaceMatch(start, end, text, candidates), several times faster: the `__init__` of a frozen
+    dataclass sets each field through `object.__setattr__`; this fills the instance dict at once."""
+    match = object.__new__(PlaceMatch)
+    match.__dict__.update(start=start, end=end, text=text, candidates=candidates)
+    return match
+
+
+def _trie_pattern(keys: Iterable[str]) -> str:
+    """Regex text that matches the surface form of any of `keys` (lower-case English lookup keys or
+    their tails), as a trie: one alternative per next letter, so that the regex engine drops a
+    word that is none of them after a letter or two. A key's "e", "u" and "'" also match "ê", "ü"
+    and "’" (`_en_key` folds them)."""
+    tree: dict = {}
+    for key in keys:
+        node = tree
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a key ends here
+
+    def branches(node: dict) -> str:
+        alternatives = [(_KEY_CHAR.get(c) or re.escape(c)) + branches(node[c]) for c in sorted(node) if c]
+        if not alternatives:
+            return ""
+        body = alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return branches(tree)
+
+
+def _zh_readings(text: str, i: int, names: list[tuple[str, list, list[Place]]]) -> list[tuple[int, list, list[Place]]]:
+    """Which of `names` (surface, entries, open places; longest first) are at text[i:], without
+    those whose suffix starts another word: (length, entries, open places)."""
+    return [(len(surface), entries, open_) for surface, entries, open_ in names
+            if text.startswith(surface, i) and not _zh_blocked(surface, text[i + len(surface):i + len(surface) + 1])]
 
 
 def _zh_blocked(surface: str, next_char: str) -> bool:

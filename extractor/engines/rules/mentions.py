@@ -35,6 +35,7 @@ _DATE_TRIGGER = re.compile("|".join(w + r"\b" for w in (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec").split()) + r"|19\d\d|20\d\d|年|月|Q[1-4]\b|H[1-4]\b")
 # Places that are part of a landmark, not the place itself: "Helan Mountain", "Hanjiang River".
+# (`collect` matches it at the end of a place, never at 0: its ^ alternative does not fire.)
 _LANDMARK_AFTER = re.compile(r"\s(?:Mountains?|River|Lake|Road|Street|Avenue|Bay|Sea|Island)\b|^(?:山|河|江|湖|路|街)")
 # Places that say where a company is from, not where the project is: "headquartered in Fuzhou".
 _ORIGIN_BEFORE = re.compile(r"(?:headquartered|based|registered|founded)\s+in\s+$|总部(?:位于|设在)$|来自$")
@@ -92,8 +93,13 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
     org_index = _Index(orgs)
     names = [n for n in all_names if n.source in ("quoted", "bold") or not org_index.overlapping(n.start, n.end)]
     company_spans = [(o.start, o.end) for o in orgs if o.is_company]
+    # Cheap tests first: a landmark word follows a space and opens with one of "MRLSABI"; an origin
+    # phrase ends in "in" or 于/在/自 (then whitespace, maybe).
     places = [p for p in Gazetteer.load().find(text)
-              if not _LANDMARK_AFTER.match(text, p.end) and not _ORIGIN_BEFORE.search(text[max(0, p.start - 24):p.start])]
+              if not (text[p.end:p.end + 1].isspace() and text[p.end + 1:p.end + 2] in "MRLSABI"
+                      and _LANDMARK_AFTER.match(text, p.end))
+              and not ((before := text[max(0, p.start - 24):p.start]).rstrip().endswith(("in", "于", "在", "自"))
+                       and _ORIGIN_BEFORE.search(before))]
     dates = _dates(text, published_year)
     year = dates[1]
     dates = sorted(dates[0] + _list_years(text, dates[0]), key=lambda d: d.start)

@@ -8,13 +8,22 @@ section, whose places and dates later paragraphs inherit.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 _LINE = re.compile(r"[^\n]+")
-# An English sentence ends at . ! ? (plus closing quotes) followed by space and a capital or digit.
-_EN_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9])")
-_ZH_END = re.compile(r"[。！？!?][”’」』）)]*")  # "；" separates clauses, not sentences
+# An English sentence ends at . ! ? (plus closing quotes) followed by space and a capital or digit;
+# a Chinese one at 。！？!? (plus closing quotes; "；" separates clauses, not sentences).
+_ZH_END = re.compile(r"[。！？!?][”’」』）)]*")
+# Both kinds, for all lines in one scan of the document. The pattern opens with the class of every
+# final character, so that the regex engine skips ahead to those; the English branch marks itself
+# with the empty group `en` and is tried first (at "!" and "?" the Chinese end is then read with
+# `_ZH_END`). The spaces of an English end are `[^\S\n]`, so that, as within a single line, no end
+# reaches across a line break.
+_END = re.compile(r"[.!?。！？](?:(?<=[.!?])[\"”’)\]]*[^\S\n]+(?=[\"“‘(\[]?[A-Z0-9])(?P<en>)"
+                  r"|(?<=[。！？!?])[”’」』）)]*)")
 _CLAUSE = re.compile(r";\s*|；")
+_NUMBERED = re.compile(r"\d+[.)、]\s*")
 # Words whose period does not end a sentence: "Co. Ltd", "Pte. Ltd", "Mr. Li", "No. 3", "U.S. firms".
 _ABBREV = {"co", "corp", "pte", "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "vs", "e.g", "i.e",
            "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "gov",
@@ -66,55 +75,85 @@ def _kind(line: str) -> str:
     s = line.lstrip()
     if s.startswith("|"):
         return "table"
-    if s[:2] in ("- ", "* ", "• ") or re.match(r"\d+[.)、]\s*", s):
+    if s[:2] in ("- ", "* ", "• ") or _NUMBERED.match(s):
         return "bullet"
     return "prose"
 
 
-def _en_boundaries(text: str) -> list[int]:
-    cuts = []
-    for m in _EN_END.finditer(text):
-        word = re.search(r"([\w.'&]+)[.!?][\"”’)\]]*\s+$", text[max(0, m.start() - 20):m.end()])
-        prev = word.group(1).lower() if word else ""
-        if text[m.start()] == "." and (prev in _ABBREV or re.fullmatch(r"[a-z]", prev)):
+def _sentence_ends(text: str) -> list[int]:
+    """Sorted offsets where a sentence ends, for all lines of `text` at once."""
+    ends = set()
+    for m in _END.finditer(text):
+        start, end = m.span()
+        if m.lastgroup != "en":  # a Chinese end
+            ends.add(end)
             continue
-        if prev in _LEGAL_END and text[m.end():m.end() + 1] in "\"“(":
-            continue  # 'X Co., Ltd. "Y Platform"': a company's project title follows, same sentence
-        cuts.append(m.end())
-    return cuts
+        if _is_en_cut(text, start, end):
+            ends.add(end)
+        if text[start] != ".":  # "!" and "?" end a Chinese sentence too, right after its quotes
+            ends.add(_ZH_END.match(text, start).end())
+    return sorted(ends)
 
 
-def _zh_boundaries(text: str) -> list[int]:
-    return [m.end() for m in _ZH_END.finditer(text)]
+def _is_en_cut(text: str, end_start: int, end: int) -> bool:
+    """Whether the English end text[end_start:end] ends a sentence."""
+    period, quote_after = text[end_start] == ".", text[end] in "\"“("
+    if not (period or quote_after):
+        return True  # only the word before a period or before a quote can veto the cut
+    prev = _word_before(text, end_start).lower()
+    if period and (prev in _ABBREV or (len(prev) == 1 and "a" <= prev <= "z")):
+        return False
+    if quote_after and prev in _LEGAL_END:
+        return False  # 'X Co., Ltd. "Y Platform"': a company's project title follows, same sentence
+    return True
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The run of word characters, dots, apostrophes and ampersands ("U.S", "int'l") that ends at
+    `pos`, read back at most 20 characters and not past the start of the line."""
+    lo = max(0, pos - 20)
+    i = pos
+    while i > lo and (text[i - 1].isalnum() or text[i - 1] in "_.'&"):  # isalnum or _: regex \w
+        i -= 1
+    return text[i:pos]
 
 
 def split_sentences(text: str, offset: int, para: int) -> list[Sentence]:
-    cuts = sorted(set(_en_boundaries(text) + _zh_boundaries(text)))
+    """The sentences of one line of text, at document offsets (`offset`: where the line starts)."""
+    return _line_sentences(text, 0, len(text), _sentence_ends(text), para, offset)
+
+
+def _line_sentences(text: str, lo: int, hi: int, cuts: list[int], para: int, offset: int = 0) -> list[Sentence]:
+    """The sentences of the line text[lo:hi] cut at `cuts` (offsets into `text`, plus `offset`)."""
     out: list[Sentence] = []
-    prev = 0
-    for cut in cuts + [len(text)]:
+    prev = lo
+    for cut in cuts + [hi]:
         chunk = text[prev:cut]
         stripped = chunk.strip()
         if stripped:
-            lead = chunk.find(stripped)
-            s = offset + prev + lead
-            out.append(_with_clauses(Sentence(s, s + len(stripped), stripped, para)))
+            s = offset + prev + len(chunk) - len(chunk.lstrip())
+            out.append(Sentence(s, s + len(stripped), stripped, para, _clauses(stripped, s)))
         prev = cut
     return out
 
 
-def _with_clauses(sent: Sentence) -> Sentence:
+def _clauses(sentence: str, start: int) -> list[tuple[int, int]]:
+    """The clauses of a sentence (split at semicolons) at document offsets; `start`: the sentence's."""
+    if ";" not in sentence and "；" not in sentence:
+        return [(start, start + len(sentence))]
+    clauses = []
     prev = 0
-    for m in _CLAUSE.finditer(sent.text):
-        sent.clauses.append((sent.start + prev, sent.start + m.start()))
+    for m in _CLAUSE.finditer(sentence):
+        clauses.append((start + prev, start + m.start()))
         prev = m.end()
-    sent.clauses.append((sent.start + prev, sent.end))
-    return sent
+    clauses.append((start + prev, start + len(sentence)))
+    return clauses
 
 
 def split_document(text: str, zh: bool) -> list[Paragraph]:
     paragraphs: list[Paragraph] = []
     section = 0
+    ends = _sentence_ends(text)
     for m in _LINE.finditer(text):
         line = m.group()
         if not line.strip():
@@ -123,8 +162,9 @@ def split_document(text: str, zh: bool) -> list[Paragraph]:
         if heading:
             section += 1
         idx = len(paragraphs)
-        para = Paragraph(idx, m.start(), m.end(), line, section, heading,
-                         "heading" if heading else _kind(line))
-        para.sentences = split_sentences(line, m.start(), idx)
+        lo, hi = m.span()
+        para = Paragraph(idx, lo, hi, line, section, heading, "heading" if heading else _kind(line))
+        cuts = ends[bisect_right(ends, lo):bisect_right(ends, hi)]
+        para.sentences = _line_sentences(text, lo, hi, cuts, idx)
         paragraphs.append(para)
     return paragraphs
