@@ -65,6 +65,9 @@ class OrgLinking:
     def _link_referred_company(self, sent, names, cands, referents) -> None:
         """"The company plans to invest ...", "Norvale will invest ...", "it has undertaken the X"."""
         for clause in sent.clauses:
+            target = referents.get(clause)
+            if target is None and not names:
+                continue  # nothing to link: no project named, none referred to
             text = self.text[clause[0]:clause[1]]
             # (The cheap tests first: the searches below only read, they change nothing.)
             if self.last_company is not None and (m := _PRONOUN_ROLE.search(text)):
@@ -73,30 +76,30 @@ class OrgLinking:
                     later[0].add_org(self.last_company, OrgRole.undertaker)
                     self.company_candidate.setdefault(self.last_company.text, later[0])
                 continue
-            target = referents.get(clause)
             if target is None:
                 continue
-            company = self.referred_company(text, clause[0], [])
+            company = self.referred_company(self._named[clause], clause, ())
             if company is None:
                 continue
-            subject_end = clause[0] + _subject_end(text)
+            invest, build = _INVEST_VERB.search(text), _BUILD_VERB.search(text)
+            subject_end = clause[0] + _subject_end(text, invest, build)
             if any(clause[0] <= n.start < subject_end for n in names):
                 continue  # a project is named before the verb: the names own this clause
-            role = _verb_role(text)
+            role = _verb_role(invest, build)
             if role is not None:
                 target.add_org(company, role)
                 self.company_candidate.setdefault(company.text, target)
 
 
-def _subject_end(clause_text: str) -> int:
-    """Where the clause's verb starts (roughly): the first invest/build verb, else the whole clause."""
-    found = [m.start() for rx in (_INVEST_VERB, _BUILD_VERB) if (m := rx.search(clause_text))]
+def _subject_end(clause_text: str, invest: Optional[re.Match], build: Optional[re.Match]) -> int:
+    """Where the clause's verb starts (roughly): the first invest/build verb, else the whole clause.
+    `invest` and `build` are the first matches of `_INVEST_VERB` and `_BUILD_VERB` in it."""
+    found = [m.start() for m in (invest, build) if m]
     return min(found) if found else len(clause_text)
 
 
-def _verb_role(clause_text: str) -> Optional[OrgRole]:
+def _verb_role(invest: Optional[re.Match], build: Optional[re.Match]) -> Optional[OrgRole]:
     """investor or undertaker, from whichever verb comes first: "will invest" / "将在...建设"."""
-    invest, build = _INVEST_VERB.search(clause_text), _BUILD_VERB.search(clause_text)
     if invest and (not build or invest.start() < build.start()):
         return OrgRole.investor
     return OrgRole.undertaker if build else None
