@@ -51,6 +51,25 @@ def find_status(text: str, offset: int) -> list[tuple[Status, int, int]]:
 # --- anaphora ------------------------------------------------------------------------------------
 
 
+# The letters that re.IGNORECASE lets stand for more than their two cases ("İ" and "ı" are an "i").
+_CASE_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def any_case(*alternatives: str) -> list[str]:
+    """Regex alternatives that match, in any case, what `alternatives` (each `\\bword...` or `word...`,
+    opening with a letter) match under re.IGNORECASE, written to open with one literal character each
+    so that a search skips ahead: `\\boutput\\b` becomes `O(?<!\\w.)(?i:utput\\b)|o(?<!\\w.)(?i:utput\\b)`.
+    (Under re.IGNORECASE the engine cannot skip ahead and tries every alternative at every position.)"""
+    out = []
+    for alt in alternatives:
+        bounded = alt.startswith(r"\b")
+        first, rest = (alt[2], alt[3:]) if bounded else (alt[0], alt[1:])
+        low = first.lower()
+        for c in low + low.upper() + _CASE_EXTRA.get(low, ""):
+            out.append(word_start(c, "(?i:" + rest + ")") if bounded else c + "(?i:" + rest + ")")
+    return out
+
+
 # The anaphora patterns are read for every clause. Each alternative opens with a literal character
 # so that the regex engine skips ahead to the few places where one can start (see `scanning`); the
 # comment above each pattern gives its plain form.
@@ -67,12 +86,25 @@ ANAPHOR_PROJECT = re.compile("|".join(
 ANAPHOR_COMPANY = re.compile("|".join(
     [word_start(c, r"h(?:e|is)\s+(?:company|firm|enterprise|investor|group|developer)\b") for c in "Tt"]
     + ["该公司", "这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)", "该企业", "该集团"]))
+# A piece of every ANAPHOR_COMPANY match (its nouns are lower case): most clauses hold none.
+_COMPANY_WORDS = ("company", "firm", "enterprise", "investor", "group", "developer", "该", "这家")
 # \b(?:the former|the first)\b|前者, \b(?:the latter|the second)\b|后者 (any case), \brespectively\b|分别
 FORMER = re.compile("|".join(word_start(c, r"(?i:he former|he first)\b") for c in "Tt") + "|前者")
 LATTER = re.compile("|".join(word_start(c, r"(?i:he latter|he second)\b") for c in "Tt") + "|后者")
 RESPECTIVELY = re.compile(word_start("r", r"espectively\b") + "|分别")
-SAME_DAY = re.compile(r"\b(?:the same day|that day|same day)\b|同日|当日|同一天|当天", re.I)
+# \b(?:the same day|that day|same day)\b (any case) | 同日 | 当日 | 同一天 | 当天
+SAME_DAY = re.compile("|".join(any_case(r"\bthe same day\b", r"\bthat day\b", r"\bsame day\b")
+                               + ["同日", "当日", "同一天", "当天"]))
 BUILD_VERB = re.compile(r"(?:to build|to set up|to construct|to establish|to develop|建设|打造)\s+(?:the\s+|a\s+)?$")
+
+
+def says_the_company(text: str) -> bool:
+    """`text` says "the company", "该公司" (ANAPHOR_COMPANY), tested on its words first: cheaper."""
+    for word in _COMPANY_WORDS:
+        if word in text:
+            return bool(ANAPHOR_COMPANY.search(text))
+    return False
+
 
 # --- organisation roles --------------------------------------------------------------------------
 
@@ -97,21 +129,41 @@ _ROLE_AFTER = [
                                     r"(?:is )?preparing|constructs?|carry out|carries out|is responsible for)\b"
                                     r"|^(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)")),
 ]
+# What the words before an organisation end with (spaces aside) when a _ROLE_BEFORE pattern matches
+# them: those patterns end with "$" and are tried at every position, this test first is much cheaper.
+_ROLE_BEFORE_ENDS = ("by", "with", "the", "由", "：", ":", "developer", "builder", "contractor", "operator",
+                     ",", "为", "是", "investor", "backer", "owner")
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b|^的")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 
 def role_cue(text: str, start: int, end: int) -> Optional[OrgRole]:
     """The role an organisation mention at text[start:end] plays, from the words around it."""
+    return role_cue_where(text, start, end)[0]
+
+
+def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], bool]:
+    """`role_cue`, and whether the role words come before the organisation (`role_before`)."""
     before = text[max(0, start - 40):start]
+    role = _role_before(before)
+    if role is not None:
+        if role == OrgRole.undertaker and before.endswith("由"):
+            after = text[end:end + 40]
+            return (OrgRole.investor if re.match(r"^投资(?!建设)", after) else OrgRole.undertaker), True
+        return role, True
     after = text[end:end + 40]
-    for role, rx in _ROLE_BEFORE:
-        if rx.search(before):
-            if role == OrgRole.undertaker and before.endswith("由"):
-                return OrgRole.investor if re.match(r"^投资(?!建设)", after) else OrgRole.undertaker
-            return role
     for role, rx in _ROLE_AFTER:
         if rx.search(after):
+            return role, False
+    return None, False
+
+
+def _role_before(before: str) -> Optional[OrgRole]:
+    """The role the words `before` an organisation give it ("undertaken by", "由", "投资方："), if any."""
+    if not before.rstrip().endswith(_ROLE_BEFORE_ENDS):
+        return None
+    for role, rx in _ROLE_BEFORE:
+        if rx.search(before):
             return role
     return None
 
@@ -123,17 +175,33 @@ def is_possessive(text: str, start: int, end: int) -> bool:
 # --- sums that are not a project's investment ---------------------------------------------------
 
 _CAPITAL = re.compile(r"registered capital|注册资本|注册资金", re.I)
-_REVENUE = re.compile(r"revenue|sales|turnover|profit|income|营业收入|营收|销售收入|销售额|利润|收入", re.I)
-_OTHER = re.compile(r"\boutput\b|产值|\bGDP\b|\btax|税收|利税|\bmarket\b|授信|\bcredit|\bloans?\b|贷款|"
-                    r"foreign (?:direct )?investment|\bFDI\b|\bfunds?\b|基金|\bexports?\b|出口|\bbudget", re.I)
+# The word lists below match in any case; `any_case` writes them so that a search can skip ahead.
+# revenue|sales|turnover|profit|income|营业收入|营收|销售收入|销售额|利润|收入
+_REVENUE = re.compile("|".join(any_case("revenue", "sales", "turnover", "profit", "income")
+                               + ["营业收入", "营收", "销售收入", "销售额", "利润", "收入"]))
+# \boutput\b|\bGDP\b|\btax|\bmarket\b|\bcredit|\bloans?\b|foreign (?:direct )?investment|\bFDI\b|\bfunds?\b
+# |\bexports?\b|\bbudget|产值|税收|利税|授信|贷款|基金|出口
+_OTHER = re.compile("|".join(
+    any_case(r"\boutput\b", r"\bGDP\b", r"\btax", r"\bmarket\b", r"\bcredit", r"\bloans?\b",
+             "foreign (?:direct )?investment", r"\bFDI\b", r"\bfunds?\b", r"\bexports?\b", r"\bbudget")
+    + ["产值", "税收", "利税", "授信", "贷款", "基金", "出口"]))
 _OTHER_AFTER = re.compile(r"^\s*(?:of (?:annual )?(?:output|revenue|sales|foreign|exports?|tax)|fund\b|(?:in )?GDP)"
                           r"|^[\u4e00-\u9fff]{0,6}(?:基金|产值)", re.I)
-_COUNT = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several)"
-                    r"\s+(?:[\w-]+\s+){0,3}(?:projects|deals|contracts|entries)\b"
-                    r"|\d+个(?:项目)?|项目\d+个|\d+个[\u4e00-\u9fff]{0,6}项目", re.I)
-_TOTAL_WORDS = re.compile(r"\bcombined\b|\btogether\b|\bin total\b|\baltogether\b|\ba total of\b"
-                          r"|\b(?:annual|yearly) (?:planned )?investment|planned annual investment"
-                          r"|共(?=[\u4e00-\u9fff]{0,8}\d)|合计|累计|总计|年度计划投资|年度投资|年计划投资", re.I)
+# A count of projects: \b(?:\d[\d,]*|two|...|several)\s+(?:[\w-]+\s+){0,3}(?:projects|...)\b (any case)
+# |\d+个(?:项目)?|项目\d+个|\d+个[\u4e00-\u9fff]{0,6}项目, in two patterns: one whose alternatives open with a
+# letter or 项, one for those that open with a digit (a class the engine also skips ahead to).
+_COUNTED = r"\s+(?:[\w-]+\s+){0,3}(?:projects|deals|contracts|entries)\b"
+_COUNT_WORDS = re.compile("|".join(
+    any_case(*(r"\b" + number + _COUNTED for number in ("two", "three", "four", "five", "six", "seven", "eight",
+                                                       "nine", "ten", "dozens of", "hundreds of", "several")))
+    + [r"项目\d+个"]))
+_COUNT_DIGITS = re.compile(r"\d(?:(?<!\w.)[\d,]*(?i:" + _COUNTED + r")|\d*个(?:项目)?|\d*个[\u4e00-\u9fff]{0,6}项目)")
+# \bcombined\b|\btogether\b|\bin total\b|\baltogether\b|\ba total of\b|\b(?:annual|yearly) (?:planned )?investment
+# |planned annual investment (any case)|共(?=[\u4e00-\u9fff]{0,8}\d)|合计|累计|总计|年度计划投资|年度投资|年计划投资
+_TOTAL_WORDS = re.compile("|".join(
+    any_case(r"\bcombined\b", r"\btogether\b", r"\bin total\b", r"\baltogether\b", r"\ba total of\b",
+             r"\bannual (?:planned )?investment", r"\byearly (?:planned )?investment", "planned annual investment")
+    + [r"共(?=[\u4e00-\u9fff]{0,8}\d)", "合计", "累计", "总计", "年度计划投资", "年度投资", "年计划投资"]))
 _EACH_AFTER = re.compile(r"^\s*(?:each\b|apiece\b|or more each)|^(?:以上|以下)?的?项目|^[\u4e00-\u9fff]{0,2}以上的?项目")
 
 
@@ -151,7 +219,8 @@ def classify_amount(text: str, start: int, end: int, window_start: int, respecti
         return "other"
     if _EACH_AFTER.search(after):
         return "list_total"
-    if not respectively and (_COUNT.search(before) or _TOTAL_WORDS.search(before[-40:])):
+    if not respectively and (_COUNT_WORDS.search(before) or _COUNT_DIGITS.search(before)
+                             or _TOTAL_WORDS.search(before[-40:])):
         return "list_total"
     return None
 
@@ -159,5 +228,4 @@ def classify_amount(text: str, start: int, end: int, window_start: int, respecti
 def role_before(text: str, start: int) -> bool:
     """True when the role words come before the organisation ("undertaken by X", "由X"): the
     project is then named before it."""
-    before = text[max(0, start - 40):start]
-    return any(rx.search(before) for _, rx in _ROLE_BEFORE)
+    return _role_before(text[max(0, start - 40):start]) is not None

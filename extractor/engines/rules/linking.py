@@ -55,10 +55,10 @@ class Linker(OrgLinking):
         self.event_at: dict[int, Optional[Event]] = {}  # event in force at each skipped (table) paragraph
         self._named: dict[tuple[int, int], tuple[bool, Optional[OrgMention]]] = {}  # by clause, this sentence
         self._sentence_dates: dict[int, Optional[DateMatch]] = {}  # by sentence start
+        self._at = _BySentence(mentions)
 
     # --- driving -------------------------------------------------------------------------------
     def run(self, skip_paragraphs: set[int]) -> None:
-        self._at = _BySentence(self.m)
         section = -1
         index = 0
         for para in self.m.paragraphs:
@@ -153,7 +153,7 @@ class Linker(OrgLinking):
         if sent.start in self._sentence_dates:
             return self._sentence_dates[sent.start]
         best = None
-        for d in self.m.dates(sent.start, sent.end):
+        for d in self._at.dates.get(sent.start, ()):
             before = self.text[max(0, d.start - 30):d.start]
             if before.rstrip().endswith(_FUTURE_DATE_ENDS) and _FUTURE_DATE.search(before):
                 continue
@@ -188,7 +188,7 @@ class Linker(OrgLinking):
         """How a clause (`text`, at document offset `offset`) names a company: (True, None) for "the
         company" (the last company named), else (False, the company whose short name it uses, or None).
         Read once per clause: it depends only on the companies named in earlier sentences."""
-        if cues.ANAPHOR_COMPANY.search(text):
+        if cues.says_the_company(text):
             return True, None
         return False, self.aliases.find(text, self._org_spans, offset)
 

@@ -9,6 +9,7 @@ from typing import Optional
 from extractor.normalize.scanning import word_start
 from extractor.types import OrgRole, Status
 from extractor.engines.rules import cues
+from extractor.engines.rules.cues import any_case
 
 # \b(?:it|the company)\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|...)\b|该公司(?:负责)?(?:承建|建设|实施), any
 # case, written to open with literals (see `scanning`): (?i) lets İ and ı stand for "i".
@@ -16,8 +17,15 @@ _ROLE_VERB = r"\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|undertakes|led|leads|b
 _PRONOUN_ROLE = re.compile("|".join([word_start(c, "(?i:t" + _ROLE_VERB + ")") for c in "Ii\u0130\u0131"]
                                     + [word_start(c, "(?i:he company" + _ROLE_VERB + ")") for c in "Tt"]
                                     + ["该公司(?:负责)?(?:承建|建设|实施)"]))
-_INVEST_VERB = re.compile(r"\b(?:invest|invests|investing|spend|spends|fund)\b|(?<!总)投资(?!建设)|投入", re.I)
-_BUILD_VERB = re.compile(r"\b(?:build|builds|construct|constructs|undertake|undertakes|set up)\b|建设|承建|实施", re.I)
+# \b(?:invest|invests|investing|spend|spends|fund)\b (any case)|(?<!总)投资(?!建设)|投入
+_INVEST_VERB = re.compile("|".join(
+    any_case(r"\binvest\b", r"\binvests\b", r"\binvesting\b", r"\bspend\b", r"\bspends\b", r"\bfund\b")
+    + ["投(?<!总投)资(?!建设)", "投入"]))
+# \b(?:build|builds|construct|constructs|undertake|undertakes|set up)\b (any case)|建设|承建|实施
+_BUILD_VERB = re.compile("|".join(
+    any_case(*(r"\b" + verb + r"\b" for verb in ("build", "builds", "construct", "constructs", "undertake",
+                                                 "undertakes", "set up")))
+    + ["建设", "承建", "实施"]))
 
 
 class OrgLinking:
@@ -41,9 +49,8 @@ class OrgLinking:
         in_clause = [p for p in pairs if clause[0] <= p[0].start < clause[1]] or pairs
         before = [p for p in in_clause if p[0].end <= org.start]
         after = [p for p in in_clause if p[0].start >= org.end]
-        role = cues.role_cue(text, org.start, org.end)
+        role, prefer_before = cues.role_cue_where(text, org.start, org.end)
         if role is not None:
-            prefer_before = cues.role_before(text, org.start)
             pick = (before[-1:] if prefer_before else after[:1]) or before[-1:] or after[:1]
             target = pick[0][1] if pick else referents.get(clause) or referents.get(sent.clauses[0])
             return role, target
