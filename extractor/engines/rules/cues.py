@@ -187,15 +187,13 @@ _OTHER = re.compile("|".join(
     + ["产值", "税收", "利税", "授信", "贷款", "基金", "出口"]))
 _OTHER_AFTER = re.compile(r"^\s*(?:of (?:annual )?(?:output|revenue|sales|foreign|exports?|tax)|fund\b|(?:in )?GDP)"
                           r"|^[\u4e00-\u9fff]{0,6}(?:基金|产值)", re.I)
-# A count of projects: \b(?:\d[\d,]*|two|...|several)\s+(?:[\w-]+\s+){0,3}(?:projects|...)\b (any case)
-# |\d+个(?:项目)?|项目\d+个|\d+个[\u4e00-\u9fff]{0,6}项目, in two patterns: one whose alternatives open with a
-# letter or 项, one for those that open with a digit (a class the engine also skips ahead to).
-_COUNTED = r"\s+(?:[\w-]+\s+){0,3}(?:projects|deals|contracts|entries)\b"
-_COUNT_WORDS = re.compile("|".join(
-    any_case(*(r"\b" + number + _COUNTED for number in ("two", "three", "four", "five", "six", "seven", "eight",
-                                                       "nine", "ten", "dozens of", "hundreds of", "several")))
-    + [r"项目\d+个"]))
-_COUNT_DIGITS = re.compile(r"\d(?:(?<!\w.)[\d,]*(?i:" + _COUNTED + r")|\d*个(?:项目)?|\d*个[\u4e00-\u9fff]{0,6}项目)")
+# A count of projects: "12 projects", "two new key projects", "8个项目", "项目12个". In Chinese, every
+# form (\d+个(?:项目)?|项目\d+个|\d+个[\u4e00-\u9fff]{0,6}项目) holds a digit right before 个; in English
+# the counted noun is read first (a literal-opening search): most sums have no count before them.
+_COUNT = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several)"
+                    r"\s+(?:[\w-]+\s+){0,3}(?:projects|deals|contracts|entries)\b", re.I)
+_COUNTED = re.compile("|".join(any_case(r"projects\b", r"deals\b", r"contracts\b", r"entries\b")))
+_COUNT_ZH = re.compile(r"\d个")
 # \bcombined\b|\btogether\b|\bin total\b|\baltogether\b|\ba total of\b|\b(?:annual|yearly) (?:planned )?investment
 # |planned annual investment (any case)|共(?=[\u4e00-\u9fff]{0,8}\d)|合计|累计|总计|年度计划投资|年度投资|年计划投资
 _TOTAL_WORDS = re.compile("|".join(
@@ -219,10 +217,16 @@ def classify_amount(text: str, start: int, end: int, window_start: int, respecti
         return "other"
     if _EACH_AFTER.search(after):
         return "list_total"
-    if not respectively and (_COUNT_WORDS.search(before) or _COUNT_DIGITS.search(before)
-                             or _TOTAL_WORDS.search(before[-40:])):
+    if not respectively and (_says_count(before) or _TOTAL_WORDS.search(before[-40:])):
         return "list_total"
     return None
+
+
+def _says_count(text: str) -> bool:
+    """A count of projects ("12 projects", "8个项目") in `text`."""
+    if "个" in text and _COUNT_ZH.search(text):
+        return True
+    return bool(_COUNTED.search(text)) and bool(_COUNT.search(text))
 
 
 def role_before(text: str, start: int) -> bool:

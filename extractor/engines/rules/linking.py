@@ -33,6 +33,7 @@ _TIGHT_GAP = re.compile(r"(?:(?:落户|选址|位于|建于|布局)[\u4e00-\u9ff
 # most dates the search, which cannot skip ahead (it ends with "$") and is tried at every position.
 _FUTURE_DATE_ENDS = ("in", "by", "until", "before", "after", "since",
                      "预计", "计划", "将于", "成立于", "始建于", "创立于", "成立")
+_UNKNOWN = object()  # not worked out yet
 _DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
 
 
@@ -53,7 +54,7 @@ class Linker(OrgLinking):
         self.dropped: list[str] = []
         self._org_spans: tuple[tuple[int, int], ...] = ()
         self.event_at: dict[int, Optional[Event]] = {}  # event in force at each skipped (table) paragraph
-        self._named: dict[tuple[int, int], tuple[bool, Optional[OrgMention]]] = {}  # by clause, this sentence
+        self._named: dict[tuple[int, int], tuple[bool, Optional[OrgMention]]] = {}  # this sentence's clauses
         self._sentence_dates: dict[int, Optional[DateMatch]] = {}  # by sentence start
         self._at = _BySentence(mentions)
 
@@ -94,25 +95,28 @@ class Linker(OrgLinking):
             self._update_event(index, sent, para, found, orgs)
         names = at.names.get(key, ())
         cands = [self.candidate_for(n, para, index) for n in names]
-        self._org_spans = tuple((o.start, o.end) for o in orgs)
+        self._org_spans = tuple([(o.start, o.end) for o in orgs]) if orgs else ()
         amounts = at.amounts.get(key, ())
-        referents: dict[tuple[int, int], Optional[Candidate]] = {}
-        self._named = {}
         # Only a sentence that says something (a sum, a company, a date, a place, a status) needs its
-        # "the project"/"it" resolved.
-        if orgs or found or amounts or key in at.dates or key in at.places:
+        # "the project"/"it" resolved. (Only the clauses that refer to a project are kept.)
+        referents: dict[tuple[int, int], Candidate] = {}
+        self._named = {}
+        if (orgs or found or amounts or key in at.dates or key in at.places) \
+                and (self.enumeration or self.focus is not None or self.company_candidate):
             for clause in sent.clauses:
-                text = self.text[clause[0]:clause[1]]
-                named = self._named[clause] = self._named_company(text, clause[0])
-                referents[clause] = self._referent(text, self.referred_company(named, clause, orgs))
+                ref = self._referent(clause, self.text[clause[0]:clause[1]], orgs)
+                if ref is not None:
+                    referents[clause] = ref
         if amounts:
             self._link_amounts(sent, names, cands, referents, amounts)
-        self._link_orgs(sent, names, cands, orgs, referents, found)
+        if names or referents:  # else no organisation and no "the company" can be tied to a project
+            self._link_orgs(sent, names, cands, orgs, referents, found)
+            self._link_referred_company(sent, names, cands, referents)
         if not names:
             for clause, ref in referents.items():
-                if ref is None or index in ref.sentences:
+                if index in ref.sentences:
                     continue
-                by_company = self.referred_company(self._named[clause], clause, orgs) is not None
+                by_company = self.referred_company(clause, orgs) is not None
                 group = ref.company_linked if by_company else ref.linked
                 if index not in group:
                     group.append(index)
@@ -120,17 +124,19 @@ class Linker(OrgLinking):
             self.focus = cands[-1]
             if len(cands) >= 2:
                 self.enumeration = list(dict.fromkeys(cands))
-        companies = [o for o in orgs if o.is_company]
-        if companies:
-            self.last_company = companies[-1]
-        for org in companies:
-            self.aliases.add(org)
+        if orgs:
+            companies = [o for o in orgs if o.is_company]
+            if companies:
+                self.last_company = companies[-1]
+            for org in companies:
+                self.aliases.add(org)
 
     def _update_event(self, index: int, sent: Sentence, para: Paragraph, found, orgs) -> None:
-        if all(f[0] == Status.planned for f in found):
+        for status, start, end in found:
+            if status != Status.planned:
+                break
+        else:
             return  # plans belong to one project, not an event
-        status, start, end = next(f for f in found if f[0] != Status.planned)
-        gov = next((o for o in orgs if o.kind == "government"), None)
         date = self.sentence_date(sent)
         if date is None and self.event is not None and cues.SAME_DAY.search(sent.text):
             date = self.event.date
@@ -138,6 +144,7 @@ class Linker(OrgLinking):
             date = self.paragraph_date(para, sent.start)
         if date is None:
             return  # an undated remark ("officials said 1020 projects made the list") opens no event
+        gov = next((o for o in orgs if o.kind == "government"), None)
         places = self.m.places(sent.start, sent.end, in_names=False)
         current = self.event
         if current and current.date and current.date.iso == date.iso and current.status.status == status \
@@ -150,8 +157,9 @@ class Linker(OrgLinking):
         """The most precise date the sentence states for what happened (not "to open in 2023")."""
         # Asked again for the sentences of a paragraph (its opening date) and by the Builder: worked
         # out once per sentence of this document.
-        if sent.start in self._sentence_dates:
-            return self._sentence_dates[sent.start]
+        best = self._sentence_dates.get(sent.start, _UNKNOWN)
+        if best is not _UNKNOWN:
+            return best
         best = None
         for d in self._at.dates.get(sent.start, ()):
             before = self.text[max(0, d.start - 30):d.start]
@@ -172,31 +180,24 @@ class Linker(OrgLinking):
         return self.sentence_date(first)
 
     # --- anaphora ------------------------------------------------------------------------------
-    def _referent(self, text: str, company: Optional[OrgMention]) -> Optional[Candidate]:
-        """The project a clause refers to without naming it; `company` is the one it refers to."""
+    def _referent(self, clause: tuple[int, int], text: str, orgs) -> Optional[Candidate]:
+        """The project a clause (`text`) refers to without naming it: "the former", "the company's
+        project", "it"."""
         if self.enumeration and cues.FORMER.search(text):
             return self.enumeration[0]
         if self.enumeration and cues.LATTER.search(text):
             return self.enumeration[-1]
+        company = self.referred_company(clause, orgs)
         if company is not None:
             return self.company_candidate.get(company.text, self.focus)
         if self.focus is not None and cues.ANAPHOR_PROJECT.search(text.lstrip()):
             return self.focus
         return None
 
-    def _named_company(self, text: str, offset: int) -> tuple[bool, Optional[OrgMention]]:
-        """How a clause (`text`, at document offset `offset`) names a company: (True, None) for "the
-        company" (the last company named), else (False, the company whose short name it uses, or None).
-        Read once per clause: it depends only on the companies named in earlier sentences."""
-        if cues.says_the_company(text):
-            return True, None
-        return False, self.aliases.find(text, self._org_spans, offset)
-
-    def referred_company(self, named: tuple[bool, Optional[OrgMention]], clause: tuple[int, int],
-                         orgs) -> Optional[OrgMention]:
+    def referred_company(self, clause: tuple[int, int], orgs) -> Optional[OrgMention]:
         """The company a clause talks about: "the company", a short name ("Norvale"), or a full name
-        (among `orgs`) of a company already tied to a project. `named` is `_named_company` of the clause."""
-        says_company, alias = named
+        (among `orgs`) of a company already tied to a project."""
+        says_company, alias = self._named_company(clause)
         if says_company:
             return self.last_company
         if alias is not None:
@@ -205,6 +206,20 @@ class Linker(OrgLinking):
             if clause[0] <= org.start < clause[1] and org.text in self.company_candidate:
                 return org
         return None
+
+    def _named_company(self, clause: tuple[int, int]) -> tuple[bool, Optional[OrgMention]]:
+        """How a clause of this sentence names a company: (True, None) for "the company" (the last
+        company named), else (False, the company whose short name it uses, or None). Read at most once
+        per clause: it depends only on the companies named in earlier sentences."""
+        named = self._named.get(clause)
+        if named is None:
+            text = self.text[clause[0]:clause[1]]
+            if cues.says_the_company(text):
+                named = (True, None)
+            else:
+                named = (False, self.aliases.find(text, self._org_spans, clause[0]))
+            self._named[clause] = named
+        return named
 
     # --- amounts -------------------------------------------------------------------------------
     def _link_amounts(self, sent: Sentence, names, cands, referents, amounts) -> None:
@@ -297,13 +312,15 @@ def _group(items, starts: list[int], ends: list[int]) -> dict[int, list]:
     `starts` and `ends`), in the order of `items`; sentences without any are left out."""
     out: dict[int, list] = {}
     for item in items:
-        k = bisect_right(starts, item.start) - 1
-        if k >= 0 and item.start < ends[k] and item.end <= ends[k]:
-            group = out.get(starts[k])
-            if group is None:
-                out[starts[k]] = [item]
-            else:
-                group.append(item)
+        start = item.start
+        k = bisect_right(starts, start) - 1
+        if k < 0 or start >= ends[k] or item.end > ends[k]:
+            continue
+        group = out.get(starts[k])
+        if group is None:
+            out[starts[k]] = [item]
+        else:
+            group.append(item)
     return out
 
 

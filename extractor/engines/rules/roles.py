@@ -27,6 +27,8 @@ _BUILD_VERB = re.compile("|".join(
                                                  "undertakes", "set up")))
     + ["建设", "承建", "实施"]))
 
+_OF_THE = re.compile(r"of\s+(?:the\s+)?$")
+
 
 class OrgLinking:
     """Organisation linking for `Linker` (which provides text, focus, last_company, ...)."""
@@ -40,7 +42,6 @@ class OrgLinking:
             target.add_org(org, role)
             if org.is_company:
                 self.company_candidate.setdefault(org.text, target)
-        self._link_referred_company(sent, names, cands, referents)
 
     def _org_role_target(self, org, sent, names, cands, referents, statuses):
         text = self.text
@@ -57,7 +58,7 @@ class OrgLinking:
         adjacent = [p for p in after if p[0].start - org.end <= 3]
         if adjacent or cues.is_possessive(text, org.start, org.end):
             role = OrgRole.undertaker if org.is_company else OrgRole.government
-            pick = adjacent[:1] or (before[-1:] if re.search(r"of\s+(?:the\s+)?$", text[max(0, org.start - 8):org.start])
+            pick = adjacent[:1] or (before[-1:] if _OF_THE.search(text[max(0, org.start - 8):org.start])
                                     else after[:1]) or before[-1:]
             return role, (pick[0][1] if pick else None)
         nearest = (after[:1] or before[-1:])
@@ -85,7 +86,7 @@ class OrgLinking:
                 continue
             if target is None:
                 continue
-            company = self.referred_company(self._named[clause], clause, ())
+            company = self.referred_company(clause, ())
             if company is None:
                 continue
             invest, build = _INVEST_VERB.search(text), _BUILD_VERB.search(text)
