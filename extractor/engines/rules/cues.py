@@ -95,7 +95,16 @@ RESPECTIVELY = re.compile(word_start("r", r"espectively\b") + "|分别")
 # \b(?:the same day|that day|same day)\b (any case) | 同日 | 当日 | 同一天 | 当天
 SAME_DAY = re.compile("|".join(any_case(r"\bthe same day\b", r"\bthat day\b", r"\bsame day\b")
                                + ["同日", "当日", "同一天", "当天"]))
+# (Every SAME_DAY match holds 日, 天 or "day" in some case, which lower() turns into "day": none of
+# its letters has a third case form, like "İ" for "i".)
 BUILD_VERB = re.compile(r"(?:to build|to set up|to construct|to establish|to develop|建设|打造)\s+(?:the\s+|a\s+)?$")
+
+
+def says_same_day(text: str) -> bool:
+    """`text` says "the same day", "当天" (SAME_DAY), tested on its words first: cheaper."""
+    if "日" in text or "天" in text or "day" in text.lower():
+        return bool(SAME_DAY.search(text))
+    return False
 
 
 def says_the_company(text: str) -> bool:
@@ -108,18 +117,25 @@ def says_the_company(text: str) -> bool:
 
 # --- organisation roles --------------------------------------------------------------------------
 
+# (role, pattern, what the text must end with, spaces aside, for the pattern to match it). The patterns
+# end with "$", which the regex engine cannot skip ahead to: it tries every position of the text, so
+# the cheap test on the ending comes first.
 _ROLE_BEFORE = [
     (OrgRole.undertaker, re.compile(r"(?:undertaken|built|constructed|carried out|implemented|developed|led|"
-                                    r"operated|run|invested and (?:constructed|built)|managed)\s+by\s+(?:the\s+)?$")),
-    (OrgRole.investor, re.compile(r"(?:backed|funded|financed|invested)\s+by\s+(?:the\s+)?$")),
-    (OrgRole.signer, re.compile(r"(?:signed\s+(?:by|with)|agreement\s+with|contract\s+with)\s+(?:the\s+)?$")),
-    (OrgRole.undertaker, re.compile(r"由$")),
+                                    r"operated|run|invested and (?:constructed|built)|managed)\s+by\s+(?:the\s+)?$"),
+     ("by", "the")),
+    (OrgRole.investor, re.compile(r"(?:backed|funded|financed|invested)\s+by\s+(?:the\s+)?$"), ("by", "the")),
+    (OrgRole.signer, re.compile(r"(?:signed\s+(?:by|with)|agreement\s+with|contract\s+with)\s+(?:the\s+)?$"),
+     ("by", "with", "the")),
+    (OrgRole.undertaker, re.compile(r"由$"), ("由",)),
     (OrgRole.undertaker, re.compile(r"(?:建设单位|承建单位|实施单位|业主单位|项目业主|责任单位|承建方|建设方|"
-                                    r"[Uu]ndertaker|[Dd]eveloper|[Bb]uilder|[Cc]ontractor)\s*[：:]\s*$")),
-    (OrgRole.investor, re.compile(r"(?:投资方|投资主体|出资方|[Ii]nvestor)\s*[：:]\s*$")),
+                                    r"[Uu]ndertaker|[Dd]eveloper|[Bb]uilder|[Cc]ontractor)\s*[：:]\s*$"), ("：", ":")),
+    (OrgRole.investor, re.compile(r"(?:投资方|投资主体|出资方|[Ii]nvestor)\s*[：:]\s*$"), ("：", ":")),
     (OrgRole.undertaker, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:developer|builder|contractor|operator)"
-                                    r",?\s*$|(?:建设单位|承建单位|实施单位)(?:为|是)$")),
-    (OrgRole.investor, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:investor|backer|owner),?\s*$")),
+                                    r",?\s*$|(?:建设单位|承建单位|实施单位)(?:为|是)$"),
+     ("developer", "builder", "contractor", "operator", ",", "为", "是")),
+    (OrgRole.investor, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:investor|backer|owner),?\s*$"),
+     ("investor", "backer", "owner", ",")),
 ]
 _ROLE_AFTER = [
     (OrgRole.investor, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is to|intends? to|would)\s+"
@@ -129,10 +145,6 @@ _ROLE_AFTER = [
                                     r"(?:is )?preparing|constructs?|carry out|carries out|is responsible for)\b"
                                     r"|^(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)")),
 ]
-# What the words before an organisation end with (spaces aside) when a _ROLE_BEFORE pattern matches
-# them: those patterns end with "$" and are tried at every position, this test first is much cheaper.
-_ROLE_BEFORE_ENDS = ("by", "with", "the", "由", "：", ":", "developer", "builder", "contractor", "operator",
-                     ",", "为", "是", "investor", "backer", "owner")
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b|^的")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
@@ -160,10 +172,9 @@ def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], 
 
 def _role_before(before: str) -> Optional[OrgRole]:
     """The role the words `before` an organisation give it ("undertaken by", "由", "投资方："), if any."""
-    if not before.rstrip().endswith(_ROLE_BEFORE_ENDS):
-        return None
-    for role, rx in _ROLE_BEFORE:
-        if rx.search(before):
+    tail = before.rstrip()
+    for role, rx, ends in _ROLE_BEFORE:
+        if tail.endswith(ends) and rx.search(before):
             return role
     return None
 
@@ -209,11 +220,12 @@ def classify_amount(text: str, start: int, end: int, window_start: int, respecti
     the text after the last project name)."""
     before = text[max(window_start, start - 100):start]
     after = text[end:end + 24]
-    if _CAPITAL.search(before[-30:]):
+    near = before[-30:]
+    if _CAPITAL.search(near):
         return "registered_capital"
-    if _REVENUE.search(before[-30:]):
+    if _REVENUE.search(near):
         return "revenue"
-    if _OTHER.search(before[-30:]) or _OTHER_AFTER.search(after):
+    if _OTHER.search(near) or _OTHER_AFTER.search(after):
         return "other"
     if _EACH_AFTER.search(after):
         return "list_total"

@@ -8,7 +8,7 @@ and the current event (a list release, a signing ceremony) whose date and status
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
 from extractor.normalize.dates import DateMatch
@@ -100,9 +100,9 @@ class Linker(OrgLinking):
         # Only a sentence that says something (a sum, a company, a date, a place, a status) needs its
         # "the project"/"it" resolved. (Only the clauses that refer to a project are kept.)
         referents: dict[tuple[int, int], Candidate] = {}
-        self._named = {}
-        if (orgs or found or amounts or key in at.dates or key in at.places) \
+        if (orgs or found or amounts or key in at.dates or at.has_place(key, sent.end)) \
                 and (self.enumeration or self.focus is not None or self.company_candidate):
+            self._named = {}
             for clause in sent.clauses:
                 ref = self._referent(clause, self.text[clause[0]:clause[1]], orgs)
                 if ref is not None:
@@ -138,7 +138,7 @@ class Linker(OrgLinking):
         else:
             return  # plans belong to one project, not an event
         date = self.sentence_date(sent)
-        if date is None and self.event is not None and cues.SAME_DAY.search(sent.text):
+        if date is None and self.event is not None and cues.says_same_day(sent.text):
             date = self.event.date
         if date is None:
             date = self.paragraph_date(para, sent.start)
@@ -225,13 +225,14 @@ class Linker(OrgLinking):
     def _link_amounts(self, sent: Sentence, names, cands, referents, amounts) -> None:
         respectively = len(amounts) >= 2 and bool(cues.RESPECTIVELY.search(sent.text))
         kept: list[MoneyMatch] = []
+        text = self.text
         for a in amounts:
-            if self.text[a.start - 1:a.start] in _OPEN_QUOTES and self.text[a.end:a.end + 1] in _CLOSE_QUOTES:
+            if text[a.start - 1:a.start] in _OPEN_QUOTES and text[a.end:a.end + 1] in _CLOSE_QUOTES:
                 continue  # '"不低于10亿元" 这样的表述': a figure quoted as wording, not stated as a sum
-            clause = sent.clause_of(a.start)
-            last_name_end = next((n.end for n in reversed(names) if n.end <= a.start), sent.start)
-            window = max(clause[0], last_name_end)
-            kind = cues.classify_amount(self.text, a.start, a.end, window, respectively)
+            window = sent.clause_of(a.start)[0]
+            if names:  # not before the last project name
+                window = max(window, next((n.end for n in reversed(names) if n.end <= a.start), sent.start))
+            kind = cues.classify_amount(text, a.start, a.end, window, respectively)
             if kind:
                 self.aggregates.append(AggregateFact(kind=kind, doc_id=self.doc_id, start=a.start, end=a.end,
                                                      quote=a.text, amount=a.to_amount()))
@@ -304,7 +305,18 @@ class _BySentence:
         self.orgs = _group(m.orgs(*whole), starts, ends)
         self.amounts = _group(m.amounts(*whole), starts, ends)
         self.dates = _group(m.dates(*whole), starts, ends)
-        self.places = _group(m.places(*whole), starts, ends)
+        # Places are many and only asked whether a sentence has any: found by a binary search instead.
+        self._places = m.places(*whole)
+        self._place_starts = [p.start for p in self._places]
+
+    def has_place(self, start: int, end: int) -> bool:
+        """A place (not inside a company's name) lies within [start, end): DocMentions.places is not empty."""
+        i = bisect_left(self._place_starts, start)
+        while i < len(self._places) and self._place_starts[i] < end:
+            if self._places[i].end <= end:
+                return True
+            i += 1
+        return False
 
 
 def _group(items, starts: list[int], ends: list[int]) -> dict[int, list]:
