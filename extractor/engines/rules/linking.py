@@ -100,7 +100,7 @@ class Linker(OrgLinking):
         # Only a sentence that says something (a sum, a company, a date, a place, a status) needs its
         # "the project"/"it" resolved. (Only the clauses that refer to a project are kept.)
         referents: dict[tuple[int, int], Candidate] = {}
-        if (orgs or found or amounts or key in at.dates or at.has_place(key, sent.end)) \
+        if (orgs or found or amounts or key in at.dates or at.places.within(key, sent.end)) \
                 and (self.enumeration or self.focus is not None or self.company_candidate):
             self._named = {}
             for clause in sent.clauses:
@@ -145,7 +145,7 @@ class Linker(OrgLinking):
         if date is None:
             return  # an undated remark ("officials said 1020 projects made the list") opens no event
         gov = next((o for o in orgs if o.kind == "government"), None)
-        places = self.m.places(sent.start, sent.end, in_names=False)
+        places = self._at.event_places(sent.start, sent.end)
         current = self.event
         if current and current.date and current.date.iso == date.iso and current.status.status == status \
                 and _same_region(current.places, places):
@@ -305,18 +305,31 @@ class _BySentence:
         self.orgs = _group(m.orgs(*whole), starts, ends)
         self.amounts = _group(m.amounts(*whole), starts, ends)
         self.dates = _group(m.dates(*whole), starts, ends)
-        # Places are many and only asked whether a sentence has any: found by a binary search instead.
-        self._places = m.places(*whole)
-        self._place_starts = [p.start for p in self._places]
+        # Places are many and read for few sentences (is there one? which ones for an event?): they are
+        # looked up when asked instead.
+        self.places = _Sorted(m.places(*whole))
+        self._m = m
+        self._event_places: Optional[_Sorted] = None
 
-    def has_place(self, start: int, end: int) -> bool:
-        """A place (not inside a company's name) lies within [start, end): DocMentions.places is not empty."""
-        i = bisect_left(self._place_starts, start)
-        while i < len(self._places) and self._place_starts[i] < end:
-            if self._places[i].end <= end:
-                return True
-            i += 1
-        return False
+    def event_places(self, start: int, end: int) -> list:
+        """DocMentions.places(start, end, in_names=False): places neither in a company's nor a project's name."""
+        if self._event_places is None:
+            self._event_places = _Sorted(self._m.places(0, len(self._m.text), in_names=False))
+        return self._event_places.within(start, end)
+
+
+class _Sorted:
+    """Mentions sorted by start (as DocMentions keeps them), with its range query."""
+
+    def __init__(self, items: list):
+        self.items = items
+        self.starts = [i.start for i in items]
+
+    def within(self, start: int, end: int) -> list:
+        """The mentions that lie within [start, end)."""
+        i = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end, i)
+        return [item for item in self.items[i:hi] if item.end <= end]
 
 
 def _group(items, starts: list[int], ends: list[int]) -> dict[int, list]:
