@@ -98,7 +98,8 @@ class Linker(OrgLinking):
         self._org_spans = tuple([(o.start, o.end) for o in orgs]) if orgs else ()
         amounts = at.amounts.get(key, ())
         # Only a sentence that says something (a sum, a company, a date, a place, a status) needs its
-        # "the project"/"it" resolved. (Only the clauses that refer to a project are kept.)
+        # "the project"/"it" resolved, and only when there is a project to refer to: one in focus, an
+        # enumeration, or a company's project. (Only the clauses that refer to a project are kept.)
         referents: dict[tuple[int, int], Candidate] = {}
         if (orgs or found or amounts or key in at.dates or at.places.within(key, sent.end)) \
                 and (self.enumeration or self.focus is not None or self.company_candidate):
@@ -187,17 +188,17 @@ class Linker(OrgLinking):
             return self.enumeration[0]
         if self.enumeration and cues.LATTER.search(text):
             return self.enumeration[-1]
-        company = self.referred_company(clause, orgs)
+        company = self.referred_company(clause, orgs, text)
         if company is not None:
             return self.company_candidate.get(company.text, self.focus)
         if self.focus is not None and cues.ANAPHOR_PROJECT.search(text.lstrip()):
             return self.focus
         return None
 
-    def referred_company(self, clause: tuple[int, int], orgs) -> Optional[OrgMention]:
-        """The company a clause talks about: "the company", a short name ("Norvale"), or a full name
-        (among `orgs`) of a company already tied to a project."""
-        says_company, alias = self._named_company(clause)
+    def referred_company(self, clause: tuple[int, int], orgs, text: Optional[str] = None) -> Optional[OrgMention]:
+        """The company a clause (of the current sentence; `text` if given) talks about: "the company",
+        a short name ("Norvale"), or a full name (among `orgs`) of a company already tied to a project."""
+        says_company, alias = self._named_company(clause, text)
         if says_company:
             return self.last_company
         if alias is not None:
@@ -207,13 +208,13 @@ class Linker(OrgLinking):
                 return org
         return None
 
-    def _named_company(self, clause: tuple[int, int]) -> tuple[bool, Optional[OrgMention]]:
+    def _named_company(self, clause: tuple[int, int], text: Optional[str]) -> tuple[bool, Optional[OrgMention]]:
         """How a clause of this sentence names a company: (True, None) for "the company" (the last
         company named), else (False, the company whose short name it uses, or None). Read at most once
         per clause: it depends only on the companies named in earlier sentences."""
         named = self._named.get(clause)
         if named is None:
-            text = self.text[clause[0]:clause[1]]
+            text = text if text is not None else self.text[clause[0]:clause[1]]
             if cues.says_the_company(text):
                 named = (True, None)
             else:

@@ -86,7 +86,7 @@ class OrgLinking:
                 continue
             if target is None:
                 continue
-            company = self.referred_company(clause, ())
+            company = self.referred_company(clause, (), text)
             if company is None:
                 continue
             invest, build = _INVEST_VERB.search(text), _BUILD_VERB.search(text)
