@@ -17,6 +17,7 @@ _ROLE_VERB = r"\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|undertakes|led|leads|b
 _PRONOUN_ROLE = re.compile("|".join([word_start(c, "(?i:t" + _ROLE_VERB + ")") for c in "Ii\u0130\u0131"]
                                     + [word_start(c, "(?i:he company" + _ROLE_VERB + ")") for c in "Tt"]
                                     + ["该公司(?:负责)?(?:承建|建设|实施)"]))
+# Written to open with literals (see `cues.any_case`; 投 before its look-behind), the plain forms are:
 # \b(?:invest|invests|investing|spend|spends|fund)\b (any case)|(?<!总)投资(?!建设)|投入
 _INVEST_VERB = re.compile("|".join(
     any_case(r"\binvest\b", r"\binvests\b", r"\binvesting\b", r"\bspend\b", r"\bspends\b", r"\bfund\b")
@@ -27,7 +28,7 @@ _BUILD_VERB = re.compile("|".join(
                                                  "undertakes", "set up")))
     + ["建设", "承建", "实施"]))
 
-_OF_THE = re.compile(r"of\s+(?:the\s+)?$")
+_OF_THE = re.compile(r"of\s+(?:the\s+)?$")  # "the X of [the] <organisation>"
 
 
 class OrgLinking:
