@@ -51,6 +51,25 @@ def find_status(text: str, offset: int) -> list[tuple[Status, int, int]]:
 # --- anaphora ------------------------------------------------------------------------------------
 
 
+# The letters that re.IGNORECASE lets stand for more than their two cases ("İ" and "ı" are an "i").
+_CASE_EXTRA = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+
+
+def any_case(*alternatives: str) -> list[str]:
+    """Regex alternatives that match, in any case, what `alternatives` (each `\\bword...` or `word...`,
+    opening with a letter) match under re.IGNORECASE, written to open with one literal character each
+    so that a search skips ahead: `\\boutput\\b` becomes `O(?<!\\w.)(?i:utput\\b)|o(?<!\\w.)(?i:utput\\b)`.
+    (Under re.IGNORECASE the engine cannot skip ahead and tries every alternative at every position.)"""
+    out = []
+    for alt in alternatives:
+        bounded = alt.startswith(r"\b")
+        first, rest = (alt[2], alt[3:]) if bounded else (alt[0], alt[1:])
+        low = first.lower()
+        for c in low + low.upper() + _CASE_EXTRA.get(low, ""):
+            out.append(word_start(c, "(?i:" + rest + ")") if bounded else c + "(?i:" + rest + ")")
+    return out
+
+
 # The anaphora patterns are read for every clause. Each alternative opens with a literal character
 # so that the regex engine skips ahead to the few places where one can start (see `scanning`); the
 # comment above each pattern gives its plain form.
@@ -67,27 +86,56 @@ ANAPHOR_PROJECT = re.compile("|".join(
 ANAPHOR_COMPANY = re.compile("|".join(
     [word_start(c, r"h(?:e|is)\s+(?:company|firm|enterprise|investor|group|developer)\b") for c in "Tt"]
     + ["该公司", "这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)", "该企业", "该集团"]))
+# A piece of every ANAPHOR_COMPANY match (its nouns are lower case): most clauses hold none.
+_COMPANY_WORDS = ("company", "firm", "enterprise", "investor", "group", "developer", "该", "这家")
 # \b(?:the former|the first)\b|前者, \b(?:the latter|the second)\b|后者 (any case), \brespectively\b|分别
 FORMER = re.compile("|".join(word_start(c, r"(?i:he former|he first)\b") for c in "Tt") + "|前者")
 LATTER = re.compile("|".join(word_start(c, r"(?i:he latter|he second)\b") for c in "Tt") + "|后者")
 RESPECTIVELY = re.compile(word_start("r", r"espectively\b") + "|分别")
-SAME_DAY = re.compile(r"\b(?:the same day|that day|same day)\b|同日|当日|同一天|当天", re.I)
+# \b(?:the same day|that day|same day)\b (any case) | 同日 | 当日 | 同一天 | 当天
+SAME_DAY = re.compile("|".join(any_case(r"\bthe same day\b", r"\bthat day\b", r"\bsame day\b")
+                               + ["同日", "当日", "同一天", "当天"]))
+# (Every SAME_DAY match holds 日, 天 or "day" in some case, which lower() turns into "day": none of
+# its letters has a third case form, like "İ" for "i".)
 BUILD_VERB = re.compile(r"(?:to build|to set up|to construct|to establish|to develop|建设|打造)\s+(?:the\s+|a\s+)?$")
+
+
+def says_same_day(text: str) -> bool:
+    """`text` says "the same day", "当天" (SAME_DAY), tested on its words first: cheaper."""
+    if "日" in text or "天" in text or "day" in text.lower():
+        return bool(SAME_DAY.search(text))
+    return False
+
+
+def says_the_company(text: str) -> bool:
+    """`text` says "the company", "该公司" (ANAPHOR_COMPANY), tested on its words first: cheaper."""
+    for word in _COMPANY_WORDS:
+        if word in text:
+            return bool(ANAPHOR_COMPANY.search(text))
+    return False
+
 
 # --- organisation roles --------------------------------------------------------------------------
 
+# (role, pattern, what the text must end with, spaces aside, for the pattern to match it). The patterns
+# end with "$", which the regex engine cannot skip ahead to: it tries every position of the text, so
+# the cheap test on the ending comes first.
 _ROLE_BEFORE = [
     (OrgRole.undertaker, re.compile(r"(?:undertaken|built|constructed|carried out|implemented|developed|led|"
-                                    r"operated|run|invested and (?:constructed|built)|managed)\s+by\s+(?:the\s+)?$")),
-    (OrgRole.investor, re.compile(r"(?:backed|funded|financed|invested)\s+by\s+(?:the\s+)?$")),
-    (OrgRole.signer, re.compile(r"(?:signed\s+(?:by|with)|agreement\s+with|contract\s+with)\s+(?:the\s+)?$")),
-    (OrgRole.undertaker, re.compile(r"由$")),
+                                    r"operated|run|invested and (?:constructed|built)|managed)\s+by\s+(?:the\s+)?$"),
+     ("by", "the")),
+    (OrgRole.investor, re.compile(r"(?:backed|funded|financed|invested)\s+by\s+(?:the\s+)?$"), ("by", "the")),
+    (OrgRole.signer, re.compile(r"(?:signed\s+(?:by|with)|agreement\s+with|contract\s+with)\s+(?:the\s+)?$"),
+     ("by", "with", "the")),
+    (OrgRole.undertaker, re.compile(r"由$"), ("由",)),
     (OrgRole.undertaker, re.compile(r"(?:建设单位|承建单位|实施单位|业主单位|项目业主|责任单位|承建方|建设方|"
-                                    r"[Uu]ndertaker|[Dd]eveloper|[Bb]uilder|[Cc]ontractor)\s*[：:]\s*$")),
-    (OrgRole.investor, re.compile(r"(?:投资方|投资主体|出资方|[Ii]nvestor)\s*[：:]\s*$")),
+                                    r"[Uu]ndertaker|[Dd]eveloper|[Bb]uilder|[Cc]ontractor)\s*[：:]\s*$"), ("：", ":")),
+    (OrgRole.investor, re.compile(r"(?:投资方|投资主体|出资方|[Ii]nvestor)\s*[：:]\s*$"), ("：", ":")),
     (OrgRole.undertaker, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:developer|builder|contractor|operator)"
-                                    r",?\s*$|(?:建设单位|承建单位|实施单位)(?:为|是)$")),
-    (OrgRole.investor, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:investor|backer|owner),?\s*$")),
+                                    r",?\s*$|(?:建设单位|承建单位|实施单位)(?:为|是)$"),
+     ("developer", "builder", "contractor", "operator", ",", "为", "是")),
+    (OrgRole.investor, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:investor|backer|owner),?\s*$"),
+     ("investor", "backer", "owner", ",")),
 ]
 _ROLE_AFTER = [
     (OrgRole.investor, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is to|intends? to|would)\s+"
@@ -103,15 +151,30 @@ _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
 def role_cue(text: str, start: int, end: int) -> Optional[OrgRole]:
     """The role an organisation mention at text[start:end] plays, from the words around it."""
+    return role_cue_where(text, start, end)[0]
+
+
+def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], bool]:
+    """`role_cue`, and whether the role words come before the organisation (`role_before`)."""
     before = text[max(0, start - 40):start]
+    role = _role_before(before)
+    if role is not None:
+        if role == OrgRole.undertaker and before.endswith("由"):
+            after = text[end:end + 40]
+            return (OrgRole.investor if re.match(r"^投资(?!建设)", after) else OrgRole.undertaker), True
+        return role, True
     after = text[end:end + 40]
-    for role, rx in _ROLE_BEFORE:
-        if rx.search(before):
-            if role == OrgRole.undertaker and before.endswith("由"):
-                return OrgRole.investor if re.match(r"^投资(?!建设)", after) else OrgRole.undertaker
-            return role
     for role, rx in _ROLE_AFTER:
         if rx.search(after):
+            return role, False
+    return None, False
+
+
+def _role_before(before: str) -> Optional[OrgRole]:
+    """The role the words `before` an organisation give it ("undertaken by", "由", "投资方："), if any."""
+    tail = before.rstrip()
+    for role, rx, ends in _ROLE_BEFORE:
+        if tail.endswith(ends) and rx.search(before):
             return role
     return None
 
@@ -123,17 +186,31 @@ def is_possessive(text: str, start: int, end: int) -> bool:
 # --- sums that are not a project's investment ---------------------------------------------------
 
 _CAPITAL = re.compile(r"registered capital|注册资本|注册资金", re.I)
-_REVENUE = re.compile(r"revenue|sales|turnover|profit|income|营业收入|营收|销售收入|销售额|利润|收入", re.I)
-_OTHER = re.compile(r"\boutput\b|产值|\bGDP\b|\btax|税收|利税|\bmarket\b|授信|\bcredit|\bloans?\b|贷款|"
-                    r"foreign (?:direct )?investment|\bFDI\b|\bfunds?\b|基金|\bexports?\b|出口|\bbudget", re.I)
+# The word lists below match in any case; `any_case` writes them so that a search can skip ahead.
+# revenue|sales|turnover|profit|income|营业收入|营收|销售收入|销售额|利润|收入
+_REVENUE = re.compile("|".join(any_case("revenue", "sales", "turnover", "profit", "income")
+                               + ["营业收入", "营收", "销售收入", "销售额", "利润", "收入"]))
+# \boutput\b|\bGDP\b|\btax|\bmarket\b|\bcredit|\bloans?\b|foreign (?:direct )?investment|\bFDI\b|\bfunds?\b
+# |\bexports?\b|\bbudget|产值|税收|利税|授信|贷款|基金|出口
+_OTHER = re.compile("|".join(
+    any_case(r"\boutput\b", r"\bGDP\b", r"\btax", r"\bmarket\b", r"\bcredit", r"\bloans?\b",
+             "foreign (?:direct )?investment", r"\bFDI\b", r"\bfunds?\b", r"\bexports?\b", r"\bbudget")
+    + ["产值", "税收", "利税", "授信", "贷款", "基金", "出口"]))
 _OTHER_AFTER = re.compile(r"^\s*(?:of (?:annual )?(?:output|revenue|sales|foreign|exports?|tax)|fund\b|(?:in )?GDP)"
                           r"|^[\u4e00-\u9fff]{0,6}(?:基金|产值)", re.I)
+# A count of projects: "12 projects", "two new key projects", "8个项目", "项目12个". In Chinese, every
+# form (\d+个(?:项目)?|项目\d+个|\d+个[\u4e00-\u9fff]{0,6}项目) holds a digit right before 个; in English
+# the counted noun is read first (a literal-opening search): most sums have no count before them.
 _COUNT = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several)"
-                    r"\s+(?:[\w-]+\s+){0,3}(?:projects|deals|contracts|entries)\b"
-                    r"|\d+个(?:项目)?|项目\d+个|\d+个[\u4e00-\u9fff]{0,6}项目", re.I)
-_TOTAL_WORDS = re.compile(r"\bcombined\b|\btogether\b|\bin total\b|\baltogether\b|\ba total of\b"
-                          r"|\b(?:annual|yearly) (?:planned )?investment|planned annual investment"
-                          r"|共(?=[\u4e00-\u9fff]{0,8}\d)|合计|累计|总计|年度计划投资|年度投资|年计划投资", re.I)
+                    r"\s+(?:[\w-]+\s+){0,3}(?:projects|deals|contracts|entries)\b", re.I)
+_COUNTED = re.compile("|".join(any_case(r"projects\b", r"deals\b", r"contracts\b", r"entries\b")))
+_COUNT_ZH = re.compile(r"\d个")
+# \bcombined\b|\btogether\b|\bin total\b|\baltogether\b|\ba total of\b|\b(?:annual|yearly) (?:planned )?investment
+# |planned annual investment (any case)|共(?=[\u4e00-\u9fff]{0,8}\d)|合计|累计|总计|年度计划投资|年度投资|年计划投资
+_TOTAL_WORDS = re.compile("|".join(
+    any_case(r"\bcombined\b", r"\btogether\b", r"\bin total\b", r"\baltogether\b", r"\ba total of\b",
+             r"\bannual (?:planned )?investment", r"\byearly (?:planned )?investment", "planned annual investment")
+    + [r"共(?=[\u4e00-\u9fff]{0,8}\d)", "合计", "累计", "总计", "年度计划投资", "年度投资", "年计划投资"]))
 _EACH_AFTER = re.compile(r"^\s*(?:each\b|apiece\b|or more each)|^(?:以上|以下)?的?项目|^[\u4e00-\u9fff]{0,2}以上的?项目")
 
 
@@ -143,21 +220,28 @@ def classify_amount(text: str, start: int, end: int, window_start: int, respecti
     the text after the last project name)."""
     before = text[max(window_start, start - 100):start]
     after = text[end:end + 24]
-    if _CAPITAL.search(before[-30:]):
+    near = before[-30:]
+    if _CAPITAL.search(near):
         return "registered_capital"
-    if _REVENUE.search(before[-30:]):
+    if _REVENUE.search(near):
         return "revenue"
-    if _OTHER.search(before[-30:]) or _OTHER_AFTER.search(after):
+    if _OTHER.search(near) or _OTHER_AFTER.search(after):
         return "other"
     if _EACH_AFTER.search(after):
         return "list_total"
-    if not respectively and (_COUNT.search(before) or _TOTAL_WORDS.search(before[-40:])):
+    if not respectively and (_says_count(before) or _TOTAL_WORDS.search(before[-40:])):
         return "list_total"
     return None
+
+
+def _says_count(text: str) -> bool:
+    """A count of projects ("12 projects", "8个项目") in `text`."""
+    if "个" in text and _COUNT_ZH.search(text):
+        return True
+    return bool(_COUNTED.search(text)) and bool(_COUNT.search(text))
 
 
 def role_before(text: str, start: int) -> bool:
     """True when the role words come before the organisation ("undertaken by X", "由X"): the
     project is then named before it."""
-    before = text[max(0, start - 40):start]
-    return any(rx.search(before) for _, rx in _ROLE_BEFORE)
+    return _role_before(text[max(0, start - 40):start]) is not None

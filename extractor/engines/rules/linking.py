@@ -8,8 +8,10 @@ and the current event (a list release, a signing ceremony) whose date and status
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from typing import Optional
 
+from extractor.normalize.dates import DateMatch
 from extractor.normalize.money import MoneyMatch
 from extractor.types import AggregateFact, Status
 from extractor.engines.rules import cues
@@ -27,6 +29,11 @@ _FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operati
 _OPEN_QUOTES, _CLOSE_QUOTES = "“\"「‘", "”\"」’"
 _TIGHT_GAP = re.compile(r"(?:(?:落户|选址|位于|建于|布局)[\u4e00-\u9fffA-Za-z0-9]{0,20})?[，,；;]?(?:项目)?"
                         r"(?:总投资|计划投资|投资|投资额|总额)?[：:]?(?:约|达|为|超过|逾)?")
+# Every word `_FUTURE_DATE` can end with (before the spaces it allows): a cheap test that spares
+# most dates the search, which cannot skip ahead (it ends with "$") and is tried at every position.
+_FUTURE_DATE_ENDS = ("in", "by", "until", "before", "after", "since",
+                     "预计", "计划", "将于", "成立于", "始建于", "创立于", "成立")
+_UNKNOWN = object()  # not worked out yet
 _DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
 
 
@@ -36,7 +43,7 @@ class Linker(OrgLinking):
         self.text = mentions.text
         self.doc_id = doc_id
         self.candidates: dict[str, Candidate] = {}
-        self.mention_order: list[Candidate] = []
+        self.mention_order: dict[Candidate, None] = {}  # candidates, the most recently named last
         self.focus: Optional[Candidate] = None
         self.enumeration: list[Candidate] = []
         self.last_company: Optional[OrgMention] = None
@@ -47,6 +54,9 @@ class Linker(OrgLinking):
         self.dropped: list[str] = []
         self._org_spans: tuple[tuple[int, int], ...] = ()
         self.event_at: dict[int, Optional[Event]] = {}  # event in force at each skipped (table) paragraph
+        self._named: dict[tuple[int, int], tuple[bool, Optional[OrgMention]]] = {}  # this sentence's clauses
+        self._sentence_dates: dict[int, Optional[DateMatch]] = {}  # by sentence start
+        self._at = _BySentence(mentions)
 
     # --- driving -------------------------------------------------------------------------------
     def run(self, skip_paragraphs: set[int]) -> None:
@@ -57,10 +67,10 @@ class Linker(OrgLinking):
                 section, self.focus, self.enumeration = para.section, None, []
             if para.index in skip_paragraphs:
                 self.event_at[para.index] = self.event
-            for sent in para.sentences:
-                if para.index > 0 and para.kind != "heading" and para.index not in skip_paragraphs:
-                    self._sentence(index, sent, para)
-                index += 1
+            if para.index > 0 and para.kind != "heading" and para.index not in skip_paragraphs:
+                for k, sent in enumerate(para.sentences):
+                    self._sentence(index + k, sent, para)
+            index += len(para.sentences)
 
     def candidate_for(self, name: NameMention, para: Paragraph, sent_index: int) -> Candidate:
         key = candidate_key(name.text)
@@ -72,57 +82,71 @@ class Linker(OrgLinking):
             cand.weak = False
         if sent_index not in cand.sentences:
             cand.sentences.append(sent_index)
-        if cand in self.mention_order:
-            self.mention_order.remove(cand)
-        self.mention_order.append(cand)
+        self.mention_order.pop(cand, None)  # (re)inserted last: the most recently named comes last
+        self.mention_order[cand] = None
         return cand
 
     # --- one sentence --------------------------------------------------------------------------
     def _sentence(self, index: int, sent: Sentence, para: Paragraph) -> None:
-        found = self.m.status(sent.start, sent.end)
-        self._update_event(index, sent, para, found)
-        names = self.m.names(sent.start, sent.end)
+        at, key = self._at, sent.start
+        found = at.status.get(key, ())
+        orgs = at.orgs.get(key, ())
+        if found:
+            self._update_event(index, sent, para, found, orgs)
+        names = at.names.get(key, ())
         cands = [self.candidate_for(n, para, index) for n in names]
-        orgs = self.m.orgs(sent.start, sent.end)
-        self._org_spans = tuple((o.start, o.end) for o in orgs)
-        worth = (orgs or found or self.m.amounts(sent.start, sent.end) or self.m.dates(sent.start, sent.end)
-                 or self.m.places(sent.start, sent.end))
+        self._org_spans = tuple([(o.start, o.end) for o in orgs]) if orgs else ()
+        amounts = at.amounts.get(key, ())
         # Only a sentence that says something (a sum, a company, a date, a place, a status) needs its
-        # "the project"/"it" resolved.
-        referents = {c: self._referent(c, sent, orgs) for c in sent.clauses} if worth else {}
-        self._link_amounts(sent, names, cands, referents)
-        self._link_orgs(sent, names, cands, orgs, referents, found)
-        for clause, ref in referents.items():
-            if ref is None or names or index in ref.sentences:
-                continue
-            by_company = self.referred_company(self.text[clause[0]:clause[1]], clause[0], orgs) is not None
-            group = ref.company_linked if by_company else ref.linked
-            if index not in group:
-                group.append(index)
+        # "the project"/"it" resolved, and only when there is a project to refer to: one in focus, an
+        # enumeration, or a company's project. (Only the clauses that refer to a project are kept.)
+        referents: dict[tuple[int, int], Candidate] = {}
+        if (orgs or found or amounts or key in at.dates or at.places.within(key, sent.end)) \
+                and (self.enumeration or self.focus is not None or self.company_candidate):
+            self._named = {}
+            for clause in sent.clauses:
+                ref = self._referent(clause, self.text[clause[0]:clause[1]], orgs)
+                if ref is not None:
+                    referents[clause] = ref
+        if amounts:
+            self._link_amounts(sent, names, cands, referents, amounts)
+        if names or referents:  # else no organisation and no "the company" can be tied to a project
+            self._link_orgs(sent, names, cands, orgs, referents, found)
+            self._link_referred_company(sent, names, cands, referents)
+        if not names:
+            for clause, ref in referents.items():
+                if index in ref.sentences:
+                    continue
+                by_company = self.referred_company(clause, orgs) is not None
+                group = ref.company_linked if by_company else ref.linked
+                if index not in group:
+                    group.append(index)
         if cands:
             self.focus = cands[-1]
             if len(cands) >= 2:
                 self.enumeration = list(dict.fromkeys(cands))
-        companies = [o for o in orgs if o.is_company]
-        if companies:
-            self.last_company = companies[-1]
-        for org in companies:
-            self.aliases.add(org)
+        if orgs:
+            companies = [o for o in orgs if o.is_company]
+            if companies:
+                self.last_company = companies[-1]
+            for org in companies:
+                self.aliases.add(org)
 
-    def _update_event(self, index: int, sent: Sentence, para: Paragraph, found) -> None:
-        found = [f for f in found if f[0] != Status.planned]  # plans belong to one project, not an event
-        if not found:
-            return
-        gov = next((o for o in self.m.orgs(sent.start, sent.end) if o.kind == "government"), None)
+    def _update_event(self, index: int, sent: Sentence, para: Paragraph, found, orgs) -> None:
+        for status, start, end in found:
+            if status != Status.planned:
+                break
+        else:
+            return  # plans belong to one project, not an event
         date = self.sentence_date(sent)
-        if date is None and cues.SAME_DAY.search(sent.text) and self.event is not None:
+        if date is None and self.event is not None and cues.says_same_day(sent.text):
             date = self.event.date
         if date is None:
             date = self.paragraph_date(para, sent.start)
         if date is None:
             return  # an undated remark ("officials said 1020 projects made the list") opens no event
-        status, start, end = found[0]
-        places = self.m.places(sent.start, sent.end, in_names=False)
+        gov = next((o for o in orgs if o.kind == "government"), None)
+        places = self._at.event_places(sent.start, sent.end)
         current = self.event
         if current and current.date and current.date.iso == date.iso and current.status.status == status \
                 and _same_region(current.places, places):
@@ -132,14 +156,21 @@ class Linker(OrgLinking):
 
     def sentence_date(self, sent: Sentence):
         """The most precise date the sentence states for what happened (not "to open in 2023")."""
+        # Asked again for the sentences of a paragraph (its opening date) and by the Builder: worked
+        # out once per sentence of this document.
+        best = self._sentence_dates.get(sent.start, _UNKNOWN)
+        if best is not _UNKNOWN:
+            return best
         best = None
-        for d in self.m.dates(sent.start, sent.end):
-            if _FUTURE_DATE.search(self.text[max(0, d.start - 30):d.start]):
+        for d in self._at.dates.get(sent.start, ()):
+            before = self.text[max(0, d.start - 30):d.start]
+            if before.rstrip().endswith(_FUTURE_DATE_ENDS) and _FUTURE_DATE.search(before):
                 continue
             if _DATE_PURPOSE_AFTER.match(self.text[d.end:d.end + 4]):
                 continue
             if best is None or len(d.iso) > len(best.iso):
                 best = d
+        self._sentence_dates[sent.start] = best
         return best
 
     def paragraph_date(self, para: Paragraph, before: int):
@@ -150,46 +181,59 @@ class Linker(OrgLinking):
         return self.sentence_date(first)
 
     # --- anaphora ------------------------------------------------------------------------------
-    def _referent(self, clause: tuple[int, int], sent: Sentence, orgs: list[OrgMention]) -> Optional[Candidate]:
-        text = self.text[clause[0]:clause[1]]
+    def _referent(self, clause: tuple[int, int], text: str, orgs) -> Optional[Candidate]:
+        """The project a clause (`text`) refers to without naming it: "the former", "the company's
+        project", "it"."""
         if self.enumeration and cues.FORMER.search(text):
             return self.enumeration[0]
         if self.enumeration and cues.LATTER.search(text):
             return self.enumeration[-1]
-        company = self.referred_company(text, clause[0], orgs)
+        company = self.referred_company(clause, orgs, text)
         if company is not None:
             return self.company_candidate.get(company.text, self.focus)
-        if cues.ANAPHOR_PROJECT.search(text.lstrip()):
+        if self.focus is not None and cues.ANAPHOR_PROJECT.search(text.lstrip()):
             return self.focus
         return None
 
-    def referred_company(self, text: str, offset: int, orgs: list[OrgMention]) -> Optional[OrgMention]:
-        """The company a clause talks about: "the company", a short name ("Norvale"), or a full name
-        of a company already tied to a project."""
-        if cues.ANAPHOR_COMPANY.search(text):
+    def referred_company(self, clause: tuple[int, int], orgs, text: Optional[str] = None) -> Optional[OrgMention]:
+        """The company a clause (of the current sentence; `text` if given) talks about: "the company",
+        a short name ("Norvale"), or a full name (among `orgs`) of a company already tied to a project."""
+        says_company, alias = self._named_company(clause, text)
+        if says_company:
             return self.last_company
-        alias = self.aliases.find(text, self._org_spans, offset)
         if alias is not None:
             return alias
         for org in orgs:
-            if offset <= org.start < offset + len(text) and org.text in self.company_candidate:
+            if clause[0] <= org.start < clause[1] and org.text in self.company_candidate:
                 return org
         return None
 
+    def _named_company(self, clause: tuple[int, int], text: Optional[str]) -> tuple[bool, Optional[OrgMention]]:
+        """How a clause of this sentence names a company: (True, None) for "the company" (the last
+        company named), else (False, the company whose short name it uses, or None). Read at most once
+        per clause: it depends only on the companies named in earlier sentences."""
+        named = self._named.get(clause)
+        if named is None:
+            text = text if text is not None else self.text[clause[0]:clause[1]]
+            if cues.says_the_company(text):
+                named = (True, None)
+            else:
+                named = (False, self.aliases.find(text, self._org_spans, clause[0]))
+            self._named[clause] = named
+        return named
+
     # --- amounts -------------------------------------------------------------------------------
-    def _link_amounts(self, sent: Sentence, names, cands, referents) -> None:
-        amounts = self.m.amounts(sent.start, sent.end)
-        if not amounts:
-            return
-        respectively = bool(cues.RESPECTIVELY.search(sent.text)) and len(amounts) >= 2
+    def _link_amounts(self, sent: Sentence, names, cands, referents, amounts) -> None:
+        respectively = len(amounts) >= 2 and bool(cues.RESPECTIVELY.search(sent.text))
         kept: list[MoneyMatch] = []
+        text = self.text
         for a in amounts:
-            if self.text[a.start - 1:a.start] in _OPEN_QUOTES and self.text[a.end:a.end + 1] in _CLOSE_QUOTES:
+            if text[a.start - 1:a.start] in _OPEN_QUOTES and text[a.end:a.end + 1] in _CLOSE_QUOTES:
                 continue  # '"不低于10亿元" 这样的表述': a figure quoted as wording, not stated as a sum
-            clause = sent.clause_of(a.start)
-            before_names = [n for n in names if n.end <= a.start]
-            window = max(clause[0], before_names[-1].end if before_names else sent.start)
-            kind = cues.classify_amount(self.text, a.start, a.end, window, respectively)
+            window = sent.clause_of(a.start)[0]
+            if names:  # not before the last project name
+                window = max(window, next((n.end for n in reversed(names) if n.end <= a.start), sent.start))
+            kind = cues.classify_amount(text, a.start, a.end, window, respectively)
             if kind:
                 self.aggregates.append(AggregateFact(kind=kind, doc_id=self.doc_id, start=a.start, end=a.end,
                                                      quote=a.text, amount=a.to_amount()))
@@ -213,7 +257,7 @@ class Linker(OrgLinking):
     def _pair_respectively(self, amounts: list[MoneyMatch], cands: list[Candidate]) -> bool:
         targets = list(dict.fromkeys(cands))
         if not targets:
-            targets = self.mention_order[-len(amounts):]
+            targets = list(self.mention_order)[-len(amounts):]
         if len(targets) != len(amounts):
             return False
         for cand, amount in zip(targets, amounts):
@@ -246,6 +290,64 @@ class Linker(OrgLinking):
                 for _, part in later[i:]:
                     part.component = True
                 break
+
+
+class _BySentence:
+    """The mentions of each sentence, keyed by the sentence's start: what DocMentions' range queries
+    return for it. The linker reads every kind for every sentence; one query per kind for the whole
+    document, each mention then put in the sentence that holds it whole, costs a fraction of that."""
+
+    def __init__(self, m: DocMentions):
+        whole = (0, len(m.text))
+        starts = [s.start for s in m.sentences]
+        ends = [s.end for s in m.sentences]
+        self.status = _group(m.status(*whole), starts, ends)  # strongest status first, as m.status
+        self.names = _group(m.names(*whole), starts, ends)
+        self.orgs = _group(m.orgs(*whole), starts, ends)
+        self.amounts = _group(m.amounts(*whole), starts, ends)
+        self.dates = _group(m.dates(*whole), starts, ends)
+        # Places are many and read for few sentences (is there one? which ones for an event?): they are
+        # looked up when asked instead.
+        self.places = _Sorted(m.places(*whole))
+        self._m = m
+        self._event_places: Optional[_Sorted] = None
+
+    def event_places(self, start: int, end: int) -> list:
+        """DocMentions.places(start, end, in_names=False): places neither in a company's nor a project's name."""
+        if self._event_places is None:
+            self._event_places = _Sorted(self._m.places(0, len(self._m.text), in_names=False))
+        return self._event_places.within(start, end)
+
+
+class _Sorted:
+    """Mentions sorted by start (as DocMentions keeps them), with its range query."""
+
+    def __init__(self, items: list):
+        self.items = items
+        self.starts = [i.start for i in items]
+
+    def within(self, start: int, end: int) -> list:
+        """The mentions that lie within [start, end)."""
+        i = bisect_left(self.starts, start)
+        hi = bisect_left(self.starts, end, i)
+        return [item for item in self.items[i:hi] if item.end <= end]
+
+
+def _group(items, starts: list[int], ends: list[int]) -> dict[int, list]:
+    """`items` by the start of the sentence that holds each one whole (sentences given by their sorted
+    `starts` and `ends`), in the order of `items`; sentences without any are left out."""
+    out: dict[int, list] = {}
+    for item in items:
+        start = item.start
+        k = bisect_right(starts, start) - 1
+        if k < 0 or start >= ends[k] or item.end > ends[k]:
+            continue
+        group = out.get(starts[k])
+        if group is None:
+            out[starts[k]] = [item]
+        else:
+            group.append(item)
+    return out
 
 
 def _same_region(a, b) -> bool:

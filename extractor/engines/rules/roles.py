@@ -9,6 +9,7 @@ from typing import Optional
 from extractor.normalize.scanning import word_start
 from extractor.types import OrgRole, Status
 from extractor.engines.rules import cues
+from extractor.engines.rules.cues import any_case
 
 # \b(?:it|the company)\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|...)\b|该公司(?:负责)?(?:承建|建设|实施), any
 # case, written to open with literals (see `scanning`): (?i) lets İ and ı stand for "i".
@@ -16,8 +17,18 @@ _ROLE_VERB = r"\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|undertakes|led|leads|b
 _PRONOUN_ROLE = re.compile("|".join([word_start(c, "(?i:t" + _ROLE_VERB + ")") for c in "Ii\u0130\u0131"]
                                     + [word_start(c, "(?i:he company" + _ROLE_VERB + ")") for c in "Tt"]
                                     + ["该公司(?:负责)?(?:承建|建设|实施)"]))
-_INVEST_VERB = re.compile(r"\b(?:invest|invests|investing|spend|spends|fund)\b|(?<!总)投资(?!建设)|投入", re.I)
-_BUILD_VERB = re.compile(r"\b(?:build|builds|construct|constructs|undertake|undertakes|set up)\b|建设|承建|实施", re.I)
+# Written to open with literals (see `cues.any_case`; 投 before its look-behind), the plain forms are:
+# \b(?:invest|invests|investing|spend|spends|fund)\b (any case)|(?<!总)投资(?!建设)|投入
+_INVEST_VERB = re.compile("|".join(
+    any_case(r"\binvest\b", r"\binvests\b", r"\binvesting\b", r"\bspend\b", r"\bspends\b", r"\bfund\b")
+    + ["投(?<!总投)资(?!建设)", "投入"]))
+# \b(?:build|builds|construct|constructs|undertake|undertakes|set up)\b (any case)|建设|承建|实施
+_BUILD_VERB = re.compile("|".join(
+    any_case(*(r"\b" + verb + r"\b" for verb in ("build", "builds", "construct", "constructs", "undertake",
+                                                 "undertakes", "set up")))
+    + ["建设", "承建", "实施"]))
+
+_OF_THE = re.compile(r"of\s+(?:the\s+)?$")  # "the X of [the] <organisation>"
 
 
 class OrgLinking:
@@ -32,7 +43,6 @@ class OrgLinking:
             target.add_org(org, role)
             if org.is_company:
                 self.company_candidate.setdefault(org.text, target)
-        self._link_referred_company(sent, names, cands, referents)
 
     def _org_role_target(self, org, sent, names, cands, referents, statuses):
         text = self.text
@@ -41,16 +51,15 @@ class OrgLinking:
         in_clause = [p for p in pairs if clause[0] <= p[0].start < clause[1]] or pairs
         before = [p for p in in_clause if p[0].end <= org.start]
         after = [p for p in in_clause if p[0].start >= org.end]
-        role = cues.role_cue(text, org.start, org.end)
+        role, prefer_before = cues.role_cue_where(text, org.start, org.end)
         if role is not None:
-            prefer_before = cues.role_before(text, org.start)
             pick = (before[-1:] if prefer_before else after[:1]) or before[-1:] or after[:1]
             target = pick[0][1] if pick else referents.get(clause) or referents.get(sent.clauses[0])
             return role, target
         adjacent = [p for p in after if p[0].start - org.end <= 3]
         if adjacent or cues.is_possessive(text, org.start, org.end):
             role = OrgRole.undertaker if org.is_company else OrgRole.government
-            pick = adjacent[:1] or (before[-1:] if re.search(r"of\s+(?:the\s+)?$", text[max(0, org.start - 8):org.start])
+            pick = adjacent[:1] or (before[-1:] if _OF_THE.search(text[max(0, org.start - 8):org.start])
                                     else after[:1]) or before[-1:]
             return role, (pick[0][1] if pick else None)
         nearest = (after[:1] or before[-1:])
@@ -65,6 +74,9 @@ class OrgLinking:
     def _link_referred_company(self, sent, names, cands, referents) -> None:
         """"The company plans to invest ...", "Norvale will invest ...", "it has undertaken the X"."""
         for clause in sent.clauses:
+            target = referents.get(clause)
+            if target is None and not names:
+                continue  # nothing to link: no project named, none referred to
             text = self.text[clause[0]:clause[1]]
             # (The cheap tests first: the searches below only read, they change nothing.)
             if self.last_company is not None and (m := _PRONOUN_ROLE.search(text)):
@@ -73,30 +85,30 @@ class OrgLinking:
                     later[0].add_org(self.last_company, OrgRole.undertaker)
                     self.company_candidate.setdefault(self.last_company.text, later[0])
                 continue
-            target = referents.get(clause)
             if target is None:
                 continue
-            company = self.referred_company(text, clause[0], [])
+            company = self.referred_company(clause, (), text)
             if company is None:
                 continue
-            subject_end = clause[0] + _subject_end(text)
+            invest, build = _INVEST_VERB.search(text), _BUILD_VERB.search(text)
+            subject_end = clause[0] + _subject_end(text, invest, build)
             if any(clause[0] <= n.start < subject_end for n in names):
                 continue  # a project is named before the verb: the names own this clause
-            role = _verb_role(text)
+            role = _verb_role(invest, build)
             if role is not None:
                 target.add_org(company, role)
                 self.company_candidate.setdefault(company.text, target)
 
 
-def _subject_end(clause_text: str) -> int:
-    """Where the clause's verb starts (roughly): the first invest/build verb, else the whole clause."""
-    found = [m.start() for rx in (_INVEST_VERB, _BUILD_VERB) if (m := rx.search(clause_text))]
+def _subject_end(clause_text: str, invest: Optional[re.Match], build: Optional[re.Match]) -> int:
+    """Where the clause's verb starts (roughly): the first invest/build verb, else the whole clause.
+    `invest` and `build` are the first matches of `_INVEST_VERB` and `_BUILD_VERB` in it."""
+    found = [m.start() for m in (invest, build) if m]
     return min(found) if found else len(clause_text)
 
 
-def _verb_role(clause_text: str) -> Optional[OrgRole]:
+def _verb_role(invest: Optional[re.Match], build: Optional[re.Match]) -> Optional[OrgRole]:
     """investor or undertaker, from whichever verb comes first: "will invest" / "将在...建设"."""
-    invest, build = _INVEST_VERB.search(clause_text), _BUILD_VERB.search(clause_text)
     if invest and (not build or invest.start() < build.start()):
         return OrgRole.investor
     return OrgRole.undertaker if build else None
