@@ -12,7 +12,7 @@ from extractor.types import Evidence, Organization, OrgRole, Project, Status
 from extractor.engines.rules import cues
 from extractor.engines.rules.candidates import Candidate, Cue
 from extractor.engines.rules.linking import Linker
-from extractor.engines.rules.places_for import locate
+from extractor.engines.rules.places_for import PlaceFinder
 from extractor.engines.rules.sector import find_sector
 
 
@@ -21,6 +21,7 @@ class Builder:
         self.linker = linker
         self.m = linker.m
         self.doc_id = doc_id
+        self.places = PlaceFinder(self.m)
 
     def _ev(self, field: str, start: int, end: int) -> Evidence:
         return Evidence(field=field, doc_id=self.doc_id, start=start, end=end, quote=self.m.text[start:end])
@@ -43,7 +44,7 @@ class Builder:
         located = None
         if inherit and event.places:
             # A Hubei project does not inherit the date and status of a Guangdong list.
-            here = locate(cand, self.m, False)
+            here = self.places.locate(cand, False)
             event_provinces = {p.candidates[0].province_en for p in event.places if p.candidates}
             if here is not None and here.place.province_en not in event_provinces:
                 inherit, located = False, here
@@ -61,7 +62,7 @@ class Builder:
         if sector is not None:
             fields["sector"] = sector[0]
             evidence.append(self._ev("sector", sector[1], sector[2]))
-        located = located or locate(cand, self.m, inherit)
+        located = located or self.places.locate(cand, inherit)
         if located is not None:
             self._place_fields(located.place, located.match.start, located.match.end, fields, evidence)
         if cand.amount is not None:
