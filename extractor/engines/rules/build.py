@@ -8,34 +8,59 @@ from typing import Optional
 
 from extractor.normalize.money import MoneyMatch, parse_amount
 from extractor.normalize.places import Gazetteer, Place
-from extractor.types import Evidence, Organization, OrgRole, Project, Status
+from extractor.normalize.dates import DateMatch
+from extractor.types import OrgRole, Project, Status, project_id
 from extractor.engines.rules import cues
 from extractor.engines.rules.candidates import Candidate, Cue
 from extractor.engines.rules.linking import Linker
+from extractor.engines.rules.mentions import StatusCue
 from extractor.engines.rules.places_for import PlaceFinder
 from extractor.engines.rules.sector import find_sector
 
 
 class Builder:
+    """Builds the records of one document. Fields and evidence are gathered as plain dicts and
+    validated once per record (one `Project.model_validate` instead of a model per evidence span);
+    what candidates share (a sentence's strongest status cue, its date, its sector) is worked out
+    once per sentence."""
+
     def __init__(self, linker: Linker, doc_id: str):
         self.linker = linker
         self.m = linker.m
         self.doc_id = doc_id
         self.places = PlaceFinder(self.m)
+        self._status_of: dict[int, Optional[StatusCue]] = {}  # by sentence index
+        self._date_of: dict[int, Optional[DateMatch]] = {}
+        self._sector_of: dict[int, Optional[tuple[str, int, int]]] = {}
 
-    def _ev(self, field: str, start: int, end: int) -> Evidence:
-        return Evidence(field=field, doc_id=self.doc_id, start=start, end=end, quote=self.m.text[start:end])
+    def _ev(self, field: str, start: int, end: int) -> dict:
+        return {"field": field, "doc_id": self.doc_id, "start": start, "end": end, "quote": self.m.text[start:end]}
+
+    def _record(self, fields: dict, evidence: list[dict]) -> Project:
+        """The validated record, with its id (as `Project.with_id` would give it)."""
+        fields["id"] = project_id(fields["name"], fields.get("province"))
+        fields["evidence"] = evidence
+        return Project.model_validate(fields)
 
     def own_status(self, cand: Candidate) -> Optional[Cue]:
+        """The strongest status cue of the sentences naming the candidate, else of those referring to
+        it; among equally strong ones the first."""
         for group in (cand.sentences, cand.linked):
-            found = []
+            best = None
             for i in group:
-                s = self.m.sentences[i]
-                found += self.m.status(s.start, s.end)
-            if found:
-                best = min(found, key=lambda c: cues.STATUS_RANK[c[0]])
+                cue = self._strongest_status(i)
+                if cue is not None and (best is None or cues.STATUS_RANK[cue.status] < cues.STATUS_RANK[best.status]):
+                    best = cue
+            if best is not None:
                 return Cue(*best)
         return None
+
+    def _strongest_status(self, sentence: int) -> Optional[StatusCue]:
+        if sentence not in self._status_of:
+            s = self.m.sentences[sentence]
+            found = self.m.status(s.start, s.end)  # strongest first
+            self._status_of[sentence] = found[0] if found else None
+        return self._status_of[sentence]
 
     def project(self, cand: Candidate) -> Optional[Project]:
         own = self.own_status(cand)
@@ -72,9 +97,9 @@ class Builder:
         if inherit and event.gov is not None and event.status.status in (Status.listed, Status.approved, Status.planned):
             if event.gov.text not in cand.orgs:
                 orgs.append((event.gov, OrgRole.government))
-        fields["organizations"] = [Organization(name=o.text, role=r) for o, r in orgs]
+        fields["organizations"] = [{"name": o.text, "role": r} for o, r in orgs]
         evidence += [self._ev(f"organizations[{i}]", o.start, o.end) for i, (o, _) in enumerate(orgs)]
-        return Project(evidence=evidence, **fields).with_id()
+        return self._record(fields, evidence)
 
     def _sector(self, cand: Candidate) -> Optional[tuple[str, int, int]]:
         """The industry named in the project's name, else in its own sentences."""
@@ -82,14 +107,18 @@ class Builder:
         for i in cand.sentences:
             if found is not None:
                 break
-            s = self.m.sentences[i]
-            found = find_sector(self.m.text, s.start, s.end)
+            if i not in self._sector_of:
+                s = self.m.sentences[i]
+                self._sector_of[i] = find_sector(self.m.text, s.start, s.end)
+            found = self._sector_of[i]
         return found
 
     def _date(self, cand: Candidate, inherit: bool):
         for group in (cand.sentences, cand.linked):
             for i in group:
-                d = self.linker.sentence_date(self.m.sentences[i])
+                if i not in self._date_of:
+                    self._date_of[i] = self.linker.sentence_date(self.m.sentences[i])
+                d = self._date_of[i]
                 if d is not None:
                     return d
         para = self.m.paragraphs[cand.paragraph]
@@ -133,9 +162,9 @@ class Builder:
             evidence.append(self._ev("amount", amount.start, amount.end))
         orgs = [(row.cells[f], role) for f, role in (("undertaker", OrgRole.undertaker), ("investor", OrgRole.investor))
                 if f in row.cells]
-        fields["organizations"] = [Organization(name=c.text, role=r) for c, r in orgs]
+        fields["organizations"] = [{"name": c.text, "role": r} for c, r in orgs]
         evidence += [self._ev(f"organizations[{i}]", c.start, c.end) for i, (c, _) in enumerate(orgs)]
-        return Project(evidence=evidence, **fields).with_id()
+        return self._record(fields, evidence)
 
     def _row_place(self, row):
         g = Gazetteer.load()
