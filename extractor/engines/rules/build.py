@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-
+from functools import lru_cache
 from typing import Optional
 
 from extractor.normalize.money import MoneyMatch, parse_amount
@@ -167,14 +167,13 @@ class Builder:
         return self._record(fields, evidence)
 
     def _row_place(self, row):
-        g = Gazetteer.load()
         province = None
         if "province" in row.cells:
-            found = [p for p in g.lookup(row.cells["province"].text) if p.level == "province"]
+            found = [p for p in _places_named(row.cells["province"].text) if p.level == "province"]
             province = found[0] if found else None
         for field in ("district", "city"):
             if field in row.cells:
-                found = [p for p in g.lookup(row.cells[field].text)
+                found = [p for p in _places_named(row.cells[field].text)
                          if province is None or p.province_en == province.province_en]
                 if found:
                     return found[0], row.cells[field]
@@ -183,6 +182,12 @@ class Builder:
         return None
 
 
+@lru_cache(maxsize=1024)  # a table names the same provinces and cities row after row
+def _places_named(name: str) -> tuple[Place, ...]:
+    return tuple(Gazetteer.load().lookup(name))
+
+
+_BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _UNIT = {"亿元": 1e8, "万元": 1e4, "百万元": 1e6, "million yuan": 1e6, "billion yuan": 1e9, "100 million yuan": 1e8}
 
 
@@ -191,12 +196,13 @@ def row_amount(row) -> Optional[MoneyMatch]:
     cell = row.cells.get("amount")
     if cell is None:
         return None
+    if row.unit and _BARE_NUMBER.fullmatch(cell.text):
+        # (A bare number has no letters, so the written-currency case below cannot apply to it.)
+        value = float(cell.text.replace(",", "")) * _UNIT[row.unit.lower()]
+        return MoneyMatch(cell.start, cell.end, cell.text, value, value, value, "CNY", None)
     found = parse_amount(cell.text)
     if found is not None and found.currency and any(ch.isalpha() for ch in cell.text):
         return MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,
                           found.min, found.max, found.currency, found.qualifier)
-    if row.unit and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", cell.text):
-        value = float(cell.text.replace(",", "")) * _UNIT[row.unit.lower()]
-        return MoneyMatch(cell.start, cell.end, cell.text, value, value, value, "CNY", None)
     return found and MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,
                                 found.min, found.max, found.currency, found.qualifier)

@@ -56,6 +56,9 @@ class PlaceFinder:
         self.m = m
         self.gazetteer = Gazetteer.load()
         self._match_context: dict[int, _Context] = {}  # by id() of a PlaceMatch of this document
+        # Places outside project names, by sentence and by paragraph index: candidates share them.
+        self._in_sentence: dict[int, list[PlaceMatch]] = {}
+        self._in_paragraph: dict[int, list[PlaceMatch]] = {}
         self._heading: dict[tuple[int, int], list[PlaceMatch]] = {}  # by (paragraph, section)
         self._section: dict[tuple[int, int], list[PlaceMatch]] = {}  # by (paragraph, section)
         self._scopes: dict[int, _Scopes] = {}  # by id() of a candidate
@@ -121,38 +124,56 @@ class PlaceFinder:
 
     def _build_scopes(self, cand: Candidate) -> _Scopes:
         m = self.m
-        sents = m.sentences
         name_scope: list[PlaceMatch] = []
         clause_scope: list[PlaceMatch] = []
         sentence_scope: list[PlaceMatch] = []
         near: list[int] = []
         for i in cand.sentences:
-            s = sents[i]
+            s = m.sentences[i]
+            in_sentence = self._sentence_places(i)
+            sentence_scope += in_sentence
             own = [n for n in m.names(s.start, s.end) if candidate_key(n.text) == cand.key]
+            if not own:
+                continue
             near += [n.start for n in own]
-            for p in m.places(s.start, s.end):
-                if any(n.start <= p.start and p.end <= n.end for n in own):
-                    name_scope.append(p)
+            if len(own) == 1:  # the places inside the name
+                name_scope += m.places(own[0].start, own[0].end)
+            else:
+                name_scope += [p for p in m.places(s.start, s.end)
+                               if any(n.start <= p.start and p.end <= n.end for n in own)]
             for n in own:
                 c = s.clause_of(n.start)
-                clause_scope += m.places(c[0], c[1], in_names=False)
-            sentence_scope += m.places(s.start, s.end, in_names=False)
-        linked_scope = [p for i in cand.linked + cand.company_linked
-                        for p in m.places(sents[i].start, sents[i].end, in_names=False)]
-        para = m.paragraphs[cand.paragraph]
-        para_scope = m.places(para.start, para.end, in_names=False)
+                clause_scope += in_sentence if c == (s.start, s.end) else m.places(c[0], c[1], in_names=False)
+        linked_scope = [p for i in cand.linked + cand.company_linked for p in self._sentence_places(i)]
+        para_scope = self._paragraph_places(cand.paragraph)
         places = [name_scope, clause_scope, sentence_scope, linked_scope, para_scope, [], self._section_places(cand)]
         return _Scopes(places, [None] * len(places), self._heading_places(cand), near or [cand.name.start])
+
+    def _sentence_places(self, i: int) -> list[PlaceMatch]:
+        found = self._in_sentence.get(i)
+        if found is None:
+            s = self.m.sentences[i]
+            found = self._in_sentence[i] = self.m.places(s.start, s.end, in_names=False)
+        return found
+
+    def _paragraph_places(self, i: int) -> list[PlaceMatch]:
+        found = self._in_paragraph.get(i)
+        if found is None:
+            para = self.m.paragraphs[i]
+            found = self._in_paragraph[i] = self.m.places(para.start, para.end, in_names=False)
+        return found
 
     def _section_places(self, cand: Candidate) -> list[PlaceMatch]:
         """The nearest earlier paragraph of the same section that names a place, and the heading."""
         key = (cand.paragraph, cand.section)
         if key not in self._section:
             out: list[PlaceMatch] = []
-            for para in reversed(self.m.paragraphs[:cand.paragraph]):
+            paragraphs = self.m.paragraphs
+            for j in range(cand.paragraph - 1, -1, -1):  # (by index: no copy of the paragraph list)
+                para = paragraphs[j]
                 if para.section != cand.section or para.index == 0:
                     break
-                found = self.m.places(para.start, para.end, in_names=False)
+                found = self._paragraph_places(para.index)
                 if found:
                     out = found
                     break
@@ -163,7 +184,9 @@ class PlaceFinder:
         key = (cand.paragraph, cand.section)
         if key not in self._heading:
             places: list[PlaceMatch] = []
-            for para in reversed(self.m.paragraphs[:cand.paragraph + 1]):
+            paragraphs = self.m.paragraphs
+            for j in range(cand.paragraph, -1, -1):
+                para = paragraphs[j]
                 if para.is_heading and para.section == cand.section:
                     places = self.m.places(para.start, para.end)
                     break
