@@ -14,7 +14,7 @@ when a scope has one: most place names have a single reading, which no context c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import AbstractSet, Callable, Optional, Sequence
 
 from extractor.normalize.places import Gazetteer, Place, PlaceMatch
@@ -22,7 +22,9 @@ from extractor.engines.rules.candidates import Candidate, candidate_key
 from extractor.engines.rules.mentions import DocMentions
 
 _LEVEL = {"province": 0, "city": 1, "district": 2}
-_CLAUSE_SCOPE, _PARAGRAPH_SCOPE, _EVENT_SCOPE = 1, 4, 5  # indexes of those scopes in _build_scopes()
+# The scopes, nearest first (see the module docstring).
+_NAME_SCOPE, _CLAUSE_SCOPE, _SENTENCE_SCOPE, _LINKED_SCOPE, _PARAGRAPH_SCOPE, _EVENT_SCOPE, _SECTION_SCOPE = range(7)
+_SCOPE_COUNT = 7
 _NO_CODES: frozenset[str] = frozenset()
 
 
@@ -40,13 +42,13 @@ _EMPTY_CONTEXT: _Context = (False, _NO_CODES, _NO_CODES)
 
 @dataclass
 class _Scopes:
-    """One candidate's scopes, nearest first (the event's places are added by `locate` when the event
-    is inherited), their contexts as far as worked out, and where the candidate is named."""
+    """One candidate's scopes, nearest first, each worked out when first needed (a search that ends
+    early never reads the far ones), and what each says unambiguously."""
 
-    places: list[list[PlaceMatch]]
+    cand: Candidate
+    places: list[Optional[list[PlaceMatch]]]  # None: not worked out yet
     contexts: list[Optional[_Context]]
-    heading: list[PlaceMatch]
-    near: list[int]
+    near: list[int] = field(default_factory=list)  # where the candidate is named (with the first two scopes)
 
 
 class PlaceFinder:
@@ -67,15 +69,19 @@ class PlaceFinder:
         self._without_event: dict[int, tuple[Optional[Located], bool]] = {}
 
     def locate(self, cand: Candidate, inherit_event: bool) -> Optional[Located]:
-        scopes = self._candidate_scopes(cand)
         with_event = inherit_event and cand.event is not None and bool(cand.event.places)
         known = self._without_event.get(id(cand))
         if known is not None and (not with_event or known[1]):
             return known[0]
+        scopes = self._scopes.get(id(cand))
+        if scopes is None:
+            scopes = self._scopes[id(cand)] = _Scopes(cand, [None] * _SCOPE_COUNT, [None] * _SCOPE_COUNT)
+            scopes.places[_EVENT_SCOPE] = []
         if with_event:
-            scopes = _Scopes(scopes.places[:_EVENT_SCOPE] + [list(cand.event.places)] + scopes.places[_EVENT_SCOPE + 1:],
-                             scopes.contexts[:_EVENT_SCOPE] + [None] + scopes.contexts[_EVENT_SCOPE + 1:],
-                             scopes.heading, scopes.near)
+            self._scope(scopes, _CLAUSE_SCOPE)  # (so that both share the name and clause scopes)
+            places, contexts = scopes.places[:], scopes.contexts[:]
+            places[_EVENT_SCOPE], contexts[_EVENT_SCOPE] = list(cand.event.places), None
+            scopes = _Scopes(cand, places, contexts, scopes.near)
         found, holds_with_event = self._search(scopes)
         if not with_event:
             self._without_event[id(cand)] = (found, holds_with_event)
@@ -83,7 +89,8 @@ class PlaceFinder:
 
     def _search(self, scopes: _Scopes) -> tuple[Optional[Located], bool]:
         """The place, and whether it was found without reading the scopes from the event's on."""
-        for i, scope in enumerate(scopes.places):
+        for i in range(_SCOPE_COUNT):
+            scope = self._scope(scopes, i)
             if not scope:
                 continue  # nothing to find here
             resolve = _ScopeReader(self, scopes, i)
@@ -96,9 +103,11 @@ class PlaceFinder:
             if best is None:
                 continue
             # "Hunan Blockchain Industrial Park ... in Loudi", "built in Wuhan's Jiangxia District": a
-            # finer place inside the one found, named nearby, is better.
-            for later in scopes.places[i + 1:_PARAGRAPH_SCOPE + 1]:
-                finer = _most_specific(later, resolve)
+            # finer place inside the one found, named nearby, is better. (Nothing is finer than a district.)
+            for j in range(i + 1, _PARAGRAPH_SCOPE + 1):
+                if best[0].level == "district":
+                    break
+                finer = _most_specific(self._scope(scopes, j), resolve)
                 if finer and _LEVEL[finer[0].level] > _LEVEL[best[0].level] and _within(finer[0], best[0]):
                     best = finer
             return Located(*best), i < _EVENT_SCOPE and resolve.decided_nearby
@@ -108,30 +117,39 @@ class PlaceFinder:
         """The gazetteer context for reading ambiguous names found in scope `i`: what the scopes up to
         it and the heading say unambiguously, else what all scopes and the heading say; and whether
         the nearer scopes sufficed."""
-        heading = self._context(scopes.heading)
+        heading = self._context(self._heading_places(scopes.cand))
         named, provinces, cities = _joined(self._contexts(scopes, i + 1) + [heading])
         nearby = named
         if not named:
-            named, provinces, cities = _joined(self._contexts(scopes, len(scopes.places)) + [heading])
+            named, provinces, cities = _joined(self._contexts(scopes, _SCOPE_COUNT) + [heading])
         return nearby, (provinces, cities)
 
     # --- scopes ----------------------------------------------------------------------------------
-    def _candidate_scopes(self, cand: Candidate) -> _Scopes:
-        found = self._scopes.get(id(cand))
+    def _scope(self, scopes: _Scopes, i: int) -> list[PlaceMatch]:
+        found = scopes.places[i]
         if found is None:
-            found = self._scopes[id(cand)] = self._build_scopes(cand)
-        return found
+            cand = scopes.cand
+            if i <= _CLAUSE_SCOPE:
+                self._name_and_clause_scopes(scopes)
+            elif i == _SENTENCE_SCOPE:
+                scopes.places[i] = [p for k in cand.sentences for p in self._sentence_places(k)]
+            elif i == _LINKED_SCOPE:
+                scopes.places[i] = [p for k in cand.linked + cand.company_linked for p in self._sentence_places(k)]
+            elif i == _PARAGRAPH_SCOPE:
+                scopes.places[i] = self._paragraph_places(cand.paragraph)
+            elif i == _SECTION_SCOPE:
+                scopes.places[i] = self._section_places(cand)
+            found = scopes.places[i]
+        return found  # type: ignore[return-value]
 
-    def _build_scopes(self, cand: Candidate) -> _Scopes:
-        m = self.m
+    def _name_and_clause_scopes(self, scopes: _Scopes) -> None:
+        """The places inside the candidate's own name and those of the clauses naming it."""
+        m, cand = self.m, scopes.cand
         name_scope: list[PlaceMatch] = []
         clause_scope: list[PlaceMatch] = []
-        sentence_scope: list[PlaceMatch] = []
         near: list[int] = []
         for i in cand.sentences:
             s = m.sentences[i]
-            in_sentence = self._sentence_places(i)
-            sentence_scope += in_sentence
             own = [n for n in m.names(s.start, s.end) if candidate_key(n.text) == cand.key]
             if not own:
                 continue
@@ -143,11 +161,10 @@ class PlaceFinder:
                                if any(n.start <= p.start and p.end <= n.end for n in own)]
             for n in own:
                 c = s.clause_of(n.start)
-                clause_scope += in_sentence if c == (s.start, s.end) else m.places(c[0], c[1], in_names=False)
-        linked_scope = [p for i in cand.linked + cand.company_linked for p in self._sentence_places(i)]
-        para_scope = self._paragraph_places(cand.paragraph)
-        places = [name_scope, clause_scope, sentence_scope, linked_scope, para_scope, [], self._section_places(cand)]
-        return _Scopes(places, [None] * len(places), self._heading_places(cand), near or [cand.name.start])
+                clause_scope += (self._sentence_places(i) if c == (s.start, s.end)
+                                 else m.places(c[0], c[1], in_names=False))
+        scopes.places[_NAME_SCOPE], scopes.places[_CLAUSE_SCOPE] = name_scope, clause_scope
+        scopes.near = near or [cand.name.start]
 
     def _sentence_places(self, i: int) -> list[PlaceMatch]:
         found = self._in_sentence.get(i)
@@ -199,7 +216,7 @@ class PlaceFinder:
         contexts = scopes.contexts
         for j in range(n):
             if contexts[j] is None:
-                contexts[j] = self._context(scopes.places[j])
+                contexts[j] = self._context(self._scope(scopes, j))
         return contexts[:n]  # type: ignore[return-value]
 
     def _context(self, matches: Sequence[PlaceMatch]) -> _Context:
@@ -251,11 +268,14 @@ _Found = tuple[Place, PlaceMatch]
 
 
 def _most_specific(scope: Sequence[PlaceMatch], resolve: Callable[[PlaceMatch], Optional[Place]]) -> Optional[_Found]:
+    """The first of the finest places in `scope`."""
     best: Optional[_Found] = None
     for match in scope:
         place = resolve(match)
         if place is not None and (best is None or _LEVEL[place.level] > _LEVEL[best[0].level]):
             best = (place, match)
+            if place.level == "district":
+                break  # nothing later can be finer
     return best
 
 
@@ -265,6 +285,8 @@ def _nearest_then_finer(scope: Sequence[PlaceMatch], resolve) -> Optional[_Found
     if first is None:
         return _most_specific(scope[1:], resolve)
     for match in scope[1:]:
+        if first[0].level == "district":
+            break  # nothing is finer
         finer = _most_specific([match], resolve)
         if finer and _LEVEL[finer[0].level] > _LEVEL[first[0].level] and _within(finer[0], first[0]):
             first = finer
