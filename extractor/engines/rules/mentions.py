@@ -46,6 +46,8 @@ class StatusCue(NamedTuple):
 class _Index:
     """Sorted start offsets of one mention list, for fast range queries."""
 
+    __slots__ = ("items", "starts", "reach")
+
     def __init__(self, items: Sequence):
         self.items = items if isinstance(items, list) else list(items)
         self.starts = [i.start for i in self.items]
@@ -63,10 +65,11 @@ class _Index:
         return i > 0 and any(item.end > start for item in self.items[max(0, i - 3):i])
 
     def between(self, start: int, end: int) -> list:
-        lo = bisect_left(self.starts, start)
-        hi = bisect_left(self.starts, end, lo)
-        if lo == hi:
-            return []
+        starts = self.starts
+        lo = bisect_left(starts, start)
+        if lo == len(starts) or starts[lo] >= end:
+            return []  # (most ranges hold none: one binary search suffices)
+        hi = bisect_left(starts, end, lo + 1)
         if self.reach[hi - 1] <= end:
             return self.items[lo:hi]
         return [item for item in self.items[lo:hi] if item.end <= end]
