@@ -15,6 +15,7 @@ from extractor.engines.rules.candidates import Candidate, Cue
 from extractor.engines.rules.linking import Linker
 from extractor.engines.rules.mentions import StatusCue
 from extractor.engines.rules.places_for import PlaceFinder
+from extractor.engines.rules.sentences import Sentence
 from extractor.engines.rules.sector import find_sector
 
 
@@ -30,7 +31,7 @@ class Builder:
         self.doc_id = doc_id
         self.places = PlaceFinder(self.m)
         self._status_of: dict[int, Optional[StatusCue]] = {}  # by sentence index
-        self._date_of: dict[int, Optional[DateMatch]] = {}
+        self._date_of: dict[int, Optional[DateMatch]] = {}  # by id() of a sentence
         self._sector_of: dict[int, Optional[tuple[str, int, int]]] = {}
 
     def _ev(self, field: str, start: int, end: int) -> dict:
@@ -114,18 +115,25 @@ class Builder:
         return found
 
     def _date(self, cand: Candidate, inherit: bool):
+        sentences = self.m.sentences
         for group in (cand.sentences, cand.linked):
             for i in group:
-                if i not in self._date_of:
-                    self._date_of[i] = self.linker.sentence_date(self.m.sentences[i])
-                d = self._date_of[i]
+                d = self._sentence_date(sentences[i])
                 if d is not None:
                     return d
+        # What linker.paragraph_date gives: the date the paragraph opens with, for its later sentences.
         para = self.m.paragraphs[cand.paragraph]
-        d = self.linker.paragraph_date(para, cand.name.start)
+        first = para.sentences[0] if para.sentences else None
+        d = self._sentence_date(first) if first is not None and first.start < cand.name.start else None
         if d is not None:
             return d
         return cand.event.date if (inherit and cand.event) else None
+
+    def _sentence_date(self, sentence: Sentence) -> Optional[DateMatch]:
+        key = id(sentence)  # the document's sentences live as long as the builder
+        if key not in self._date_of:
+            self._date_of[key] = self.linker.sentence_date(sentence)
+        return self._date_of[key]
 
     def _place_fields(self, place: Place, start: int, end: int, fields: dict, evidence: list) -> None:
         fields["province"], fields["province_zh"] = place.province_en, place.province_zh
