@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import NamedTuple, Optional, Sequence
 
 from extractor.normalize.dates import DateMatch, find_dates, infer_year
@@ -53,12 +54,7 @@ class _Index:
         self.starts = [i.start for i in self.items]
         # reach[k]: the furthest end among items[:k + 1]. When it does not pass a query's end, no
         # item of the slice does, and `between` returns the slice without testing each item.
-        self.reach = []
-        furthest = -1
-        for item in self.items:
-            if item.end > furthest:
-                furthest = item.end
-            self.reach.append(furthest)
+        self.reach = list(accumulate([i.end for i in self.items], max))
 
     def overlapping(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end)
