@@ -89,8 +89,9 @@ class PlaceFinder:
 
     def _search(self, scopes: _Scopes) -> tuple[Optional[Located], bool]:
         """The place, and whether it was found without reading the scopes from the event's on."""
-        for i in range(_SCOPE_COUNT):
-            scope = self._scope(scopes, i)
+        for i, scope in enumerate(scopes.places):
+            if scope is None:
+                scope = self._scope(scopes, i)
             if not scope:
                 continue  # nothing to find here
             resolve = _ScopeReader(self, scopes, i)
@@ -107,7 +108,8 @@ class PlaceFinder:
             for j in range(i + 1, _PARAGRAPH_SCOPE + 1):
                 if best[0].level == "district":
                     break
-                finer = _most_specific(self._scope(scopes, j), resolve)
+                later = scopes.places[j]
+                finer = _most_specific(self._scope(scopes, j) if later is None else later, resolve)
                 if finer and _LEVEL[finer[0].level] > _LEVEL[best[0].level] and _within(finer[0], best[0]):
                     best = finer
             return Located(*best), i < _EVENT_SCOPE and resolve.decided_nearby
@@ -271,7 +273,8 @@ def _most_specific(scope: Sequence[PlaceMatch], resolve: Callable[[PlaceMatch], 
     """The first of the finest places in `scope`."""
     best: Optional[_Found] = None
     for match in scope:
-        place = resolve(match)
+        # (The only reading needs no context: asked here, it saves a call per mention.)
+        place = match.candidates[0] if len(match.candidates) == 1 else resolve(match)
         if place is not None and (best is None or _LEVEL[place.level] > _LEVEL[best[0].level]):
             best = (place, match)
             if place.level == "district":
