@@ -32,7 +32,7 @@ class Builder:
         self.places = PlaceFinder(self.m)
         self._status_of: dict[int, Optional[StatusCue]] = {}  # by sentence index
         self._date_of: dict[int, Optional[DateMatch]] = {}  # by id() of a sentence
-        self._sector_of: dict[int, Optional[tuple[str, int, int]]] = {}
+        self._sector_of: dict[int, Optional[tuple[str, int, int]]] = {}  # by sentence index
 
     def _ev(self, field: str, start: int, end: int) -> dict:
         return {"field": field, "doc_id": self.doc_id, "start": start, "end": end, "quote": self.m.text[start:end]}
