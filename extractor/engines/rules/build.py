@@ -3,38 +3,65 @@
 from __future__ import annotations
 
 import re
-
+from functools import lru_cache
 from typing import Optional
 
 from extractor.normalize.money import MoneyMatch, parse_amount
 from extractor.normalize.places import Gazetteer, Place
-from extractor.types import Evidence, Organization, OrgRole, Project, Status
+from extractor.normalize.dates import DateMatch
+from extractor.types import OrgRole, Project, Status, project_id
 from extractor.engines.rules import cues
 from extractor.engines.rules.candidates import Candidate, Cue
 from extractor.engines.rules.linking import Linker
-from extractor.engines.rules.places_for import locate
+from extractor.engines.rules.mentions import StatusCue
+from extractor.engines.rules.places_for import PlaceFinder
+from extractor.engines.rules.sentences import Sentence
 from extractor.engines.rules.sector import find_sector
 
 
 class Builder:
+    """Builds the records of one document. Fields and evidence are gathered as plain dicts and
+    validated once per record (one `Project.model_validate` instead of a model per evidence span);
+    what candidates share (a sentence's strongest status cue, its date, its sector) is worked out
+    once per sentence."""
+
     def __init__(self, linker: Linker, doc_id: str):
         self.linker = linker
         self.m = linker.m
         self.doc_id = doc_id
+        self.places = PlaceFinder(self.m)
+        self._status_of: dict[int, Optional[StatusCue]] = {}  # by sentence index
+        self._date_of: dict[int, Optional[DateMatch]] = {}  # by id() of a sentence
+        self._sector_of: dict[int, Optional[tuple[str, int, int]]] = {}  # by sentence index
 
-    def _ev(self, field: str, start: int, end: int) -> Evidence:
-        return Evidence(field=field, doc_id=self.doc_id, start=start, end=end, quote=self.m.text[start:end])
+    def _ev(self, field: str, start: int, end: int) -> dict:
+        return {"field": field, "doc_id": self.doc_id, "start": start, "end": end, "quote": self.m.text[start:end]}
+
+    def _record(self, fields: dict, evidence: list[dict]) -> Project:
+        """The validated record, with its id (as `Project.with_id` would give it)."""
+        fields["id"] = project_id(fields["name"], fields.get("province"))
+        fields["evidence"] = evidence
+        return Project.model_validate(fields)
 
     def own_status(self, cand: Candidate) -> Optional[Cue]:
+        """The strongest status cue of the sentences naming the candidate, else of those referring to
+        it; among equally strong ones the first."""
         for group in (cand.sentences, cand.linked):
-            found = []
+            best = None
             for i in group:
-                s = self.m.sentences[i]
-                found += self.m.status(s.start, s.end)
-            if found:
-                best = min(found, key=lambda c: cues.STATUS_RANK[c[0]])
+                cue = self._strongest_status(i)
+                if cue is not None and (best is None or cues.STATUS_RANK[cue.status] < cues.STATUS_RANK[best.status]):
+                    best = cue
+            if best is not None:
                 return Cue(*best)
         return None
+
+    def _strongest_status(self, sentence: int) -> Optional[StatusCue]:
+        if sentence not in self._status_of:
+            s = self.m.sentences[sentence]
+            found = self.m.status(s.start, s.end)  # strongest first
+            self._status_of[sentence] = found[0] if found else None
+        return self._status_of[sentence]
 
     def project(self, cand: Candidate) -> Optional[Project]:
         own = self.own_status(cand)
@@ -43,7 +70,7 @@ class Builder:
         located = None
         if inherit and event.places:
             # A Hubei project does not inherit the date and status of a Guangdong list.
-            here = locate(cand, self.m, False)
+            here = self.places.locate(cand, False)
             event_provinces = {p.candidates[0].province_en for p in event.places if p.candidates}
             if here is not None and here.place.province_en not in event_provinces:
                 inherit, located = False, here
@@ -61,7 +88,7 @@ class Builder:
         if sector is not None:
             fields["sector"] = sector[0]
             evidence.append(self._ev("sector", sector[1], sector[2]))
-        located = located or locate(cand, self.m, inherit)
+        located = located or self.places.locate(cand, inherit)
         if located is not None:
             self._place_fields(located.place, located.match.start, located.match.end, fields, evidence)
         if cand.amount is not None:
@@ -71,9 +98,9 @@ class Builder:
         if inherit and event.gov is not None and event.status.status in (Status.listed, Status.approved, Status.planned):
             if event.gov.text not in cand.orgs:
                 orgs.append((event.gov, OrgRole.government))
-        fields["organizations"] = [Organization(name=o.text, role=r) for o, r in orgs]
+        fields["organizations"] = [{"name": o.text, "role": r} for o, r in orgs]
         evidence += [self._ev(f"organizations[{i}]", o.start, o.end) for i, (o, _) in enumerate(orgs)]
-        return Project(evidence=evidence, **fields).with_id()
+        return self._record(fields, evidence)
 
     def _sector(self, cand: Candidate) -> Optional[tuple[str, int, int]]:
         """The industry named in the project's name, else in its own sentences."""
@@ -81,21 +108,32 @@ class Builder:
         for i in cand.sentences:
             if found is not None:
                 break
-            s = self.m.sentences[i]
-            found = find_sector(self.m.text, s.start, s.end)
+            if i not in self._sector_of:
+                s = self.m.sentences[i]
+                self._sector_of[i] = find_sector(self.m.text, s.start, s.end)
+            found = self._sector_of[i]
         return found
 
     def _date(self, cand: Candidate, inherit: bool):
+        sentences = self.m.sentences
         for group in (cand.sentences, cand.linked):
             for i in group:
-                d = self.linker.sentence_date(self.m.sentences[i])
+                d = self._sentence_date(sentences[i])
                 if d is not None:
                     return d
+        # What linker.paragraph_date gives: the date the paragraph opens with, for its later sentences.
         para = self.m.paragraphs[cand.paragraph]
-        d = self.linker.paragraph_date(para, cand.name.start)
+        first = para.sentences[0] if para.sentences else None
+        d = self._sentence_date(first) if first is not None and first.start < cand.name.start else None
         if d is not None:
             return d
         return cand.event.date if (inherit and cand.event) else None
+
+    def _sentence_date(self, sentence: Sentence) -> Optional[DateMatch]:
+        key = id(sentence)  # the document's sentences live as long as the builder
+        if key not in self._date_of:
+            self._date_of[key] = self.linker.sentence_date(sentence)
+        return self._date_of[key]
 
     def _place_fields(self, place: Place, start: int, end: int, fields: dict, evidence: list) -> None:
         fields["province"], fields["province_zh"] = place.province_en, place.province_zh
@@ -132,19 +170,18 @@ class Builder:
             evidence.append(self._ev("amount", amount.start, amount.end))
         orgs = [(row.cells[f], role) for f, role in (("undertaker", OrgRole.undertaker), ("investor", OrgRole.investor))
                 if f in row.cells]
-        fields["organizations"] = [Organization(name=c.text, role=r) for c, r in orgs]
+        fields["organizations"] = [{"name": c.text, "role": r} for c, r in orgs]
         evidence += [self._ev(f"organizations[{i}]", c.start, c.end) for i, (c, _) in enumerate(orgs)]
-        return Project(evidence=evidence, **fields).with_id()
+        return self._record(fields, evidence)
 
     def _row_place(self, row):
-        g = Gazetteer.load()
         province = None
         if "province" in row.cells:
-            found = [p for p in g.lookup(row.cells["province"].text) if p.level == "province"]
+            found = [p for p in _places_named(row.cells["province"].text) if p.level == "province"]
             province = found[0] if found else None
         for field in ("district", "city"):
             if field in row.cells:
-                found = [p for p in g.lookup(row.cells[field].text)
+                found = [p for p in _places_named(row.cells[field].text)
                          if province is None or p.province_en == province.province_en]
                 if found:
                     return found[0], row.cells[field]
@@ -153,6 +190,12 @@ class Builder:
         return None
 
 
+@lru_cache(maxsize=1024)  # a table names the same provinces and cities row after row
+def _places_named(name: str) -> tuple[Place, ...]:
+    return tuple(Gazetteer.load().lookup(name))
+
+
+_BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _UNIT = {"亿元": 1e8, "万元": 1e4, "百万元": 1e6, "million yuan": 1e6, "billion yuan": 1e9, "100 million yuan": 1e8}
 
 
@@ -161,12 +204,13 @@ def row_amount(row) -> Optional[MoneyMatch]:
     cell = row.cells.get("amount")
     if cell is None:
         return None
+    if row.unit and _BARE_NUMBER.fullmatch(cell.text):
+        # (A bare number has no letters, so the written-currency case below cannot apply to it.)
+        value = float(cell.text.replace(",", "")) * _UNIT[row.unit.lower()]
+        return MoneyMatch(cell.start, cell.end, cell.text, value, value, value, "CNY", None)
     found = parse_amount(cell.text)
     if found is not None and found.currency and any(ch.isalpha() for ch in cell.text):
         return MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,
                           found.min, found.max, found.currency, found.qualifier)
-    if row.unit and re.fullmatch(r"\d[\d,]*(?:\.\d+)?", cell.text):
-        value = float(cell.text.replace(",", "")) * _UNIT[row.unit.lower()]
-        return MoneyMatch(cell.start, cell.end, cell.text, value, value, value, "CNY", None)
     return found and MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,
                                 found.min, found.max, found.currency, found.qualifier)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import NamedTuple, Optional, Sequence
 
 from extractor.normalize.dates import DateMatch, DateWindows
@@ -50,17 +51,27 @@ class StatusCue(NamedTuple):
 class _Index:
     """Sorted start offsets of one mention list, for fast range queries."""
 
+    __slots__ = ("items", "starts", "reach")
+
     def __init__(self, items: Sequence):
-        self.items = items
-        self.starts = [i.start for i in items]
+        self.items = items if isinstance(items, list) else list(items)
+        self.starts = [i.start for i in self.items]
+        # reach[k]: the furthest end among items[:k + 1]. When it does not pass a query's end, no
+        # item of the slice does, and `between` returns the slice without testing each item.
+        self.reach = list(accumulate([i.end for i in self.items], max))
 
     def overlapping(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end)
         return i > 0 and any(item.end > start for item in self.items[max(0, i - 3):i])
 
     def between(self, start: int, end: int) -> list:
-        lo = bisect_left(self.starts, start)
-        hi = bisect_left(self.starts, end, lo)
+        starts = self.starts
+        lo = bisect_left(starts, start)
+        if lo == len(starts) or starts[lo] >= end:
+            return []  # (most ranges hold none: one binary search suffices)
+        hi = bisect_left(starts, end, lo + 1)
+        if self.reach[hi - 1] <= end:
+            return self.items[lo:hi]
         return [item for item in self.items[lo:hi] if item.end <= end]
 
 
@@ -196,7 +207,8 @@ class DocMentions:
         self._names, self._orgs = _Index(names), _Index(orgs)
         self._amounts, self._places, self._dates = _Index(amounts), _Index(places), _Index(dates)
         self._status = _Index(status)
-        self._place_flags: Optional[dict[int, tuple[bool, bool]]] = None
+        # Places outside company names, and those also outside project names: built on first use.
+        self._places_outside: Optional[tuple[_Index, _Index]] = None
 
     def names(self, start: int, end: int) -> list[NameMention]:
         return self._names.between(start, end)
@@ -209,7 +221,10 @@ class DocMentions:
 
     def status(self, start: int, end: int) -> list[StatusCue]:
         """Status cues in the range, strongest status first."""
-        return sorted(self._status.between(start, end), key=lambda c: (STATUS_RANK[c.status], c.start))
+        found = self._status.between(start, end)
+        if len(found) < 2:
+            return found
+        return sorted(found, key=lambda c: (STATUS_RANK[c.status], c.start))
 
     def dates(self, start: int, end: int) -> list[DateMatch]:
         return self._dates.between(start, end)
@@ -217,17 +232,16 @@ class DocMentions:
     def places(self, start: int, end: int, *, in_names: bool = True) -> list[PlaceMatch]:
         """Places in the range, never those inside a company's name ("Interstellar (Beijing) ...");
         with in_names=False also not those inside a project name."""
-        if self._place_flags is None:
-            companies, names = _Cover(self.company_spans), _Cover(self.name_spans)
-            self._place_flags = {id(p): (companies.covers(p.start, p.end), names.covers(p.start, p.end))
-                                 for p in self._places.items}
-        out = []
-        for p in self._places.between(start, end):
-            in_company, in_name = self._place_flags[id(p)]
-            if in_company or (in_name and not in_names):
-                continue
-            out.append(p)
-        return out
+        if self._places_outside is None:
+            self._places_outside = self._filter_places()
+        return self._places_outside[0 if in_names else 1].between(start, end)
+
+    def _filter_places(self) -> tuple[_Index, _Index]:
+        """Two indexes of the places, filtered once per document rather than once per query."""
+        companies, names = _Cover(self.company_spans), _Cover(self.name_spans)
+        outside_companies = [p for p in self._places.items if not companies.covers(p.start, p.end)]
+        outside_both = [p for p in outside_companies if not names.covers(p.start, p.end)]
+        return _Index(outside_companies), _Index(outside_both)
 
     @property
     def all_names(self) -> list[NameMention]:

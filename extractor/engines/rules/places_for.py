@@ -5,19 +5,27 @@ that name it, sentences that refer back to it, its paragraph, the event that int
 release or signing), the section. Places inside company names never count ("Interstellar
 (Beijing) Technology Co., Ltd." is not in Beijing); places inside government names do ("Chengdu
 Jinniu District People's Government").
+
+`PlaceFinder` serves one document. What candidates share (the context each place mention gives,
+the section and heading places of a paragraph) is worked out once per document, a candidate's
+scopes once per candidate. The context that reads ambiguous names ("Fuzhou") is worked out only
+when a scope has one: most place names have a single reading, which no context changes.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Optional, Sequence
+from dataclasses import dataclass, field
+from typing import AbstractSet, Callable, Optional, Sequence
 
 from extractor.normalize.places import Gazetteer, Place, PlaceMatch
 from extractor.engines.rules.candidates import Candidate, candidate_key
 from extractor.engines.rules.mentions import DocMentions
 
 _LEVEL = {"province": 0, "city": 1, "district": 2}
-_CLAUSE_SCOPE, _PARAGRAPH_SCOPE = 1, 4  # indexes of those scopes in _scopes()
+# The scopes, nearest first (see the module docstring).
+_NAME_SCOPE, _CLAUSE_SCOPE, _SENTENCE_SCOPE, _LINKED_SCOPE, _PARAGRAPH_SCOPE, _EVENT_SCOPE, _SECTION_SCOPE = range(7)
+_SCOPE_COUNT = 7
+_NO_CODES: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -26,130 +34,279 @@ class Located:
     match: PlaceMatch
 
 
-def _scopes(cand: Candidate, m: DocMentions, inherit_event: bool) -> list[list[PlaceMatch]]:
-    sents = m.sentences
-    name_scope: list[PlaceMatch] = []
-    clause_scope: list[PlaceMatch] = []
-    for i in cand.sentences:
-        s = sents[i]
-        own = [n for n in m.names(s.start, s.end) if _same(cand, n.text)]
-        for p in m.places(s.start, s.end):
-            if any(n.start <= p.start and p.end <= n.end for n in own):
-                name_scope.append(p)
-        for n in own:
-            c = s.clause_of(n.start)
-            clause_scope += m.places(c[0], c[1], in_names=False)
-    sentence_scope = [p for i in cand.sentences for p in m.places(sents[i].start, sents[i].end, in_names=False)]
-    linked_scope = [p for i in cand.linked + cand.company_linked for p in m.places(sents[i].start, sents[i].end, in_names=False)]
-    para = m.paragraphs[cand.paragraph]
-    para_scope = m.places(para.start, para.end, in_names=False)
-    event_scope = list(cand.event.places) if (inherit_event and cand.event) else []
-    section_scope = _section_places(cand, m)
-    return [name_scope, clause_scope, sentence_scope, linked_scope, para_scope, event_scope, section_scope]
+# What place mentions say unambiguously, as a context for reading ambiguous ones:
+# (whether they name a province unambiguously, province codes, prefecture city codes).
+_Context = tuple[bool, AbstractSet[str], AbstractSet[str]]
+_EMPTY_CONTEXT: _Context = (False, _NO_CODES, _NO_CODES)
 
 
-def _same(cand: Candidate, text: str) -> bool:
-    return candidate_key(text) == cand.key
+@dataclass
+class _Scopes:
+    """One candidate's scopes, nearest first, each worked out when first needed (a search that ends
+    early never reads the far ones), and what each says unambiguously."""
+
+    cand: Candidate
+    places: list[Optional[list[PlaceMatch]]]  # None: not worked out yet
+    contexts: list[Optional[_Context]]
+    near: list[int] = field(default_factory=list)  # where the candidate is named (with the first two scopes)
 
 
-def _section_places(cand: Candidate, m: DocMentions) -> list[PlaceMatch]:
-    """The nearest earlier paragraph of the same section that names a place, and the heading."""
-    out: list[PlaceMatch] = []
-    for para in reversed(m.paragraphs[:cand.paragraph]):
-        if para.section != cand.section or para.index == 0:
-            break
-        found = m.places(para.start, para.end, in_names=False)
-        if found:
-            out = found
-            break
-    return out
+class PlaceFinder:
+    """Locates the candidates of one document (see the module docstring)."""
+
+    def __init__(self, m: DocMentions):
+        self.m = m
+        self.gazetteer = Gazetteer.load()
+        self._match_context: dict[int, _Context] = {}  # by id() of a PlaceMatch of this document
+        # Places outside project names, by sentence and by paragraph index: candidates share them.
+        self._in_sentence: dict[int, list[PlaceMatch]] = {}
+        self._in_paragraph: dict[int, list[PlaceMatch]] = {}
+        self._heading: dict[tuple[int, int], list[PlaceMatch]] = {}  # by (paragraph, section)
+        self._section: dict[tuple[int, int], list[PlaceMatch]] = {}  # by (paragraph, section)
+        self._scopes: dict[int, _Scopes] = {}  # by id() of a candidate
+        # By id() of a candidate: where it is without its event's places, and whether that answer
+        # holds with them too (it was found in a scope before the event's, in its own context).
+        self._without_event: dict[int, tuple[Optional[Located], bool]] = {}
+
+    def locate(self, cand: Candidate, inherit_event: bool) -> Optional[Located]:
+        with_event = inherit_event and cand.event is not None and bool(cand.event.places)
+        known = self._without_event.get(id(cand))
+        if known is not None and (not with_event or known[1]):
+            return known[0]
+        scopes = self._scopes.get(id(cand))
+        if scopes is None:
+            scopes = self._scopes[id(cand)] = _Scopes(cand, [None] * _SCOPE_COUNT, [None] * _SCOPE_COUNT)
+            scopes.places[_EVENT_SCOPE] = []
+        if with_event:
+            self._scope(scopes, _CLAUSE_SCOPE)  # (so that both share the name and clause scopes)
+            places, contexts = scopes.places[:], scopes.contexts[:]
+            places[_EVENT_SCOPE], contexts[_EVENT_SCOPE] = list(cand.event.places), None
+            scopes = _Scopes(cand, places, contexts, scopes.near)
+        found, holds_with_event = self._search(scopes)
+        if not with_event:
+            self._without_event[id(cand)] = (found, holds_with_event)
+        return found
+
+    def _search(self, scopes: _Scopes) -> tuple[Optional[Located], bool]:
+        """The place, and whether it was found without reading the scopes from the event's on."""
+        for i, scope in enumerate(scopes.places):
+            if scope is None:
+                scope = self._scope(scopes, i)
+            if not scope:
+                continue  # nothing to find here
+            resolve = _ScopeReader(self, scopes, i)
+            if i == _CLAUSE_SCOPE:
+                # "南京江北新区的“A”和苏州工业园区的“B”": the place nearest the name is its place.
+                near = scopes.near
+                best = _nearest_then_finer(sorted(scope, key=lambda p: min(abs(p.start - n) for n in near)), resolve)
+            else:
+                best = _most_specific(scope, resolve)
+            if best is None:
+                continue
+            # "Hunan Blockchain Industrial Park ... in Loudi", "built in Wuhan's Jiangxia District": a
+            # finer place inside the one found, named nearby, is better. (Nothing is finer than a district.)
+            for j in range(i + 1, _PARAGRAPH_SCOPE + 1):
+                if best[0].level == "district":
+                    break
+                later = scopes.places[j]
+                finer = _most_specific(self._scope(scopes, j) if later is None else later, resolve)
+                if finer and _LEVEL[finer[0].level] > _LEVEL[best[0].level] and _within(finer[0], best[0]):
+                    best = finer
+            return Located(*best), i < _EVENT_SCOPE and resolve.decided_nearby
+        return None, False
+
+    def _codes(self, scopes: _Scopes, i: int) -> tuple[bool, tuple[AbstractSet[str], AbstractSet[str]]]:
+        """The gazetteer context for reading ambiguous names found in scope `i`: what the scopes up to
+        it and the heading say unambiguously, else what all scopes and the heading say; and whether
+        the nearer scopes sufficed."""
+        heading = self._context(self._heading_places(scopes.cand))
+        named, provinces, cities = _joined(self._contexts(scopes, i + 1) + [heading])
+        nearby = named
+        if not named:
+            named, provinces, cities = _joined(self._contexts(scopes, _SCOPE_COUNT) + [heading])
+        return nearby, (provinces, cities)
+
+    # --- scopes ----------------------------------------------------------------------------------
+    def _scope(self, scopes: _Scopes, i: int) -> list[PlaceMatch]:
+        found = scopes.places[i]
+        if found is None:
+            cand = scopes.cand
+            if i <= _CLAUSE_SCOPE:
+                self._name_and_clause_scopes(scopes)
+            elif i == _SENTENCE_SCOPE:
+                scopes.places[i] = [p for k in cand.sentences for p in self._sentence_places(k)]
+            elif i == _LINKED_SCOPE:
+                scopes.places[i] = [p for k in cand.linked + cand.company_linked for p in self._sentence_places(k)]
+            elif i == _PARAGRAPH_SCOPE:
+                scopes.places[i] = self._paragraph_places(cand.paragraph)
+            elif i == _SECTION_SCOPE:
+                scopes.places[i] = self._section_places(cand)
+            found = scopes.places[i]
+        return found  # type: ignore[return-value]
+
+    def _name_and_clause_scopes(self, scopes: _Scopes) -> None:
+        """The places inside the candidate's own name and those of the clauses naming it."""
+        m, cand = self.m, scopes.cand
+        name_scope: list[PlaceMatch] = []
+        clause_scope: list[PlaceMatch] = []
+        near: list[int] = []
+        for i in cand.sentences:
+            s = m.sentences[i]
+            own = [n for n in m.names(s.start, s.end) if candidate_key(n.text) == cand.key]
+            if not own:
+                continue
+            near += [n.start for n in own]
+            if len(own) == 1:  # the places inside the name
+                name_scope += m.places(own[0].start, own[0].end)
+            else:
+                name_scope += [p for p in m.places(s.start, s.end)
+                               if any(n.start <= p.start and p.end <= n.end for n in own)]
+            for n in own:
+                c = s.clause_of(n.start)
+                clause_scope += (self._sentence_places(i) if c == (s.start, s.end)
+                                 else m.places(c[0], c[1], in_names=False))
+        scopes.places[_NAME_SCOPE], scopes.places[_CLAUSE_SCOPE] = name_scope, clause_scope
+        scopes.near = near or [cand.name.start]
+
+    def _sentence_places(self, i: int) -> list[PlaceMatch]:
+        found = self._in_sentence.get(i)
+        if found is None:
+            s = self.m.sentences[i]
+            found = self._in_sentence[i] = self.m.places(s.start, s.end, in_names=False)
+        return found
+
+    def _paragraph_places(self, i: int) -> list[PlaceMatch]:
+        found = self._in_paragraph.get(i)
+        if found is None:
+            para = self.m.paragraphs[i]
+            found = self._in_paragraph[i] = self.m.places(para.start, para.end, in_names=False)
+        return found
+
+    def _section_places(self, cand: Candidate) -> list[PlaceMatch]:
+        """The nearest earlier paragraph of the same section that names a place, and the heading."""
+        key = (cand.paragraph, cand.section)
+        if key not in self._section:
+            out: list[PlaceMatch] = []
+            paragraphs = self.m.paragraphs
+            for j in range(cand.paragraph - 1, -1, -1):  # (by index: no copy of the paragraph list)
+                para = paragraphs[j]
+                if para.section != cand.section or para.index == 0:
+                    break
+                found = self._paragraph_places(para.index)
+                if found:
+                    out = found
+                    break
+            self._section[key] = out
+        return self._section[key]
+
+    def _heading_places(self, cand: Candidate) -> list[PlaceMatch]:
+        key = (cand.paragraph, cand.section)
+        if key not in self._heading:
+            places: list[PlaceMatch] = []
+            paragraphs = self.m.paragraphs
+            for j in range(cand.paragraph, -1, -1):
+                para = paragraphs[j]
+                if para.is_heading and para.section == cand.section:
+                    places = self.m.places(para.start, para.end)
+                    break
+            self._heading[key] = places
+        return self._heading[key]
+
+    # --- context ---------------------------------------------------------------------------------
+    def _contexts(self, scopes: _Scopes, n: int) -> list[_Context]:
+        """The contexts of the first `n` scopes, each worked out when first needed."""
+        contexts = scopes.contexts
+        for j in range(n):
+            if contexts[j] is None:
+                contexts[j] = self._context(self._scope(scopes, j))
+        return contexts[:n]  # type: ignore[return-value]
+
+    def _context(self, matches: Sequence[PlaceMatch]) -> _Context:
+        """The unambiguous provinces and cities of `matches` as gazetteer context codes."""
+        return _joined([self._one_context(match) for match in matches])
+
+    def _one_context(self, match: PlaceMatch) -> _Context:
+        found = self._match_context.get(id(match))
+        if found is None:
+            found = self._match_context[id(match)] = self._read_context(match)
+        return found
+
+    def _read_context(self, match: PlaceMatch) -> _Context:
+        """A mention all of whose readings lie in one province names that province; if they also lie
+        in one city (and it is not a province itself), it names that city too."""
+        candidates = match.candidates
+        if len({c.province_en for c in candidates}) != 1:
+            return _EMPTY_CONTEXT
+        first = candidates[0]
+        is_city = len({c.city_en for c in candidates}) == 1 and first.level != "province"
+        provinces, cities = self.gazetteer.context_codes([first], [first] if is_city else [])
+        return True, frozenset(provinces), frozenset(cities)
+
+
+class _ScopeReader:
+    """Reads the place mentions found in scope `i`; works out its context at the first mention that
+    has more than one reading."""
+
+    def __init__(self, finder: PlaceFinder, scopes: _Scopes, i: int):
+        self.finder, self.scopes, self.i = finder, scopes, i
+        self.codes: Optional[tuple[AbstractSet[str], AbstractSet[str]]] = None
+        self.decided_nearby = True  # whether the context came from the scopes up to `i` (or was not needed)
+
+    def __call__(self, match: PlaceMatch) -> Optional[Place]:
+        if len(match.candidates) == 1:
+            return match.candidates[0]  # the only reading: no context can change it
+        if self.codes is None:
+            self.decided_nearby, self.codes = self.finder._codes(self.scopes, self.i)
+        return self.finder.gazetteer.resolve_in(match, self.codes)
 
 
 def locate(cand: Candidate, m: DocMentions, inherit_event: bool) -> Optional[Located]:
-    gazetteer = Gazetteer.load()
-    scopes = _scopes(cand, m, inherit_event)
-    heading = _unambiguous(_heading_places(cand, m))
-    unambiguous = [_unambiguous(scope) for scope in scopes]
-    for i, scope in enumerate(scopes):
-        if not scope:
-            continue  # nothing to find here
-        # Ambiguous names ("Fuzhou") are read in the light of the nearest scopes first.
-        provinces, cities = _joined(unambiguous[:i + 1] + [heading])
-        if not provinces:
-            provinces, cities = _joined(unambiguous + [heading])
-        codes = gazetteer.context_codes(provinces, cities)
-        if i == _CLAUSE_SCOPE:
-            # "南京江北新区的“A”和苏州工业园区的“B”": the place nearest the name is its place.
-            near = _name_positions(cand, m)
-            scope = sorted(scope, key=lambda p: min(abs(p.start - n) for n in near))
-            best = _nearest_then_finer(scope, gazetteer, codes)
-        else:
-            best = _most_specific(scope, gazetteer, codes)
-        if best is None:
-            continue
-        # "Hunan Blockchain Industrial Park ... in Loudi", "built in Wuhan's Jiangxia District": a
-        # finer place inside the one found, named nearby, is better.
-        for later in scopes[i + 1:_PARAGRAPH_SCOPE + 1]:
-            finer = _most_specific(later, gazetteer, codes)
-            if finer and _LEVEL[finer.place.level] > _LEVEL[best.place.level] and _within(finer.place, best.place):
-                best = finer
-        return best
-    return None
+    """One-off lookup; to locate several candidates of a document, share one `PlaceFinder`."""
+    return PlaceFinder(m).locate(cand, inherit_event)
 
 
-def _joined(parts: list[tuple[list[Place], list[Place]]]) -> tuple[list[Place], list[Place]]:
-    return [p for provs, _ in parts for p in provs], [c for _, cities in parts for c in cities]
+# A place and the mention it was read from.
+_Found = tuple[Place, PlaceMatch]
 
 
-def _name_positions(cand: Candidate, m: DocMentions) -> list[int]:
-    out = []
-    for i in cand.sentences:
-        s = m.sentences[i]
-        out += [n.start for n in m.names(s.start, s.end) if _same(cand, n.text)]
-    return out or [cand.name.start]
+def _most_specific(scope: Sequence[PlaceMatch], resolve: Callable[[PlaceMatch], Optional[Place]]) -> Optional[_Found]:
+    """The first of the finest places in `scope`."""
+    best: Optional[_Found] = None
+    for match in scope:
+        # (The only reading needs no context: asked here, it saves a call per mention.)
+        place = match.candidates[0] if len(match.candidates) == 1 else resolve(match)
+        if place is not None and (best is None or _LEVEL[place.level] > _LEVEL[best[0].level]):
+            best = (place, match)
+            if place.level == "district":
+                break  # nothing later can be finer
+    return best
 
 
-def _nearest_then_finer(scope, gazetteer, codes) -> Optional[Located]:
+def _nearest_then_finer(scope: Sequence[PlaceMatch], resolve) -> Optional[_Found]:
     """The first place of `scope` (the nearest), made finer by any place inside it in the scope."""
-    first = _most_specific(scope[:1], gazetteer, codes)
+    first = _most_specific(scope[:1], resolve)
     if first is None:
-        return _most_specific(scope[1:], gazetteer, codes)
+        return _most_specific(scope[1:], resolve)
     for match in scope[1:]:
-        finer = _most_specific([match], gazetteer, codes)
-        if finer and _LEVEL[finer.place.level] > _LEVEL[first.place.level] and _within(finer.place, first.place):
+        if first[0].level == "district":
+            break  # nothing is finer
+        finer = _most_specific([match], resolve)
+        if finer and _LEVEL[finer[0].level] > _LEVEL[first[0].level] and _within(finer[0], first[0]):
             first = finer
     return first
+
+
+def _joined(contexts: Sequence[_Context]) -> _Context:
+    named, provinces, cities = False, set(), set()
+    for names_province, province_codes, city_codes in contexts:
+        if names_province:
+            named = True
+            provinces |= province_codes
+            cities |= city_codes
+    return named, provinces, cities
 
 
 def _within(inner: Place, outer: Place) -> bool:
     if outer.level == "province":
         return inner.province_en == outer.province_en
     return inner.city_en == outer.city_en and inner.province_en == outer.province_en
-
-
-def _most_specific(scope, gazetteer, codes) -> Optional[Located]:
-    best: Optional[Located] = None
-    for match in scope:
-        place = gazetteer.resolve_in(match, codes)
-        if place is not None and (best is None or _LEVEL[place.level] > _LEVEL[best.place.level]):
-            best = Located(place, match)
-    return best
-
-
-def _heading_places(cand: Candidate, m: DocMentions) -> list[PlaceMatch]:
-    for para in reversed(m.paragraphs[:cand.paragraph + 1]):
-        if para.is_heading and para.section == cand.section:
-            return m.places(para.start, para.end)
-    return []
-
-
-def _unambiguous(matches: Sequence[PlaceMatch]) -> tuple[list[Place], list[Place]]:
-    provinces: list[Place] = []
-    cities: list[Place] = []
-    for match in matches:
-        provs = {c.province_en for c in match.candidates}
-        if len(provs) == 1:
-            provinces.append(match.candidates[0])
-            if len({c.city_en for c in match.candidates}) == 1 and match.candidates[0].level != "province":
-                cities.append(match.candidates[0])
-    return provinces, cities

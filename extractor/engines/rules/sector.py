@@ -34,9 +34,68 @@ _PATTERNS = [
 ]
 
 
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a taxonomy pattern: "batter(?:y|ies)|lithium" -> two."""
+    out, current, depth, in_class, i = [], "", 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            current, i = current + pattern[i:i + 2], i + 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        else:
+            depth += {"(": 1, ")": -1}.get(ch, 0)
+        if ch == "|" and depth == 0 and not in_class:
+            out.append(current)
+            current = ""
+        else:
+            current += ch
+        i += 1
+    return out + [current]
+
+
+def _stem(alternative: str) -> str:
+    """The literal text every match of `alternative` opens with: "batter(?:y|ies)" -> "batter",
+    "chips?" -> "chip", "cold[- ]chain" -> "cold"."""
+    stem = ""
+    for ch in alternative:
+        if ch in "?*{":  # the previous character may be absent
+            return stem[:-1]
+        if ch in "\\([+.^$|":
+            return stem
+        stem += ch
+    return stem
+
+
+# A label can match only where one of its stems is written (in lower case). Testing the stems with
+# `in` is far cheaper than a regex search, which is tried at every position of the range; the
+# search then runs only for labels that may match. None: a label with an empty stem, always searched.
+_GATED = []
+for (_label, _en, _zh), (_, _pattern) in zip(_TAXONOMY, _PATTERNS):
+    _stems = tuple(_stem(a).lower() for a in _alternatives(_en) + (_alternatives(_zh) if _zh else []))
+    _GATED.append((_label, _pattern, None if "" in _stems else _stems))
+# The only characters that case-insensitive regex matching equates with an ASCII letter although
+# their str.lower() is not that letter (İ, ı ~ i; ſ ~ s): where one is written, the stems prove
+# nothing and every label is searched.
+_ODD_FOLDS = ("\u0130", "\u0131", "\u017f")
+
+
 def find_sector(text: str, start: int, end: int) -> Optional[tuple[str, int, int]]:
     """(label, start, end) of the first taxonomy keyword within text[start:end], most specific first."""
-    for label, pattern in _PATTERNS:
+    written = text[start:end]
+    lowered: Optional[str] = written.lower()
+    if not written.isascii() and any(ch in written for ch in _ODD_FOLDS):
+        lowered = None
+    for label, pattern, stems in _GATED:
+        if lowered is not None and stems is not None:
+            for stem in stems:
+                if stem in lowered:
+                    break
+            else:
+                continue  # none of its keywords is written here
         m = pattern.search(text, start, end)
         if m:
             return label, m.start(), m.end()
