@@ -241,3 +241,24 @@ def test_a_plain_number_is_one_the_full_pattern_reads_alone(number, after):
         assert alone and plain.end() == m.end()
     if alone and not re.match(r"[.,]?\d", text[m.end():]):
         assert plain
+
+
+@pytest.mark.parametrize("text", ["between  5 and 10 billion yuan", "from\n\n5 to 10 billion yuan",
+                                  "from     5 to 6 billion yuan"])
+def test_a_range_opened_after_extra_whitespace_is_still_one_range(text):
+    [m] = find_amounts(text)
+    assert (m.start, m.min, m.max) == (0, 5e9, float(text.split()[3]) * 1e9)
+
+
+_PIECES = ["between", "from", "and", "to", "or", "-", "至", "到", " ", "  ", "\n", "\n\n", "5", "1.5", "10,000",
+           "billion", "million", "yuan", "RMB", "US$", "$", "亿元", "万元", "亿", "人民币", "五", "十", "约", "超过",
+           "more than", "about", "respectively", "(", ")", "“", "”", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_any_mix_of_money_words_parses_without_error_and_every_match_is_grounded(pieces):
+    text = "".join(pieces)
+    for m in find_amounts(text):
+        assert text[m.start:m.end] == m.text
+        assert m.value is not None or (m.min is not None and m.max is not None)

@@ -356,12 +356,12 @@ def _join_ranges(text: str, tokens: list[_Token]) -> list[_Token]:
             dash = _RANGE_EN.match(gap) or _RANGE_CN.match(gap)  # "1 to 2", "3亿至5亿"
             if not (dash or _AND_GAP.fullmatch(gap)):  # the gap first: cheaper than the words before
                 continue
-            between = _BETWEEN.search(text, max(0, t.start - 9), t.start) is not None
+            between = _BETWEEN.search(text, max(0, t.start - 9), t.start)
             if dash or between:  # "between 1 and 2"
                 t.scale = t.scale or nxt.scale
                 t.currency = t.currency or nxt.currency
                 if between:
-                    t.start = _BETWEEN.search(text, max(0, t.start - 8), t.start).start()
+                    t.start = between.start()
                 t.hi, t.end = nxt, nxt.end
                 joined = True
     return out
