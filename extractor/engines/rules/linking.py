@@ -69,7 +69,8 @@ class Linker(OrgLinking):
                 self.event_at[para.index] = self.event
             if para.index > 0 and para.kind != "heading" and para.index not in skip_paragraphs:
                 for k, sent in enumerate(para.sentences):
-                    self._sentence(index + k, sent, para)
+                    if sent.start in self._at.telling:  # (a sentence without mentions changes nothing)
+                        self._sentence(index + k, sent, para)
             index += len(para.sentences)
 
     def candidate_for(self, name: NameMention, para: Paragraph, sent_index: int) -> Candidate:
@@ -101,8 +102,7 @@ class Linker(OrgLinking):
         # "the project"/"it" resolved, and only when there is a project to refer to: one in focus, an
         # enumeration, or a company's project. (Only the clauses that refer to a project are kept.)
         referents: dict[tuple[int, int], Candidate] = {}
-        if (orgs or found or amounts or key in at.dates or at.places.within(key, sent.end)) \
-                and (self.enumeration or self.focus is not None or self.company_candidate):
+        if key in at.saying and (self.enumeration or self.focus is not None or self.company_candidate):
             self._named = {}
             for clause in sent.clauses:
                 ref = self._referent(clause, self.text[clause[0]:clause[1]], orgs)
@@ -306,9 +306,12 @@ class _BySentence:
         self.orgs = _group(m.orgs(*whole), starts, ends)
         self.amounts = _group(m.amounts(*whole), starts, ends)
         self.dates = _group(m.dates(*whole), starts, ends)
-        # Places are many and read for few sentences (is there one? which ones for an event?): they are
-        # looked up when asked instead.
-        self.places = _Sorted(m.places(*whole))
+        # The sentences that hold a status, organisation, amount, date or place ("say something"),
+        # and those that hold any mention at all: the others change no state of the linker. (Places
+        # are many and read for few sentences: which ones is looked up for an event only.)
+        self.saying = set(self.status).union(self.orgs, self.amounts, self.dates,
+                                             _holding(m.places(*whole), starts, ends))
+        self.telling = self.saying.union(self.names)
         self._m = m
         self._event_places: Optional[_Sorted] = None
 
@@ -331,6 +334,16 @@ class _Sorted:
         i = bisect_left(self.starts, start)
         hi = bisect_left(self.starts, end, i)
         return [item for item in self.items[i:hi] if item.end <= end]
+
+
+def _holding(items, starts: list[int], ends: list[int]) -> set[int]:
+    """The starts of the sentences (as for `_group`) that hold one of `items` whole."""
+    out = set()
+    for item in items:
+        k = bisect_right(starts, item.start) - 1
+        if k >= 0 and item.end <= ends[k]:
+            out.add(starts[k])
+    return out
 
 
 def _group(items, starts: list[int], ends: list[int]) -> dict[int, list]:
