@@ -63,7 +63,7 @@ class Builder:
             self._status_of[sentence] = found[0] if found else None
         return self._status_of[sentence]
 
-    def project(self, cand: Candidate) -> Optional[Project]:
+    def project(self, cand: Candidate) -> Project:
         own = self.own_status(cand)
         event = cand.event
         inherit = event is not None and (own is None or own.status == event.status.status)
@@ -146,7 +146,7 @@ class Builder:
             evidence.append(self._ev("district", start, end))
 
     # --- table rows ------------------------------------------------------------------------------
-    def row_project(self, row, event) -> Optional[Project]:
+    def row_project(self, row, event) -> Project:
         name = row.cells["name"]
         evidence = [self._ev("name", name.start, name.end)]
         fields: dict = {"name": name.text, "doc_id": self.doc_id}

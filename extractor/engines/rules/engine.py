@@ -32,9 +32,9 @@ class RulesEngine:
                     aggregates.append(AggregateFact(kind="list_total", doc_id=doc.id, start=amount.start,
                                                     end=amount.end, quote=amount.text, amount=amount.to_amount()))
                 continue
-            project = builder.row_project(row, event)
-            if project is not None:
-                projects.setdefault(project.name.lower(), project)
+            key = row.cells["name"].text.lower()
+            if key not in projects:  # the first record of a name stands: a later one is not even built
+                projects[key] = builder.row_project(row, event)
         for cand in linker.candidates.values():
             if cand.component and not cand.has_link:
                 dropped.append(f"{cand.name.text!r}: named only as part of another project")
@@ -42,7 +42,7 @@ class RulesEngine:
             if cand.weak and not cand.has_link:
                 dropped.append(f"{cand.name.text!r}: no amount or undertaker ties the name to a project")
                 continue
-            project = builder.project(cand)
-            if project is not None:
-                projects.setdefault(project.name.lower(), project)
+            key = cand.name.text.lower()
+            if key not in projects:
+                projects[key] = builder.project(cand)
         return Extraction(doc_id=doc.id, projects=list(projects.values()), aggregates=aggregates, dropped=dropped)
