@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.types import AggregateFact, Chunk, Document, Extraction, Project
+from extractor.types import AggregateFact, Chunk, Document, Extraction
 from extractor.engines.rules.build import Builder, row_amount
 from extractor.engines.rules.linking import Linker
 from extractor.engines.rules.mentions import collect
@@ -20,7 +20,7 @@ class RulesEngine:
         linker = Linker(mentions, doc.id)
         linker.run(table_paras)
         builder = Builder(linker, doc.id)
-        projects: dict[str, Project] = {}
+        projects: dict[str, dict] = {}  # the records as plain dicts, by lower-case name
         aggregates = list(linker.aggregates)
         dropped = list(linker.dropped)
         first_table = min(table_paras) if table_paras else None
@@ -45,4 +45,6 @@ class RulesEngine:
             key = cand.name.text.lower()
             if key not in projects:
                 projects[key] = builder.project(cand)
-        return Extraction(doc_id=doc.id, projects=list(projects.values()), aggregates=aggregates, dropped=dropped)
+        # All records validated in one call (see `build`).
+        return Extraction.model_validate({"doc_id": doc.id, "projects": list(projects.values()),
+                                          "aggregates": aggregates, "dropped": dropped})
