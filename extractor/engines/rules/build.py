@@ -1,4 +1,8 @@
-"""Turn linked candidates (and table rows) into Project records, each field with its evidence span."""
+"""Turn linked candidates (and table rows) into Project records, each field with its evidence span.
+
+The records are built as the plain dicts `Project` validates; the engine validates all of a document's
+records at once, in one `Extraction.model_validate` (rather than a model per evidence span, or a
+call per record)."""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from typing import Optional
 from extractor.normalize.money import MoneyMatch, parse_amount
 from extractor.normalize.places import Gazetteer, Place
 from extractor.normalize.dates import DateMatch
-from extractor.types import OrgRole, Project, Status, project_id
+from extractor.types import OrgRole, Status, project_id
 from extractor.engines.rules import cues
 from extractor.engines.rules.candidates import Candidate, Cue
 from extractor.engines.rules.linking import Linker
@@ -20,10 +24,9 @@ from extractor.engines.rules.sector import find_sector
 
 
 class Builder:
-    """Builds the records of one document. Fields and evidence are gathered as plain dicts and
-    validated once per record (one `Project.model_validate` instead of a model per evidence span);
-    what candidates share (a sentence's strongest status cue, its date, its sector) is worked out
-    once per sentence."""
+    """Builds the records of one document, as plain dicts for `Project` to validate (see the module
+    docstring); what candidates share (a sentence's strongest status cue, its date, its sector) is
+    worked out once per sentence."""
 
     def __init__(self, linker: Linker, doc_id: str):
         self.linker = linker
@@ -34,14 +37,14 @@ class Builder:
         self._date_of: dict[int, Optional[DateMatch]] = {}  # by id() of a sentence
         self._sector_of: dict[int, Optional[tuple[str, int, int]]] = {}  # by sentence index
 
-    def _ev(self, field: str, start: int, end: int) -> dict:
-        return {"field": field, "doc_id": self.doc_id, "start": start, "end": end, "quote": self.m.text[start:end]}
-
-    def _record(self, fields: dict, evidence: list[dict]) -> Project:
-        """The validated record, with its id (as `Project.with_id` would give it)."""
+    def _record(self, fields: dict, evidence: list[tuple[str, int, int]]) -> dict:
+        """The record, with its id (as `Project.with_id` would give it) and its evidence (given as the
+        field and span of each piece: one comprehension makes them all)."""
         fields["id"] = project_id(fields["name"], fields.get("province"))
-        fields["evidence"] = evidence
-        return Project.model_validate(fields)
+        text, doc_id = self.m.text, self.doc_id
+        fields["evidence"] = [{"field": field, "doc_id": doc_id, "start": start, "end": end, "quote": text[start:end]}
+                              for field, start, end in evidence]
+        return fields
 
     def own_status(self, cand: Candidate) -> Optional[Cue]:
         """The strongest status cue of the sentences naming the candidate, else of those referring to
@@ -63,7 +66,7 @@ class Builder:
             self._status_of[sentence] = found[0] if found else None
         return self._status_of[sentence]
 
-    def project(self, cand: Candidate) -> Optional[Project]:
+    def project(self, cand: Candidate) -> dict:
         own = self.own_status(cand)
         event = cand.event
         inherit = event is not None and (own is None or own.status == event.status.status)
@@ -75,31 +78,31 @@ class Builder:
             if here is not None and here.place.province_en not in event_provinces:
                 inherit, located = False, here
         status = own or (event.status if inherit else None)
-        evidence = [self._ev("name", cand.name.start, cand.name.end)]
+        evidence = [("name", cand.name.start, cand.name.end)]
         fields: dict = {"name": cand.name.text, "doc_id": self.doc_id}
         if status is not None:
             fields["status"] = status.status
-            evidence.append(self._ev("status", status.start, status.end))
+            evidence.append(("status", status.start, status.end))
         date = self._date(cand, inherit)
         if date is not None:
             fields["date"] = date.iso
-            evidence.append(self._ev("date", date.start, date.end))
+            evidence.append(("date", date.start, date.end))
         sector = self._sector(cand)
         if sector is not None:
             fields["sector"] = sector[0]
-            evidence.append(self._ev("sector", sector[1], sector[2]))
+            evidence.append(("sector", sector[1], sector[2]))
         located = located or self.places.locate(cand, inherit)
         if located is not None:
             self._place_fields(located.place, located.match.start, located.match.end, fields, evidence)
         if cand.amount is not None:
             fields["amount"] = cand.amount.to_amount()
-            evidence.append(self._ev("amount", cand.amount.start, cand.amount.end))
+            evidence.append(("amount", cand.amount.start, cand.amount.end))
         orgs = list(cand.orgs.values())
         if inherit and event.gov is not None and event.status.status in (Status.listed, Status.approved, Status.planned):
             if event.gov.text not in cand.orgs:
                 orgs.append((event.gov, OrgRole.government))
         fields["organizations"] = [{"name": o.text, "role": r} for o, r in orgs]
-        evidence += [self._ev(f"organizations[{i}]", o.start, o.end) for i, (o, _) in enumerate(orgs)]
+        evidence += [(f"organizations[{i}]", o.start, o.end) for i, (o, _) in enumerate(orgs)]
         return self._record(fields, evidence)
 
     def _sector(self, cand: Candidate) -> Optional[tuple[str, int, int]]:
@@ -137,29 +140,29 @@ class Builder:
 
     def _place_fields(self, place: Place, start: int, end: int, fields: dict, evidence: list) -> None:
         fields["province"], fields["province_zh"] = place.province_en, place.province_zh
-        evidence.append(self._ev("province", start, end))
+        evidence.append(("province", start, end))
         if place.city_en and place.level != "province" or (place.level == "province" and place.city_en):
             fields["city"], fields["city_zh"] = place.city_en, place.city_zh
-            evidence.append(self._ev("city", start, end))
+            evidence.append(("city", start, end))
         if place.level == "district":
             fields["district"], fields["district_zh"] = place.name_en, place.name_zh
-            evidence.append(self._ev("district", start, end))
+            evidence.append(("district", start, end))
 
     # --- table rows ------------------------------------------------------------------------------
-    def row_project(self, row, event) -> Optional[Project]:
+    def row_project(self, row, event) -> dict:
         name = row.cells["name"]
-        evidence = [self._ev("name", name.start, name.end)]
+        evidence = [("name", name.start, name.end)]
         fields: dict = {"name": name.text, "doc_id": self.doc_id}
         if event is not None:
             fields["status"] = event.status.status
-            evidence.append(self._ev("status", event.status.start, event.status.end))
+            evidence.append(("status", event.status.start, event.status.end))
             if event.date is not None:
                 fields["date"] = event.date.iso
-                evidence.append(self._ev("date", event.date.start, event.date.end))
+                evidence.append(("date", event.date.start, event.date.end))
         sector = find_sector(self.m.text, name.start, name.end)
         if sector is not None:
             fields["sector"] = sector[0]
-            evidence.append(self._ev("sector", sector[1], sector[2]))
+            evidence.append(("sector", sector[1], sector[2]))
         place = self._row_place(row)
         if place is not None:
             p, cell = place
@@ -167,11 +170,11 @@ class Builder:
         amount = row_amount(row)
         if amount is not None:
             fields["amount"] = amount.to_amount()
-            evidence.append(self._ev("amount", amount.start, amount.end))
+            evidence.append(("amount", amount.start, amount.end))
         orgs = [(row.cells[f], role) for f, role in (("undertaker", OrgRole.undertaker), ("investor", OrgRole.investor))
                 if f in row.cells]
         fields["organizations"] = [{"name": c.text, "role": r} for c, r in orgs]
-        evidence += [self._ev(f"organizations[{i}]", c.start, c.end) for i, (c, _) in enumerate(orgs)]
+        evidence += [(f"organizations[{i}]", c.start, c.end) for i, (c, _) in enumerate(orgs)]
         return self._record(fields, evidence)
 
     def _row_place(self, row):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.types import AggregateFact, Chunk, Document, Extraction, Project
+from extractor.types import AggregateFact, Chunk, Document, Extraction
 from extractor.engines.rules.build import Builder, row_amount
 from extractor.engines.rules.linking import Linker
 from extractor.engines.rules.mentions import collect
@@ -20,7 +20,7 @@ class RulesEngine:
         linker = Linker(mentions, doc.id)
         linker.run(table_paras)
         builder = Builder(linker, doc.id)
-        projects: dict[str, Project] = {}
+        projects: dict[str, dict] = {}  # the records as plain dicts, by lower-case name
         aggregates = list(linker.aggregates)
         dropped = list(linker.dropped)
         first_table = min(table_paras) if table_paras else None
@@ -32,9 +32,9 @@ class RulesEngine:
                     aggregates.append(AggregateFact(kind="list_total", doc_id=doc.id, start=amount.start,
                                                     end=amount.end, quote=amount.text, amount=amount.to_amount()))
                 continue
-            project = builder.row_project(row, event)
-            if project is not None:
-                projects.setdefault(project.name.lower(), project)
+            key = row.cells["name"].text.lower()
+            if key not in projects:  # the first record of a name stands: a later one is not even built
+                projects[key] = builder.row_project(row, event)
         for cand in linker.candidates.values():
             if cand.component and not cand.has_link:
                 dropped.append(f"{cand.name.text!r}: named only as part of another project")
@@ -42,7 +42,9 @@ class RulesEngine:
             if cand.weak and not cand.has_link:
                 dropped.append(f"{cand.name.text!r}: no amount or undertaker ties the name to a project")
                 continue
-            project = builder.project(cand)
-            if project is not None:
-                projects.setdefault(project.name.lower(), project)
-        return Extraction(doc_id=doc.id, projects=list(projects.values()), aggregates=aggregates, dropped=dropped)
+            key = cand.name.text.lower()
+            if key not in projects:
+                projects[key] = builder.project(cand)
+        # All records validated in one call (see `build`).
+        return Extraction.model_validate({"doc_id": doc.id, "projects": list(projects.values()),
+                                          "aggregates": aggregates, "dropped": dropped})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from operator import itemgetter
 from typing import NamedTuple, Optional, Sequence
 
 from extractor.normalize.dates import DateMatch, DateWindows
@@ -58,11 +59,17 @@ class _Index:
         self.starts = [i.start for i in self.items]
         # reach[k]: the furthest end among items[:k + 1]. When it does not pass a query's end, no
         # item of the slice does, and `between` returns the slice without testing each item.
-        self.reach = list(accumulate([i.end for i in self.items], max))
+        # Mentions rarely nest, so the ends usually rise already and are their own running maximum
+        # (checked by `sorted`, which takes one pass over a list in order).
+        ends = [i.end for i in self.items]
+        self.reach = ends if ends == sorted(ends) else list(accumulate(ends, max))
 
     def overlapping(self, start: int, end: int) -> bool:
         i = bisect_left(self.starts, end)
-        return i > 0 and any(item.end > start for item in self.items[max(0, i - 3):i])
+        for item in self.items[max(0, i - 3):i]:  # (a loop: `any` over a generator costs twice as much)
+            if item.end > start:
+                return True
+        return False
 
     def between(self, start: int, end: int) -> list:
         starts = self.starts
@@ -114,8 +121,8 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
     dates = _dates(text, published_year)
     year = dates[1]
     dates = sorted(dates[0] + _list_years(text, dates[0]), key=lambda d: d.start)
-    status = [StatusCue(*c) for c in sorted(find_status(text, 0), key=lambda c: c[1])]
-    return DocMentions(text, paragraphs, sentences, names, orgs, find_amounts(text), places, dates, year,
+    status = list(map(StatusCue._make, sorted(find_status(text, 0), key=itemgetter(1))))
+    return DocMentions(text, paragraphs, sentences, names, org_index, find_amounts(text), places, dates, year,
                        company_spans, status)
 
 
@@ -198,15 +205,18 @@ class DocMentions:
 
     def __init__(self, text, paragraphs, sentences, names, orgs, amounts, places, dates, year, company_spans,
                  status):
+        """`orgs` may come indexed already (`collect` indexes them to filter the names)."""
         self.text = text
         self.paragraphs: list[Paragraph] = paragraphs
         self.sentences: list[Sentence] = sentences
         self.year: Optional[int] = year
         self.company_spans = company_spans
         self.name_spans = [(n.start, n.end) for n in names]
-        self._names, self._orgs = _Index(names), _Index(orgs)
-        self._amounts, self._places, self._dates = _Index(amounts), _Index(places), _Index(dates)
+        self._names, self._orgs = _Index(names), orgs if isinstance(orgs, _Index) else _Index(orgs)
+        self._amounts, self._dates = _Index(amounts), _Index(dates)
         self._status = _Index(status)
+        # All places, in order; queries go to the filtered indexes of `_filter_places`.
+        self._all_places: list[PlaceMatch] = places
         # Places outside company names, and those also outside project names: built on first use.
         self._places_outside: Optional[tuple[_Index, _Index]] = None
 
@@ -239,7 +249,7 @@ class DocMentions:
     def _filter_places(self) -> tuple[_Index, _Index]:
         """Two indexes of the places, filtered once per document rather than once per query."""
         companies, names = _Cover(self.company_spans), _Cover(self.name_spans)
-        outside_companies = [p for p in self._places.items if not companies.covers(p.start, p.end)]
+        outside_companies = [p for p in self._all_places if not companies.covers(p.start, p.end)]
         outside_both = [p for p in outside_companies if not names.covers(p.start, p.end)]
         return _Index(outside_companies), _Index(outside_both)
 
