@@ -30,8 +30,12 @@ STATUS_CUES: list[tuple[Status, re.Pattern]] = [
                                r"|清单|名单|列入|纳入|入选|位列|重点项目|重大项目|重点(?:[\u4e00-\u9fff]{0,4})项目")),
 ]
 STATUS_RANK = {s: i for i, (s, _) in enumerate(STATUS_CUES)}
-# "planned total investment", "计划投资" describe an amount, not the project's status.
-_AMOUNT_PHRASE = re.compile(r"planned (?:total |annual )?investment|计划(?:总)?投资|年度计划")
+# "planned total investment", "计划投资" describe an amount, not the project's status. The English
+# phrase opens with a literal word, which the regex engine skips ahead to; the Chinese ones do not
+# (计划投资, 年度计划), so they are tried only around each "计划" (see `_mask_amount_phrases`).
+_AMOUNT_PHRASE_EN = re.compile(r"planned (?:total |annual )?investment")
+_AMOUNT_PHRASE_ZH = re.compile(r"计划(?:总)?投资|年度计划")
+_JIHUA = re.compile("计划")
 
 # Where a status cue can start, found for all four statuses at once. The patterns above open with
 # common letters (s, c, a, d, p, i, ...), at each of which the regex engine stops to try them; a
@@ -68,7 +72,7 @@ _ZH_TRIGGER = _trigger([t for t in _TRIGGERS if not t[1].isascii()])
 
 def find_status(text: str, offset: int) -> list[tuple[Status, int, int]]:
     """Status cues in `text` with document offsets, strongest status first."""
-    masked = _AMOUNT_PHRASE.sub(lambda m: " " * len(m.group()), text)
+    masked = _mask_amount_phrases(text)
     starts: list[list[int]] = [[] for _ in STATUS_CUES]  # per status: where its pattern may match
     for trigger, entries in (_EN_TRIGGER, _ZH_TRIGGER) if not masked.isascii() else (_EN_TRIGGER,):
         for m in trigger.finditer(masked):
@@ -82,6 +86,16 @@ def find_status(text: str, offset: int) -> list[tuple[Status, int, int]]:
                 continue  # "designed", "blacklisted": not a word start
             out.append((status, offset + start, offset + m.end()))
     return sorted(out, key=lambda c: (STATUS_RANK[c[0]], c[1]))
+
+
+def _mask_amount_phrases(text: str) -> str:
+    """`text` with its amount phrases blanked out (same length). An English and a Chinese phrase
+    share no character: masking one kind, then the other, is masking both in one pass."""
+    masked = _AMOUNT_PHRASE_EN.sub(lambda m: " " * len(m.group()), text)
+    starts = [start for m in _JIHUA.finditer(masked) for start in (m.start() - 2, m.start()) if start >= 0]
+    for m in _leftmost_matches(_AMOUNT_PHRASE_ZH, masked, starts):  # "计划" is at 0 or 2 in each
+        masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+    return masked
 
 
 def _leftmost_matches(rx: re.Pattern, text: str, candidates: list[int]) -> list[re.Match]:
