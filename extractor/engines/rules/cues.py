@@ -100,7 +100,8 @@ def _mask_amount_phrases(text: str) -> str:
 
 def _leftmost_matches(rx: re.Pattern, text: str, candidates: list[int]) -> list[re.Match]:
     """`list(rx.finditer(text))`, given every position where `rx` can match among `candidates`:
-    finditer takes the leftmost match at or after the end of the previous one."""
+    finditer takes the leftmost match at or after the end of the previous one (for a pattern that
+    never matches the empty string, as here)."""
     out = []
     end = 0
     for pos in sorted(candidates):
