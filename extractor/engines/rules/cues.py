@@ -12,9 +12,8 @@ from extractor.normalize.scanning import text_start, word_start
 from extractor.types import OrgRole, Status
 
 # Status cues, strongest first: a sentence that mentions signing and a list is about the signing.
-# Every alternative starts with a literal word (no leading \b, no group, no class): the regex engine
-# then skips ahead to the characters that can start one, several times faster than trying every
-# position. The word boundary on the left is checked in `find_status`.
+# The patterns are tried only where `_TRIGGERS` finds the head of a cue: every alternative added
+# here needs a trigger. The word boundary on the left is checked in `find_status`.
 _PLANNED_VERB = r" (?:build|invest|construct|set up|develop|launch|establish|spend)\b"
 _KEY_PROJECTS = r" (?:[\w-]+ ){0,3}(?:[Pp]rojects?)\b"
 STATUS_CUES: list[tuple[Status, re.Pattern]] = [
@@ -31,21 +30,85 @@ STATUS_CUES: list[tuple[Status, re.Pattern]] = [
                                r"|清单|名单|列入|纳入|入选|位列|重点项目|重大项目|重点(?:[\u4e00-\u9fff]{0,4})项目")),
 ]
 STATUS_RANK = {s: i for i, (s, _) in enumerate(STATUS_CUES)}
-# "planned total investment", "计划投资" describe an amount, not the project's status.
-_AMOUNT_PHRASE = re.compile(r"planned (?:total |annual )?investment|计划(?:总)?投资|年度计划")
+# "planned total investment", "计划投资" describe an amount, not the project's status. The English
+# phrase opens with a literal word, which the regex engine skips ahead to; the Chinese ones do not
+# (计划投资, 年度计划), so they are tried only around each "计划" (see `_mask_amount_phrases`).
+_AMOUNT_PHRASE_EN = re.compile(r"planned (?:total |annual )?investment")
+_AMOUNT_PHRASE_ZH = re.compile(r"计划(?:总)?投资|年度计划")
+_JIHUA = re.compile("计划")
+
+# Where a status cue can start, found for all four statuses at once. The patterns above open with
+# common letters (s, c, a, d, p, i, ...), at each of which the regex engine stops to try them; a
+# trigger opens with one rarer character of a cue's head ("g" of "sign", "v" of "approv"), checks
+# the rest of the head around it, and the empty marker group after it says which status pattern
+# can match how far before that character. `find_status` then tries each status pattern only
+# there, exactly as `finditer` would (see `_leftmost_matches`): 0.5 -> 0.26 ms per article.
+# Triggers that share a first character exclude each other (they differ in a character before or
+# after it), so that none hides another at the same position.
+_TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and context, chars back)
+    (0, r"g(?<=sig)", 2), (0, r"c(?=ontract)", 0), (0, r"g(?<=ag)(?=reement)", 1), (0, r"d(?=eal)", 0),
+    (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
+    (1, r"v(?<=approv)", 5), (1, r"p(?=assed the establishment)", 0), (1, r"f(?<=ratif)(?=ied)", 4),
+    (1, "核(?=准)", 0), (1, "批(?=[复准])", 0), (1, "获(?=批)", 0), (1, "审(?=批通过)", 0),
+    (2, r"p(?=lan|roposed)", 0), (2, r"w(?=ill )", 0), (2, r"d(?<=intend)(?=[s ])", 5),
+    (2, r"g(?<=is preparing)", 11), (2, r"g(?<=are preparing)", 12), (2, r"x(?<=ex)(?=pect)", 1), (2, "拟", 0),
+    (3, r"l(?=ist)", 0), (3, r"c(?<=inc)(?=luded in)", 2), (3, r"k(?=ey )", 0), (3, r"K(?=ey |EY )", 0),
+    (3, r"j(?<=maj)(?=or )", 2), (3, "清(?=单)", 0), (3, "名(?=单)", 0),
+    (3, "列(?=入)", 0), (3, "纳(?=入)", 0), (3, "入(?=选)", 0),
+    (3, "位(?=列)", 0), (3, "重(?=[点大])", 0),
+]
+
+
+def _trigger(entries: list[tuple[int, str, int]]) -> tuple[re.Pattern, list[tuple[int, str, int]]]:
+    """One pattern of the anchors of `entries`, and the entries by marker group number - 1."""
+    return re.compile("|".join(anchor + "()" for _, anchor, _ in entries)), entries
+
+
+# English and Chinese anchors are read in two scans: with Chinese characters among the first
+# characters, the engine tests each character of the text against a larger table (slower).
+_EN_TRIGGER = _trigger([t for t in _TRIGGERS if t[1].isascii()])
+_ZH_TRIGGER = _trigger([t for t in _TRIGGERS if not t[1].isascii()])
 
 
 def find_status(text: str, offset: int) -> list[tuple[Status, int, int]]:
     """Status cues in `text` with document offsets, strongest status first."""
-    masked = _AMOUNT_PHRASE.sub(lambda m: " " * len(m.group()), text)
+    masked = _mask_amount_phrases(text)
+    starts: list[list[int]] = [[] for _ in STATUS_CUES]  # per status: where its pattern may match
+    for trigger, entries in (_EN_TRIGGER, _ZH_TRIGGER) if not masked.isascii() else (_EN_TRIGGER,):
+        for m in trigger.finditer(masked):
+            status_index, _, back = entries[m.lastindex - 1]
+            starts[status_index].append(m.start() - back)
     out = []
-    for status, rx in STATUS_CUES:  # one pattern per status: each keeps its fast literal prefix scan
-        for m in rx.finditer(masked):
+    for (status, rx), candidates in zip(STATUS_CUES, starts):
+        for m in _leftmost_matches(rx, masked, candidates):
             start = m.start()
             if start and masked[start].isascii() and masked[start - 1].isalnum():
                 continue  # "designed", "blacklisted": not a word start
             out.append((status, offset + start, offset + m.end()))
     return sorted(out, key=lambda c: (STATUS_RANK[c[0]], c[1]))
+
+
+def _mask_amount_phrases(text: str) -> str:
+    """`text` with its amount phrases blanked out (same length). An English and a Chinese phrase
+    share no character: masking one kind, then the other, is masking both in one pass."""
+    masked = _AMOUNT_PHRASE_EN.sub(lambda m: " " * len(m.group()), text)
+    starts = [start for m in _JIHUA.finditer(masked) for start in (m.start() - 2, m.start()) if start >= 0]
+    for m in _leftmost_matches(_AMOUNT_PHRASE_ZH, masked, starts):  # "计划" is at 0 or 2 in each
+        masked = masked[:m.start()] + " " * (m.end() - m.start()) + masked[m.end():]
+    return masked
+
+
+def _leftmost_matches(rx: re.Pattern, text: str, candidates: list[int]) -> list[re.Match]:
+    """`list(rx.finditer(text))`, given every position where `rx` can match among `candidates`:
+    finditer takes the leftmost match at or after the end of the previous one (for a pattern that
+    never matches the empty string, as here)."""
+    out = []
+    end = 0
+    for pos in sorted(candidates):
+        if pos >= end and (m := rx.match(text, pos)):
+            out.append(m)
+            end = m.end()
+    return out
 
 
 # --- anaphora ------------------------------------------------------------------------------------

@@ -82,17 +82,17 @@ def _kind(line: str) -> str:
 
 def _sentence_ends(text: str) -> list[int]:
     """Sorted offsets where a sentence ends, for all lines of `text` at once."""
-    ends = set()
+    ends = []  # in order: the matches do not overlap, and an English end reaches past a Chinese one
     for m in _END.finditer(text):
         start, end = m.span()
         if m.lastgroup != "en":  # a Chinese end
-            ends.add(end)
+            ends.append(end)
             continue
-        if _is_en_cut(text, start, end):
-            ends.add(end)
         if text[start] != ".":  # "!" and "?" end a Chinese sentence too, right after its quotes
-            ends.add(_ZH_END.match(text, start).end())
-    return sorted(ends)
+            ends.append(_ZH_END.match(text, start).end())
+        if _is_en_cut(text, start, end):
+            ends.append(end)
+    return ends
 
 
 def _is_en_cut(text: str, end_start: int, end: int) -> bool:
