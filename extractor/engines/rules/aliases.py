@@ -28,6 +28,11 @@ def aliases_of(org: OrgMention) -> list[str]:
     return list(_company_aliases(org.text)) if org.is_company else []
 
 
+def forget_aliases() -> None:
+    """Empty the cache of aliases by company name (see `engine.forget_names`)."""
+    _company_aliases.cache_clear()
+
+
 @lru_cache(maxsize=1024)  # a company is named again and again in an article
 def _company_aliases(text: str) -> tuple[str, ...]:
     if text.isascii():

@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 from extractor.types import AggregateFact, Chunk, Document, Extraction
+from extractor.engines.rules.aliases import forget_aliases
 from extractor.engines.rules.build import Builder, row_amount
+from extractor.engines.rules.candidates import candidate_key
 from extractor.engines.rules.linking import Linker
 from extractor.engines.rules.mentions import collect
 from extractor.engines.rules.tables import table_rows
+
+
+def forget_names() -> None:
+    """Empty the caches keyed by names read from articles (project keys, company aliases). They pay
+    off within an article and across a batch about the same projects; a benchmark built from reused
+    paragraphs calls this between articles so that none is served names read in another."""
+    candidate_key.cache_clear()
+    forget_aliases()
 
 
 class RulesEngine:
