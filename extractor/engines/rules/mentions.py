@@ -37,8 +37,9 @@ _DATE_TRIGGER = re.compile("|".join(w + r"\b" for w in (
     "January February March April May June July August September October November December "
     "Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec").split()) + r"|19\d\d|20\d\d|年|月|Q[1-4]\b|H[1-4]\b")
 # Places that are part of a landmark, not the place itself: "Helan Mountain", "Hanjiang River".
-# (`collect` matches it at the end of a place, never at 0: its ^ alternative does not fire.)
-_LANDMARK_AFTER = re.compile(r"\s(?:Mountains?|River|Lake|Road|Street|Avenue|Bay|Sea|Island)\b|^(?:山|河|江|湖|路|街)")
+# English only: Chinese runs names together, so a 江 or 湖 after a place often starts the next name
+# ("福州江阴工业区") rather than making a river or lake of it.
+_LANDMARK_AFTER = re.compile(r"\s(?:Mountains?|River|Lake|Road|Street|Avenue|Bay|Sea|Island)\b")
 # Places that say where a company is from, not where the project is: "headquartered in Fuzhou".
 _ORIGIN_BEFORE = re.compile(r"(?:headquartered|based|registered|founded)\s+in\s+$|总部(?:位于|设在)$|来自$")
 
