@@ -208,12 +208,8 @@ def row_amount(row) -> Optional[MoneyMatch]:
     if cell is None:
         return None
     if row.unit and _BARE_NUMBER.fullmatch(cell.text):
-        # (A bare number has no letters, so the written-currency case below cannot apply to it.)
         value = float(cell.text.replace(",", "")) * _UNIT[row.unit.lower()]
         return MoneyMatch(cell.start, cell.end, cell.text, value, value, value, "CNY", None)
-    found = parse_amount(cell.text)
-    if found is not None and found.currency and any(ch.isalpha() for ch in cell.text):
-        return MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,
-                          found.min, found.max, found.currency, found.qualifier)
+    found = parse_amount(cell.text)  # the cell says its own unit and currency ("3.2亿元", "US$50m")
     return found and MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,
                                 found.min, found.max, found.currency, found.qualifier)
