@@ -169,17 +169,16 @@ class PlaceFinder:
         scopes.near = near or [cand.name.start]
 
     def _sentence_places(self, i: int) -> list[PlaceMatch]:
-        found = self._in_sentence.get(i)
-        if found is None:
-            s = self.m.sentences[i]
-            found = self._in_sentence[i] = self.m.places(s.start, s.end, in_names=False)
-        return found
+        return self._places_in(self.m.sentences, self._in_sentence, i)
 
     def _paragraph_places(self, i: int) -> list[PlaceMatch]:
-        found = self._in_paragraph.get(i)
+        return self._places_in(self.m.paragraphs, self._in_paragraph, i)
+
+    def _places_in(self, spans: Sequence, memo: dict[int, list[PlaceMatch]], i: int) -> list[PlaceMatch]:
+        """Places outside project names in spans[i], worked out once per document."""
+        found = memo.get(i)
         if found is None:
-            para = self.m.paragraphs[i]
-            found = self._in_paragraph[i] = self.m.places(para.start, para.end, in_names=False)
+            found = memo[i] = self.m.places(spans[i].start, spans[i].end, in_names=False)
         return found
 
     def _section_places(self, cand: Candidate) -> list[PlaceMatch]:
