@@ -28,7 +28,6 @@ def _snapshot(store):
 
 
 def test_interrupted_batch_resumes_without_lost_or_duplicated_records(tmp_path, settings):
-    from extractor.settings import Settings
     from extractor.store import Store
 
     reference = Store(tmp_path / "ref.sqlite3")

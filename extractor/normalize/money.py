@@ -58,6 +58,8 @@ _QUALIFIERS = {
     "以上": "min", "多": "min", "余": "min", "不超过": "max", "最高": "max", "以内": "max",
     "近": None, "约": None, "大约": None, "将近": None, "接近": None, "左右": None,
 }
+
+
 def _alts(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
