@@ -256,3 +256,16 @@ def test_site_start_finds_every_first_word(gaz):
             word = _EN_WORD.match(text, 1)
             if word and _en_key(word.group()) == key:
                 assert gaz._site_start.match(text, 1), form
+
+
+@pytest.mark.parametrize("text, name, province", [
+    ("the Korla City petrochemical park", "Korla", "Xinjiang"),
+    ("a plant in Manas County", "Manas", "Xinjiang"),
+    ("a border hub in Khorgos City", "Khorgos", "Xinjiang"),
+    ("a wind farm in Xilinhot City", "Xilinhot", "Inner Mongolia"),
+    ("玛纳斯县的项目", "Manas", "Xinjiang"),
+])
+def test_xinjiang_and_inner_mongolia_counties_take_their_conventional_english_names(text, name, province):
+    [match] = Gazetteer.load().find(text)
+    place = match.candidates[0]
+    assert (place.name_en, place.province_en) == (name, province)
