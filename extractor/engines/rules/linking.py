@@ -35,6 +35,9 @@ _FUTURE_DATE_ENDS = ("in", "by", "until", "before", "after", "since",
                      "预计", "计划", "将于", "成立于", "始建于", "创立于", "成立")
 _UNKNOWN = object()  # not worked out yet
 _DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
+# A wire dateline's date ("本报乌鲁木齐5月19日电", "HARBIN, April 9 (Xinhua) --") is when the report was
+# filed: any other date in its sentence says better when the event happened.
+_DATELINE_AFTER = re.compile(r"\s*(?:电|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily)\)|/Xinhua/)")
 
 
 class Linker(OrgLinking):
@@ -145,9 +148,11 @@ class Linker(OrgLinking):
             date = self.paragraph_date(para, sent.start)
         if date is None:
             return  # an undated remark ("officials said 1020 projects made the list") opens no event
+        current = self.event
+        if current is not None and _looks_back(date, current, self.m.year):
+            return  # "2023年，全省省重点项目累计完成投资…" in a 2024 list: a look back, not a new event
         gov = next((o for o in orgs if o.kind == "government"), None)
         places = self._at.event_places(sent.start, sent.end)
-        current = self.event
         if current and current.date and current.date.iso == date.iso and current.status.status == status \
                 and _same_region(current.places, places):
             current.gov = current.gov or gov  # the same event, told in a further sentence
@@ -168,7 +173,7 @@ class Linker(OrgLinking):
                 continue
             if _DATE_PURPOSE_AFTER.match(self.text[d.end:d.end + 4]):
                 continue
-            if best is None or len(d.iso) > len(best.iso):
+            if best is None or _date_rank(self.text, d) > _date_rank(self.text, best):
                 best = d
         self._sentence_dates[sent.start] = best
         return best
@@ -368,3 +373,15 @@ def _same_region(a, b) -> bool:
     pa = {c.province_en for m in a for c in m.candidates[:1]}
     pb = {c.province_en for m in b for c in m.candidates[:1]}
     return not pa or not pb or bool(pa & pb)
+
+
+def _date_rank(text: str, d) -> tuple[bool, int]:
+    """Dates that are not a dateline first, then the more precise."""
+    return not _DATELINE_AFTER.match(text, d.end), len(d.iso)
+
+
+def _looks_back(date, current: Event, article_year: Optional[int]) -> bool:
+    """A date in an earlier year than the article's, while an event of the article's year is in force."""
+    if article_year is None or current.date is None:
+        return False
+    return int(date.iso[:4]) < article_year and current.date.iso[:4] == str(article_year)

@@ -11,12 +11,12 @@ from extractor.types import OrgRole, Status
 from extractor.engines.rules import cues
 from extractor.engines.rules.cues import any_case
 
-# \b(?:it|the company)\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|...)\b|该公司(?:负责)?(?:承建|建设|实施), any
+# \b(?:it|the company)\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|...)\b|该公司[\u4e00-\u9fff]{0,4}?(?:承建|建设|实施), any
 # case, written to open with literals (see `scanning`): (?i) lets İ and ı stand for "i".
 _ROLE_VERB = r"\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|undertakes|led|leads|built|builds|constructs)\b"
 _PRONOUN_ROLE = re.compile("|".join([word_start(c, "(?i:t" + _ROLE_VERB + ")") for c in "Ii\u0130\u0131"]
                                     + [word_start(c, "(?i:he company" + _ROLE_VERB + ")") for c in "Tt"]
-                                    + ["该公司(?:负责)?(?:承建|建设|实施)"]))
+                                    + ["该公司[\u4e00-\u9fff]{0,4}?(?:承建|建设|实施)"]))  # "该公司(将/继续/负责)(投资)建设'
 # Written to open with literals (see `cues.any_case`; 投 before its look-behind), the plain forms are:
 # \b(?:invest|invests|investing|spend|spends|fund)\b (any case)|(?<!总)投资(?!建设)|投入
 _INVEST_VERB = re.compile("|".join(

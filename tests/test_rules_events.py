@@ -1,0 +1,38 @@
+"""Events and roles the linker reads across sentences: datelines, look-backs, "该公司…建设"."""
+
+from __future__ import annotations
+
+from extractor.engines.rules import RulesEngine
+from extractor.ingest import document_from_bytes
+
+
+def _projects(text: str) -> dict:
+    doc = document_from_bytes(text.encode("utf-8"), source="t.txt")
+    return {p.name: p for p in RulesEngine().extract(doc, []).projects}
+
+
+def test_a_wire_datelines_date_yields_to_the_events_own_date():
+    text = ("2024年湖北签约一批项目\n\n"
+            "本报武汉6月12日电 6月10日，湖北省在武汉举行重大项目集中签约仪式。"
+            "其中“光谷智能传感器产业园项目”总投资12亿元，由武汉楚芯科技有限公司承建。")
+    [p] = _projects(text).values()
+    assert (p.date, p.status.value) == ("2024-06-10", "signed")
+
+
+def test_a_look_back_at_last_year_opens_no_new_event():
+    text = ("2024 provincial key projects\n\n"
+            "On February 5, 2024, the Hubei Provincial Development and Reform Commission released the 2024 list "
+            "of provincial key projects. In 2023, the provincial key projects completed an investment of "
+            "500 billion yuan. The Xianning Tea Logistics Park Project, with an investment of 2 billion yuan, "
+            "is undertaken by Xianning Tea Group Co., Ltd.")
+    p = _projects(text)["Xianning Tea Logistics Park Project"]
+    assert p.date == "2024-02-05"
+    assert "Hubei Provincial Development and Reform Commission" in {o.name for o in p.organizations}
+
+
+def test_the_company_with_an_adverb_before_the_verb_undertakes_the_next_project():
+    text = ("项目签约\n\n"
+            "2024年4月2日，宜昌市政府与湖北长帆新材料有限公司签订投资协议。"
+            "该公司将投资建设“长帆高性能纤维项目”，总投资8亿元。")
+    p = _projects(text)["长帆高性能纤维项目"]
+    assert {(o.name, o.role.value) for o in p.organizations} >= {("湖北长帆新材料有限公司", "undertaker")}
