@@ -36,3 +36,21 @@ def test_the_company_with_an_adverb_before_the_verb_undertakes_the_next_project(
             "该公司将投资建设“长帆高性能纤维项目”，总投资8亿元。")
     p = _projects(text)["长帆高性能纤维项目"]
     assert {(o.name, o.role.value) for o in p.organizations} >= {("湖北长帆新材料有限公司", "undertaker")}
+
+
+def test_companies_pair_with_projects_respectively_and_the_host_signs_each():
+    text = ("2024年江门签约\n\n"
+            "2024年3月8日，江门市蓬江区人民政府分别与广东海川新能源有限公司、江门远航电子有限公司签约"
+            "“海川储能系统项目”和“远航车载电子项目”，投资额分别为15亿元、4亿元。")
+    got = {name: {(o.name, o.role.value) for o in p.organizations} for name, p in _projects(text).items()}
+    host = ("江门市蓬江区人民政府", "signer")
+    assert got["海川储能系统项目"] == {host, ("广东海川新能源有限公司", "signer")}
+    assert got["远航车载电子项目"] == {host, ("江门远航电子有限公司", "signer")}
+
+
+def test_a_capitalised_founded_in_year_is_not_a_project_date():
+    text = ("Wuxi chip plant\n\n"
+            "Founded in 2015, Wuxi Lanxin Semiconductor Co., Ltd. will build the Lanxin Wafer Packaging Plant "
+            "in Wuxi, Jiangsu, with an investment of 3 billion yuan.")
+    p = _projects(text)["Lanxin Wafer Packaging Plant"]
+    assert p.date is None

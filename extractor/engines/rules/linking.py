@@ -24,8 +24,8 @@ from extractor.engines.rules.aliases import AliasBook
 from extractor.engines.rules.roles import OrgLinking
 
 _FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operation\w*|finish\w*|due|"
-                          r"production|service)\s+(?:[\w-]+\s+){0,2}in\s+$|(?:\bby|\buntil|\bbefore|\bafter|\bsince|(?:founded|established|set up|"
-                          r"registered|listed) in)\s+$|预计$|计划$|将于$|成立于$|始建于$|创立于$|成立$")
+                          r"production|service)\s+(?:[\w-]+\s+){0,2}in\s+$|(?:\bby|\buntil|\bbefore|\bafter|\bsince|(?:[Ff]ounded|[Ee]stablished|[Ss]et up|"
+                          r"[Rr]egistered|[Ll]isted) in)\s+$|预计$|计划$|将于$|成立于$|始建于$|创立于$|成立$")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“\"「‘", "”\"」’"
 _TIGHT_GAP = re.compile(r"(?:(?:落户|选址|位于|建于|布局)[\u4e00-\u9fffA-Za-z0-9]{0,20})?[，,；;]?(?:项目)?"
                         r"(?:总投资|计划投资|投资|投资额|总额)?[：:]?(?:约|达|为|超过|逾)?")

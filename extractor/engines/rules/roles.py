@@ -31,18 +31,45 @@ _BUILD_VERB = re.compile("|".join(
 _OF_THE = re.compile(r"of\s+(?:the\s+)?$")  # "the X of [the] <organisation>"
 
 
+_POSSESSIVE_GAP = re.compile(r"[\s“\"「『《(（]*(?:'s|’s|的|之)?[\s“\"「『《(（]*")
+
+
 class OrgLinking:
     """Organisation linking for `Linker` (which provides text, focus, last_company, ...)."""
 
     def _link_orgs(self, sent, names, cands, orgs, referents, found) -> None:
         statuses = {s for s, _, _ in found}
+        paired = self._pair_orgs_respectively(sent, cands, orgs, statuses)
         for org in orgs:
+            if id(org) in paired:
+                continue
             role, target = self._org_role_target(org, sent, names, cands, referents, statuses)
             if role is None or target is None:
                 continue
             target.add_org(org, role)
             if org.is_company:
                 self.company_candidate.setdefault(org.text, target)
+
+    def _pair_orgs_respectively(self, sent, cands, orgs, statuses) -> set[int]:
+        """"甲政府分别与A公司、B公司签约“X”和“Y”", "A and B will build X and Y respectively": the
+        companies pair with the projects in order; an organisation named before them all (the other
+        party) takes part in each. Returns the id()s of the organisations linked here."""
+        targets = list(dict.fromkeys(cands))
+        companies = [o for o in orgs if o.is_company]
+        if len(targets) < 2 or len(companies) != len(targets) or not cues.RESPECTIVELY.search(sent.text):
+            return set()
+        role = OrgRole.signer if Status.signed in statuses else _verb_role(sent.text)
+        if role is None:
+            return set()
+        for org, target in zip(companies, targets):
+            target.add_org(org, cues.role_cue(self.text, org.start, org.end) or role)
+            self.company_candidate.setdefault(org.text, target)
+        shared = [o for o in orgs if not o.is_company and o.end <= min(c.start for c in companies)]
+        shared_role = OrgRole.signer if Status.signed in statuses else OrgRole.government
+        for org in shared:
+            for target in targets:
+                target.add_org(org, shared_role)
+        return {id(o) for o in companies + shared}
 
     def _org_role_target(self, org, sent, names, cands, referents, statuses):
         text = self.text
@@ -56,7 +83,9 @@ class OrgLinking:
             pick = (before[-1:] if prefer_before else after[:1]) or before[-1:] or after[:1]
             target = pick[0][1] if pick else referents.get(clause) or referents.get(sent.clauses[0])
             return role, target
-        adjacent = [p for p in after if p[0].start - org.end <= 3]
+        # "X公司“Y项目”", "X's Y Project": the name right after the organisation is its own, unless a
+        # verb stands between them ("X签约“Y”" only says X signed).
+        adjacent = [p for p in after if p[0].start - org.end <= 3 and _POSSESSIVE_GAP.fullmatch(text, org.end, p[0].start)]
         if adjacent or cues.is_possessive(text, org.start, org.end):
             role = OrgRole.undertaker if org.is_company else OrgRole.government
             pick = adjacent[:1] or (before[-1:] if _OF_THE.search(text[max(0, org.start - 8):org.start])
