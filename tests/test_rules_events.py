@@ -54,3 +54,13 @@ def test_a_capitalised_founded_in_year_is_not_a_project_date():
             "in Wuxi, Jiangsu, with an investment of 3 billion yuan.")
     p = _projects(text)["Lanxin Wafer Packaging Plant"]
     assert p.date is None
+
+
+def test_a_plant_already_in_production_is_not_a_project_but_a_new_one_is():
+    text = ("Nantong battery deal\n\n"
+            "On June 3, 2024, Nantong Huaneng Battery Co., Ltd. signed an agreement to build the Huaneng Cell "
+            "Assembly Project in Nantong, Jiangsu, with an investment of 2 billion yuan. The company's first "
+            "factory, the Rugao Battery Pack Plant, has been in production since 2019.")
+    names = set(_projects(text))
+    assert "Huaneng Cell Assembly Project" in names
+    assert "Rugao Battery Pack Plant" not in names

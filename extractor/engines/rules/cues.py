@@ -308,3 +308,10 @@ def role_before(text: str, start: int) -> bool:
     """True when the role words come before the organisation ("undertaken by X", "由X"): the
     project is then named before it."""
     return _role_before(text[max(0, start - 40):start]) is not None
+
+
+# A facility that already runs: a company's existing plant, not a project of a list or a signing.
+OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:production|operation|service)\b"
+                       r"|\b(?:went|came|was put|were put) into (?:production|operation|service)\b"
+                       r"|\bin (?:production|operation|service) since\b"
+                       r"|已(?:经)?(?:建成)?(?:投产|投入运营|投入使用|投运)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from extractor.types import AggregateFact, Chunk, Document, Extraction
+from extractor.engines.rules import cues
 from extractor.engines.rules.aliases import forget_aliases
 from extractor.engines.rules.build import Builder, row_amount
 from extractor.engines.rules.candidates import candidate_key
@@ -52,9 +53,18 @@ class RulesEngine:
             if cand.weak and not cand.has_link:
                 dropped.append(f"{cand.name.text!r}: no amount or undertaker ties the name to a project")
                 continue
+            if not cand.has_link and _operating(cand, mentions):
+                dropped.append(f"{cand.name.text!r}: an existing facility, already in operation")
+                continue
             key = cand.name.text.lower()
             if key not in projects:
                 projects[key] = builder.project(cand)
         # All records validated in one call (see `build`).
         return Extraction.model_validate({"doc_id": doc.id, "projects": list(projects.values()),
                                           "aggregates": aggregates, "dropped": dropped})
+
+
+def _operating(cand, mentions) -> bool:
+    """The sentences naming the candidate say it already runs ("has been in production since 2020")."""
+    return any(cues.OPERATING.search(mentions.text, s.start, s.end)
+               for s in (mentions.sentences[i] for i in cand.sentences))
