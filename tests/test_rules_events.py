@@ -64,3 +64,12 @@ def test_a_plant_already_in_production_is_not_a_project_but_a_new_one_is():
     names = set(_projects(text))
     assert "Huaneng Cell Assembly Project" in names
     assert "Rugao Battery Pack Plant" not in names
+
+
+def test_a_weekday_in_a_wire_report_counts_back_from_the_dateline():
+    text = ("Hubei signs chip deals\n\n"
+            "WUHAN, June 12 (Xinhua) -- Hubei province signed 20 projects on Monday. In 2024, the province "
+            "plans to sign 300 such projects. Among the 20, the Optics Valley Sensor Industrial Park Project in Wuhan, "
+            "worth 1.2 billion yuan, will be built by Wuhan Chuxin Technology Co., Ltd.")
+    p = _projects(text)["Optics Valley Sensor Industrial Park Project"]
+    assert (p.date, p.status.value) == ("2024-06-10", "signed")  # 12 June 2024 was a Wednesday

@@ -16,7 +16,7 @@ from extractor.normalize.money import MoneyMatch
 from extractor.types import AggregateFact, Status
 from extractor.engines.rules import cues
 from extractor.engines.rules.candidates import Candidate, Cue, Event, candidate_key
-from extractor.engines.rules.mentions import DocMentions
+from extractor.engines.rules.mentions import DATELINE_AFTER, DocMentions
 from extractor.engines.rules.names import NameMention
 from extractor.engines.rules.orgs import OrgMention
 from extractor.engines.rules.sentences import Paragraph, Sentence
@@ -35,9 +35,6 @@ _FUTURE_DATE_ENDS = ("in", "by", "until", "before", "after", "since",
                      "预计", "计划", "将于", "成立于", "始建于", "创立于", "成立")
 _UNKNOWN = object()  # not worked out yet
 _DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
-# A wire dateline's date ("本报乌鲁木齐5月19日电", "HARBIN, April 9 (Xinhua) --") is when the report was
-# filed: any other date in its sentence says better when the event happened.
-_DATELINE_AFTER = re.compile(r"\s*(?:电|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily)\)|/Xinhua/)")
 
 
 class Linker(OrgLinking):
@@ -376,8 +373,8 @@ def _same_region(a, b) -> bool:
 
 
 def _date_rank(text: str, d) -> tuple[bool, int]:
-    """Dates that are not a dateline first, then the more precise."""
-    return not _DATELINE_AFTER.match(text, d.end), len(d.iso)
+    """Dates that are not a dateline first (a report is filed after what it tells), then the more precise."""
+    return not DATELINE_AFTER.match(text, d.end), len(d.iso)
 
 
 def _looks_back(date, current: Event, article_year: Optional[int]) -> bool:

@@ -6,6 +6,7 @@ Scanning the whole text once per recogniser (rather than once per sentence) keep
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
@@ -28,6 +29,11 @@ from extractor.engines.rules.sentences import Paragraph, Sentence, split_documen
 # part of a word or of a space, which could not match anyway, so the engine does not try.
 _LIST_YEAR = tuple(re.compile("(" + century + r"(?<![\d.,-]..)\d\d)"
                               r"(?=\s++(?:[\w-]++\s++){0,4}(?:lists?|key projects?)\b)") for century in ("19", "20"))
+# A wire dateline's date is followed by the agency or 电: "HARBIN, April 9 (Xinhua) --", "本报乌鲁木齐5月19日电".
+DATELINE_AFTER = re.compile(r"\s*(?:电|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily)\)|/Xinhua/)")
+_DATELINE_REACH = 400  # a dateline opens the article: its first lines
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ON_WEEKDAY = re.compile(r"\bon (" + "|".join(_WEEKDAYS) + r")\b")
 _SEP = "\n#\n"
 _FOUNDED = re.compile(r"(?:founded|established|incorporated|set up|registered|成立于|成立|创立于|始建于)\s*(?:in\s+)?"
                       r"(?:19|20)\d\d年?", re.I)
@@ -121,7 +127,7 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
                        and _ORIGIN_BEFORE.search(before))]
     dates = _dates(text, published_year)
     year = dates[1]
-    dates = sorted(dates[0] + _list_years(text, dates[0]), key=lambda d: d.start)
+    dates = sorted(dates[0] + _list_years(text, dates[0]) + _weekdays(text, dates[0]), key=lambda d: d.start)
     status = list(map(StatusCue._make, sorted(find_status(text, 0), key=itemgetter(1))))
     return DocMentions(text, paragraphs, sentences, names, org_index, find_amounts(text), places, dates, year,
                        company_spans, status)
@@ -190,6 +196,21 @@ def _founding_years(text: str) -> list[tuple[int, int]]:
         if match is not None:
             spans.append(match.span())
     return spans
+
+
+def _weekdays(text: str, dates: list[DateMatch]) -> list[DateMatch]:
+    """"on Monday" in a wire report: the latest Monday on or before the dateline's day ("HARBIN,
+    April 9 (Xinhua) --"), the way news copy counts. Without a dated dateline, weekdays say nothing."""
+    filed = next((d for d in dates if d.start < _DATELINE_REACH and len(d.iso) == 10
+                  and DATELINE_AFTER.match(text, d.end)), None)
+    if filed is None:
+        return []
+    day = dt.date.fromisoformat(filed.iso)
+    out = []
+    for m in _ON_WEEKDAY.finditer(text):
+        back = (day.weekday() - _WEEKDAYS.index(m.group(1))) % 7
+        out.append(DateMatch(m.start(1), m.end(1), m.group(1), (day - dt.timedelta(days=back)).isoformat(), False))
+    return out
 
 
 def _list_years(text: str, dates: list[DateMatch]) -> list[DateMatch]:
