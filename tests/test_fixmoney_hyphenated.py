@@ -3,10 +3,13 @@ currency codes glued to the number ("RMB12-billion", "Rmb800 million")."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractor.normalize import money
 from extractor.normalize.money import find_amounts, parse_amount
 
 
@@ -102,3 +105,20 @@ def test_hyphenated_and_spaced_forms_give_the_same_amount(mantissa, decimals, sc
         assert m.text == quote and sentence[m.start:m.end] == quote
         assert m.value == pytest.approx(expected, rel=1e-9)
         assert m.currency == _CURRENCIES[currency][1]
+
+
+# --- the plain-number shortcut still agrees with the full pattern after hyphens -----------------
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789.", min_size=1, max_size=6).filter(lambda s: s[0].isdigit()),
+       st.sampled_from(["-million", "-Billion", "\u2011billion", "-million-yuan", "-yuan", "-dollar", "-m", "-bn",
+                        "-2", "-2 billion", "–billion", "-metre", "-year", " billion-yuan", "-"]))
+def test_a_plain_number_before_a_hyphen_is_one_the_full_pattern_reads_alone(number, after):
+    text = number + after
+    m = money._EN_AMOUNT.match(text)
+    alone = m is not None and m.end() == m.end("num") and re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", m["num"])
+    plain = money._PLAIN_NUMBER.match(text)
+    if plain:
+        assert alone and plain.end() == m.end()
+    if alone and not re.match(r"[.,]?\d", text[m.end():]):
+        assert plain

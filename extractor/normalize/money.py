@@ -265,7 +265,10 @@ def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
             m = _CN_AMOUNT.match(text, start)
             if m and m["num"] and m.start("num") == anchor:
                 t = _cn_token(m)
-        if t is None and (anchor == 0 or not _letter_or_digit(text[anchor - 1]) or text[anchor - 1] in _EN_LEFT_ENDS):
+        # An English amount does not start inside a word ("A380", "H7N9") unless the word is a
+        # currency code glued to it ("RMB3.2bn"): only then are the letters before it read.
+        if t is None and (anchor == 0 or not _letter_or_digit(text[anchor - 1])
+                          or text[anchor - 1] in _EN_LEFT_ENDS):
             t = _en_token_at(text, reversed_text, anchor, loose)
         if t is not None:
             tokens.append(t)
