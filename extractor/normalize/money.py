@@ -41,6 +41,7 @@ _CN_UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿
              "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4}
 _CURRENCY_WORDS = {
     "us$": "USD", "usd": "USD", "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD", "$": "USD",
+    "dollar": "USD", "euro": "EUR",  # singular in a compound adjective: "a 120-million-dollar plant"
     "美元": "USD", "hk$": "HKD", "hkd": "HKD", "hong kong dollars": "HKD", "港元": "HKD", "港币": "HKD",
     "rmb": "CNY", "cny": "CNY", "yuan": "CNY", "renminbi": "CNY", "¥": "CNY", "￥": "CNY",
     "元": "CNY", "元人民币": "CNY", "人民币": "CNY", "€": "EUR", "eur": "EUR", "euros": "EUR",
@@ -81,13 +82,18 @@ _EN_QUAL = _alts(q for q in _QUALIFIERS if q.isascii())
 _CN_QUAL_PRE = "超过|逾|不少于|不低于|至少|不超过|最高|近|约|大约|将近|接近|超"
 _EN_PRE = r"US\$|HK\$|S\$|USD|HKD|RMB|CNY|EUR|GBP|JPY|SGD|Rmb|rmb|¥|￥|\$|€|£"
 _EN_SUF = (r"yuan|Yuan|RMB|CNY|renminbi|US dollars|U\.S\. dollars|Hong Kong dollars|dollars|USD|HKD"
-           r"|euros|EUR|pounds|yen")
+           r"|euros|EUR|pounds|yen|dollar|euro")
 _EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _alts(_EN_WORDS)
 _EN_SCALE = r"hundred million|ten thousand|hundred thousand|thousand|million|billion|trillion"
 
-# What may follow the number: a scale, a currency word, "or more".
-_EN_SCALE_AFTER = rf"\s?(?P<sc>{_starting(_EN_SCALE)})\b|(?P<sca>{_starting('mn|mln|bn|tn|m|b|k')})\b"
-_EN_SUF_AFTER = rf"\s(?P<suf>{_starting(_EN_SUF)})\b"
+# What may follow the number: a scale, a currency word, "or more". A compound adjective joins them
+# with hyphens ("a 2.3-billion-yuan hub", "a $120-million plant"): ASCII, Unicode and non-breaking
+# hyphens, not dashes, which join the two ends of a range ("1–2 billion"). Only whole scale words
+# take a hyphen ("5-m" is a length as often as not).
+_HYPHEN = "\u2010\u2011-"  # "-" last: literal at the end of a character class
+_EN_SCALE_AFTER = (rf"(?:\s?|[{_HYPHEN}])(?P<sc>{_starting(_EN_SCALE)})\b"
+                   rf"|(?P<sca>{_starting('mn|mln|bn|tn|m|b|k')})\b")
+_EN_SUF_AFTER = rf"[\s{_HYPHEN}](?P<suf>{_starting(_EN_SUF)})\b"
 _EN_QS_AFTER = rf"\s(?P<qs>{_starting('or more|and above|plus')})\b"
 _EN_NUMBER_ON = rf"(?P<num>{_EN_NUM})(?:{_EN_SCALE_AFTER})?(?:{_EN_SUF_AFTER})?(?:{_EN_QS_AFTER})?"
 _EN_AMOUNT = re.compile(rf"(?:(?P<q>{_starting(_EN_QUAL)})\s+)?(?:(?P<pre>{_starting(_EN_PRE)})\s?)?" + _EN_NUMBER_ON,
@@ -111,6 +117,8 @@ _LIST_GAP = re.compile(r"^\s*(?:,|and|, and|、|和|及|与|or|或|，)\s*$")
 _SCALE_GAP = re.compile(r"^\s*(?:and|, and|、|和|及|与|or|或)\s*$")
 _BARE_CUE = re.compile(_starting("invest|fund|worth|cost|capital|valued|value of|revenue|budget|financ"
                                   "|投资|资金|金额|投入|融资|总额|规模|估值|资本|产值|营收|收入|合同额|签约额"), re.I)
+# A hyphen after a scale without currency goes on with what is counted: "a 1.2-million-square-metre mall".
+_COMPOUND_GOES_ON = re.compile(rf"[{_HYPHEN}]")
 _NOT_MONEY_AFTER = re.compile(r"\s?(?:[人个次件台套吨亩户名家位条座项平方千米公里]|people|tons?|"
                               r"square|users|residents|visitors|units|pieces|kilo|meters|km)", re.I)
 
@@ -257,8 +265,10 @@ def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
             m = _CN_AMOUNT.match(text, start)
             if m and m["num"] and m.start("num") == anchor:
                 t = _cn_token(m)
-        # An English amount does not start inside a word ("A380", "H7N9").
-        if t is None and not (anchor > 0 and text[anchor - 1].isascii() and text[anchor - 1].isalnum()):
+        # An English amount does not start inside a word ("A380", "H7N9") unless the word is a
+        # currency code glued to it ("RMB3.2bn"): only then are the letters before it read.
+        if t is None and (anchor == 0 or not _letter_or_digit(text[anchor - 1])
+                          or text[anchor - 1] in _EN_LEFT_ENDS):
             t = _en_token_at(text, reversed_text, anchor, loose)
         if t is not None:
             tokens.append(t)
@@ -269,8 +279,10 @@ def _raw_tokens(text: str, loose: bool = False) -> list[_Token]:
 def _en_token_at(text: str, reversed_text: str, anchor: int, loose: bool) -> Optional[_Token]:
     """The English amount whose number begins at `anchor`, with any qualifier and currency before."""
     start = _left_start(_EN_LEFT_REVERSED, _EN_LEFT_ENDS, text, reversed_text, anchor, 24)
-    if start > 0 and text[start - 1].isascii() and text[start - 1].isalnum():
+    if start > 0 and _letter_or_digit(text[start - 1]):
         start = anchor
+    if start == anchor and anchor > 0 and _letter_or_digit(text[anchor - 1]):
+        return None  # no amount starts inside a word ("A380", "H7N9"), but one may after "RMB3.2bn"
     if start == anchor:
         plain = _PLAIN_NUMBER.match(text, anchor)
         if plain:  # what _en_token would make of it: no scale, currency or qualifier
@@ -279,6 +291,10 @@ def _en_token_at(text: str, reversed_text: str, anchor: int, loose: bool) -> Opt
     at_digit = start == anchor and text[anchor].isdigit()
     m = (_EN_AMOUNT_AT_DIGIT if at_digit else _EN_AMOUNT).match(text, start)
     return _en_token(m, loose) if m and m.start("num") == anchor else None
+
+
+def _letter_or_digit(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def _left_start(left_reversed: re.Pattern, ends: frozenset[str], text: str, reversed_text: str,
@@ -386,7 +402,7 @@ def _inherit_from_list(text: str, tokens: list[_Token]) -> None:
 
 def _bare_allowed(text: str, t: _Token) -> bool:
     """A scaled amount with no currency counts when a money word precedes it and no unit follows."""
-    if t.scale is None or _NOT_MONEY_AFTER.match(text, t.end):
+    if t.scale is None or _NOT_MONEY_AFTER.match(text, t.end) or _COMPOUND_GOES_ON.match(text, t.end):
         return False
     window = text[max(0, t.start - 60):t.start]
     clause = _CLAUSE_END.split(window)[-1]
