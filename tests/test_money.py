@@ -262,3 +262,15 @@ def test_any_mix_of_money_words_parses_without_error_and_every_match_is_grounded
     for m in find_amounts(text):
         assert text[m.start:m.end] == m.text
         assert m.value is not None or (m.min is not None and m.max is not None)
+
+
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+@given(st.integers(0, 7), st.integers(0, 8), st.sampled_from(["-", " "]),
+       st.sampled_from([("million", 1e6), ("billion", 1e9)]))
+def test_a_compound_number_word_is_read_whole(tens, unit, sep, scale):
+    words = f"{_TENS[tens]}{sep}{_UNITS[unit]}"
+    [m] = find_amounts(f"It will invest {words} {scale[0]} yuan in the plant.")
+    assert (m.text, m.value) == (f"{words} {scale[0]} yuan", ((tens + 2) * 10 + unit + 1) * scale[1])

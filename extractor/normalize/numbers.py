@@ -8,9 +8,15 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _FULLWIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
-EN_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-            "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-            "fifteen": 15, "twenty": 20, "thirty": 30, "fifty": 50, "hundred": 100}
+_EN_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_EN_TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+             "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_EN_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+            "ninety": 90}
+# Every number word up to 99, compounds written with a hyphen or a space ("twenty-five million"):
+# a compound read as its last word alone would be a wrong sum.
+EN_WORDS = {"a": 1, "an": 1, "hundred": 100, **_EN_UNITS, **_EN_TEENS, **_EN_TENS,
+            **{f"{t}{sep}{u}": tv + uv for t, tv in _EN_TENS.items() for u, uv in _EN_UNITS.items() for sep in "- "}}
 
 
 def parse_cn_number(s: str) -> Optional[float]:
