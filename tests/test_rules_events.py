@@ -73,3 +73,12 @@ def test_a_weekday_in_a_wire_report_counts_back_from_the_dateline():
             "worth 1.2 billion yuan, will be built by Wuhan Chuxin Technology Co., Ltd.")
     p = _projects(text)["Optics Valley Sensor Industrial Park Project"]
     assert (p.date, p.status.value) == ("2024-06-10", "signed")  # 12 June 2024 was a Wednesday
+
+
+def test_the_project_referred_to_with_its_sum_takes_the_sum_and_the_builder():
+    text = ("Hefei list\n\n"
+            "On March 4, 2024, Anhui published its 2024 list of key projects, which includes the Hefei Solid-State "
+            "Battery Base. The 2.5-billion-yuan base is being built by Hefei Gaoneng Battery Co., Ltd.")
+    p = _projects(text)["Hefei Solid-State Battery Base"]
+    assert p.amount is not None and p.amount.value == 2.5e9
+    assert ("Hefei Gaoneng Battery Co., Ltd.", "undertaker") in {(o.name, o.role.value) for o in p.organizations}

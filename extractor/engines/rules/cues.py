@@ -139,9 +139,11 @@ def any_case(*alternatives: str) -> list[str]:
 _PROJECT_NOUNS = ("project|contract|deal|agreement|plant|station|centre|center|terminal|park|base|platform|facility"
                   "|hub|network|line|cluster|factory|farm|mine|port")
 _NOT_IT_IS = r"(?! is (?:reported|said|understood|expected|necessary|worth|clear|likely|not))"
-# \b(?:[Tt]he|[Tt]his|[Tt]hat) ... | ^(?:[Ii]t|[Ii]ts)\b ... | 该项目 ... | ^项目 | (?<=[，,])项目(?=...)
+# \b(?:[Tt]he|[Tt]his|[Tt]hat) (up to 3 words) noun | ^(?:[Ii]t|[Ii]ts)\b ... | 该项目 ... | ^项目 | (?<=[，,])项目(?=...)
 ANAPHOR_PROJECT = re.compile("|".join(
-    [word_start(c, r"h(?:e|is|at)\s+(?:(?:[\w-]+\s+){0,2})?(?:" + _PROJECT_NOUNS + r")\b(?!s)") for c in "Tt"]
+    # (the words between may be a sum: "The 1.8-billion-yuan base", "the $120 million plant")
+    [word_start(c, r"h(?:e|is|at)\s+(?:(?:[\w$.,\u2010\u2011-]+\s+){0,3})?(?:" + _PROJECT_NOUNS + r")\b(?!s)")
+     for c in "Tt"]
     + [text_start(c, r"(?:t|ts)\b" + _NOT_IT_IS) for c in "Ii"]
     + ["该项目", "此项目", "本项目", "这一项目", "这个项目", text_start("项", "目"),
        "项(?<=[，,]项)目(?=总投资|由|已|建成|计划|位于|选址|落户|预计)"]))
