@@ -35,6 +35,9 @@ _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)
 _EN_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:\"“”()]+")
 _CONTINUES = re.compile(r" (?:[A-Z][a-z]|&)")
 _EN_CONNECT = {"and", "of", "&", "for", "the"}
+# "Singapore-based X Pte. Ltd.", "Hong Kong-headquartered X Ltd.": the place says where the company is
+# from and is not part of its name (the last such word ends the prefix).
+_PLACE_BASED_PREFIX = re.compile(r".*[\w)]-(?:based|headquartered|registered|listed)\s+(?=\S)")
 _EN_LEAD_STOP = {"the", "a", "an", "this", "that", "these", "its", "his", "their", "in", "on", "at", "by",
                  "for", "with", "among", "and", "also", "both", "then", "afterwards", "however", "according",
                  "from", "to", "as", "of", "it", "after", "before", "while", "when", "last", "next", "said",
@@ -145,6 +148,14 @@ def _suffix_matches(suffix: re.Pattern, trigger: re.Pattern, text: str) -> Itera
             pos = m.end()
 
 
+def _skip_place_based(text: str, start: int, suffix_start: int) -> int:
+    """The name's start after a "<Place>-based " prefix, if a name word is left before the suffix."""
+    if "-" not in text[start:suffix_start]:
+        return start  # the usual case
+    prefix = _PLACE_BASED_PREFIX.match(text, start, suffix_start)
+    return prefix.end() if prefix and prefix.end() < suffix_start else start
+
+
 def _find_en(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
     floor = 0
@@ -157,6 +168,7 @@ def _find_en(text: str) -> list[OrgMention]:
         start = _en_left_edge(text, m.start(), floor)
         if start == m.start():
             continue  # a bare suffix ("the Bureau", "Group") is not a name
+        start = _skip_place_based(text, start, m.start())
         name = text[start:m.end()]
         if m["co"] and name.endswith("Ltd") and text[m.end():m.end() + 1] == ".":
             name += "."
