@@ -187,10 +187,10 @@ def _is_bold_heading(text: str, m: re.Match) -> bool:
 
 def _is_speech(raw: str, inner: str) -> bool:
     """A quoted English span that reads as a clause (see _FINITE_VERBS): said, not named."""
-    words = _ascii_words(inner)
-    if words is None:
+    if _CJK.search(inner):
         return False  # Chinese titles in “...” end with their head word (_ZH_HEADS)
-    if not _FINITE_VERBS.isdisjoint(words):
+    # Lower-case words only: a capitalised "Can" or "May" may be part of a title ("Can Tho Bridge").
+    if not _FINITE_VERBS.isdisjoint(_WORD.findall(inner)):
         return True
     return "," in inner and _SPEECH_END.search(raw) is not None
 
@@ -316,8 +316,9 @@ def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
 
 def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention]:
     """Project names in `text` (offsets shifted by `offset`), non-overlapping, quoted ones first."""
-    # A bold subheading is read as plain text (its words may still hold a name, as in a heading).
-    quotes = [m for m in _QUOTED.finditer(text) if m.lastindex != 4 or not _is_bold_heading(text, m)]
+    quotes, headings = [], []
+    for m in _QUOTED.finditer(text):
+        (headings if m.lastindex == 4 and _is_bold_heading(text, m) else quotes).append(m)
     found = _quoted(text, offset, quotes)
     # The quotes do not overlap, nor do the titles in them: both are in order of start and of end.
     quote_starts = [offset + m.start() for m in quotes]
@@ -325,6 +326,8 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
     title_starts = [t.start for t in found]
     title_ends = [t.end for t in found]
     extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) if zh else [])
+    for m in headings:  # a bold subheading is read as plain text: a heading may still name a project
+        extra += _np(m.group(4), offset + m.start(4), zh)
     extra_end = -1  # the furthest end of the names kept from `extra`, which all start before `n`
     for n in sorted(extra, key=lambda n: (n.start, -(n.end - n.start))):
         # Only the last quote opening at or before the name can hold it.
