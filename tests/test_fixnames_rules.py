@@ -107,3 +107,7 @@ def test_chinese_short_name_defined_in_parentheses():
 def test_parenthesis_without_quotes_defines_nothing():
     org = find_orgs("Gansu Longhua Energy Co., Ltd. (Gansu) will build it", False)[0]
     assert org.short_names == ()
+
+
+def test_capitalised_scale_words_may_be_part_of_a_title():
+    assert names("The Gulei 10 Million Tonne Refinery Project began.") == ["Gulei 10 Million Tonne Refinery Project"]

@@ -84,9 +84,10 @@ _WEAK_HEADS = {"park", "zone", "port", "airport", "town", "line", "system", "net
 _FINITE_VERBS = frozenset("is are was were will would has have had can cannot could should must may "
                           "might shall do does did am".split())
 _SPEECH_END = re.compile(r"[,!?;，。！？]\s*$")
-# A name never opens with a currency or a sum ("USD 1.2 billion in the project").
+# A name never opens with a currency or a sum ("USD 1.2 billion in the project"). The scale words are
+# lower-case: a title may count in capitalised words ("10 Million Tonne Refinery Project").
 _AMOUNT_LEAD = re.compile(r"(?:USD|RMB|CNY|EUR|HKD|JPY|GBP|SGD)\b|US\$|[$¥€£]|\d[\d.,]*[\s-]*"
-                          r"(?:million|billion|trillion|thousand|bn|mn|yuan|dollars?)\b", re.I)
+                          r"(?:million|billion|trillion|thousand|bn|mn|yuan|dollars?)\b")
 # A landmark named to say where something is ("a short drive from X Airport", "near X Park") is a
 # location reference, not a project.
 _LOCATION_CUE_BEFORE = re.compile(
