@@ -25,7 +25,10 @@ def _is_place(word: str) -> bool:
 
 
 def aliases_of(org: OrgMention) -> list[str]:
-    return list(_company_aliases(org.text)) if org.is_company else []
+    """The short names the text defines for the company (org.short_names), then the guessed one."""
+    if not org.is_company:
+        return []
+    return list(dict.fromkeys(org.short_names + _company_aliases(org.text)))
 
 
 def forget_aliases() -> None:

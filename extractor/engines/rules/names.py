@@ -19,7 +19,7 @@ from extractor.engines.rules.phrases import (by_first_letter, capitalised_run_be
 _HEADS = ("Project|Platform|Base|Center|Centre|Cluster|Park|Hub|Plant|Network|Line|Terminal|System|Facility"
           "|Factory|Laboratory|Lab|Station|Port|Airport|Railway|Highway|Expressway|Bridge|Pipeline|Mine"
           "|Headquarters|Complex|Corridor|Expansion|Upgrade|Programme|Program|Zone|Town|Farm|Warehouse"
-          "|Campus|Incubator|Accelerator|Dam|Reservoir|Tunnel|Wharf|Stadium|Hospital|Museum")
+          "|Campus|Incubator|Accelerator|Dam|Reservoir|Tunnel|Wharf|Stadium|Hospital|Museum|Resort|School|Hotel")
 _PHASE = r"(?:[ \t]+\(?Phase[ \t]+(?:I{1,3}|IV|V|[1-9]|One|Two|Three)\)?)?"
 # Grouped by first letter so that the scan of the whole text tries one branch per capital letter.
 _HEAD_ANCHOR = re.compile(by_first_letter(_HEADS))
@@ -78,7 +78,22 @@ _ADMIN_ZONE = re.compile(r"High-?[Tt]ech|Hi-?[Tt]ech|Economic|Development Zone|F
 _WEAK_HEADS = {"park", "zone", "port", "airport", "town", "line", "system", "network", "campus", "complex",
                "hospital", "museum", "stadium", "dam", "reservoir", "tunnel", "bridge", "railway", "highway",
                "expressway", "station", "terminal", "pipeline", "mine", "corridor", "wharf", "farm",
-               "warehouse", "headquarters"}
+               "warehouse", "headquarters", "resort", "school", "hotel"}
+# A quoted English span that reads as a clause is speech, not a title: it has a finite verb, or a
+# comma inside it and punctuation before its closing quote ("X is where we began, and ...," said Y).
+_FINITE_VERBS = frozenset("is are was were will would has have had can cannot could should must may "
+                          "might shall do does did am".split())
+_SPEECH_END = re.compile(r"[,!?;，。！？]\s*$")
+# A name never opens with a currency or a sum ("USD 1.2 billion in the project"). The scale words are
+# lower-case: a title may count in capitalised words ("10 Million Tonne Refinery Project").
+_AMOUNT_LEAD = re.compile(r"(?:USD|RMB|CNY|EUR|HKD|JPY|GBP|SGD)\b|US\$|[$¥€£]|\d[\d.,]*[\s-]*"
+                          r"(?:million|billion|trillion|thousand|bn|mn|yuan|dollars?)\b")
+# A landmark named to say where something is ("a short drive from X Airport", "near X Park") is a
+# location reference, not a project.
+_LOCATION_CUE_BEFORE = re.compile(
+    r"(?:\b(?:drive|walk|ride|minutes?|hours?|km|kilometres|kilometers|miles|metres|meters|away)\s+from"
+    r"|\bnear(?:by)?|\bnext\s+to|\bclose\s+to|\badjacent\s+to|\bbeside|\bopposite)"
+    r"\s+(?:the\s+)?$|(?:毗邻|靠近|紧邻|距离|距)$", re.I)
 
 
 @dataclass(frozen=True)
@@ -152,11 +167,37 @@ def _quoted(text: str, offset: int, quotes: list[re.Match]) -> list[NameMention]
         group = m.lastindex  # each alternative has one group
         raw = m.group(group)
         inner = raw.strip(" ,.;:，。")
-        if not _quoted_is_project(inner, text, m.start(), m.end()):
+        if not _quoted_is_project(inner, text, m.start(), m.end()) or _is_speech(raw, inner):
+            continue
+        if _after_location_cue(text, m.start()):
             continue
         start = offset + m.start(group) + raw.find(inner)
         out.append(NameMention(start, start + len(inner), inner, "bold" if group == 4 else "quoted"))
     return out
+
+
+def _is_bold_heading(text: str, m: re.Match) -> bool:
+    """A bold span alone on its line ("**Battery plant on the river**", maybe after "#" marks or
+    before a colon) is a subheading, not a name; bold names inside a sentence or a list item stay."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line_end = text.find("\n", m.end())
+    before = text[line_start:m.start()]
+    after = text[m.end():len(text) if line_end < 0 else line_end]
+    return not before.strip(" \t#") and not after.strip(" \t:：")
+
+
+def _is_speech(raw: str, inner: str) -> bool:
+    """A quoted English span that reads as a clause (see _FINITE_VERBS): said, not named."""
+    if _CJK.search(inner):
+        return False  # Chinese titles in “...” end with their head word (_ZH_HEADS)
+    # Lower-case words only: a capitalised "Can" or "May" may be part of a title ("Can Tho Bridge").
+    if not _FINITE_VERBS.isdisjoint(_WORD.findall(inner)):
+        return True
+    return "," in inner and _SPEECH_END.search(raw) is not None
+
+
+def _after_location_cue(text: str, start: int) -> bool:
+    return _LOCATION_CUE_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) -> bool:
@@ -233,6 +274,8 @@ def _np(text: str, offset: int, zh: bool) -> list[NameMention]:
             words = _ascii_words(name)
             if _is_generic(name, words) or _has_list_word(name, words) or _is_list_title(name):
                 continue
+            if _AMOUNT_LEAD.match(name) or _after_location_cue(text, s):
+                continue
             head = _last_head(name, words)
             if head in _WEAK_HEADS and _ADMIN_ZONE.search(name):
                 continue
@@ -274,7 +317,9 @@ def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
 
 def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention]:
     """Project names in `text` (offsets shifted by `offset`), non-overlapping, quoted ones first."""
-    quotes = list(_QUOTED.finditer(text))
+    quotes, headings = [], []
+    for m in _QUOTED.finditer(text):
+        (headings if m.lastindex == 4 and _is_bold_heading(text, m) else quotes).append(m)
     found = _quoted(text, offset, quotes)
     # The quotes do not overlap, nor do the titles in them: both are in order of start and of end.
     quote_starts = [offset + m.start() for m in quotes]
@@ -282,6 +327,8 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
     title_starts = [t.start for t in found]
     title_ends = [t.end for t in found]
     extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) if zh else [])
+    for m in headings:  # a bold subheading is read as plain text: a heading may still name a project
+        extra += _np(m.group(4), offset + m.start(4), zh)
     extra_end = -1  # the furthest end of the names kept from `extra`, which all start before `n`
     for n in sorted(extra, key=lambda n: (n.start, -(n.end - n.start))):
         # Only the last quote opening at or before the name can hold it.

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from extractor.engines.rules.phrases import by_first_letter, first_characters
+from extractor.normalize.places import Gazetteer
 
 _GOV_EN = (r"People's Government|Government|Management Committee|Commission|Committee|Bureau|Administration"
            r"|Department|Ministry|Office|Council|Authority|Agency")
@@ -35,6 +36,9 @@ _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)
 _EN_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:\"“”()]+")
 _CONTINUES = re.compile(r" (?:[A-Z][a-z]|&)")
 _EN_CONNECT = {"and", "of", "&", "for", "the"}
+# "Singapore-based X Pte. Ltd.", "Hong Kong-headquartered X Ltd.": the place says where the company is
+# from and is not part of its name (the last such word ends the prefix).
+_PLACE_BASED_PREFIX = re.compile(r".*[\w)]-(?:based|headquartered|registered|listed)\s+(?=\S)")
 _EN_LEAD_STOP = {"the", "a", "an", "this", "that", "these", "its", "his", "their", "in", "on", "at", "by",
                  "for", "with", "among", "and", "also", "both", "then", "afterwards", "however", "according",
                  "from", "to", "as", "of", "it", "after", "before", "while", "when", "last", "next", "said",
@@ -98,12 +102,19 @@ _ADMIN_WORD = re.compile(r"[省市县区州]|国家|中国|自治")
 _GENERIC_ZH = {"公司", "该公司", "本公司", "子公司", "集团", "政府", "办公室", "委员会", "管委会", "局"}
 
 
+# Short names a text defines in parentheses right after a company's full name: 'X Co., Ltd. ("X" or
+# "the Group")', "X有限公司（以下简称“X”）". Only quoted words count: "(Gansu)" says where, not what.
+_DEFINED_PAREN = re.compile(r"[ \t]*[(（]([^()（）\n]{2,80})[)）]")
+_DEFINED_SHORT = re.compile(r'["“「]([^"“”「」\n]{2,40})["”」]')
+
+
 @dataclass(frozen=True)
 class OrgMention:
     start: int
     end: int
     text: str
     kind: str  # "company", "government", "institution"
+    short_names: tuple[str, ...] = ()  # defined by the text right after the name (_DEFINED_PAREN)
 
     @property
     def is_company(self) -> bool:
@@ -145,6 +156,30 @@ def _suffix_matches(suffix: re.Pattern, trigger: re.Pattern, text: str) -> Itera
             pos = m.end()
 
 
+def _skip_partner_before_and(text: str, start: int, suffix_start: int) -> int:
+    """"Haixin and Zhejiang Yongxin Materials Co., Ltd." names two companies: a Chinese company's full
+    name opens with its place, so a place word right after " and " starts the name, unless the words
+    before "and" open with a place too ("Guangdong and Hong Kong Trading Co.")."""
+    head = text[start:suffix_start]
+    cut = head.rfind(" and ")
+    if cut < 0:
+        return start  # the usual case
+    first_before, _, _ = head.partition(" ")
+    after = head[cut + 5:].split(" ", 1)[0]
+    places = Gazetteer.load()
+    if not after or not places.lookup(after) or places.lookup(first_before):
+        return start
+    return start + cut + 5
+
+
+def _skip_place_based(text: str, start: int, suffix_start: int) -> int:
+    """The name's start after a "<Place>-based " prefix, if a name word is left before the suffix."""
+    if "-" not in text[start:suffix_start]:
+        return start  # the usual case
+    prefix = _PLACE_BASED_PREFIX.match(text, start, suffix_start)
+    return prefix.end() if prefix and prefix.end() < suffix_start else start
+
+
 def _find_en(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
     floor = 0
@@ -157,6 +192,9 @@ def _find_en(text: str) -> list[OrgMention]:
         start = _en_left_edge(text, m.start(), floor)
         if start == m.start():
             continue  # a bare suffix ("the Bureau", "Group") is not a name
+        start = _skip_place_based(text, start, m.start())
+        if m["co"]:
+            start = _skip_partner_before_and(text, start, m.start())
         name = text[start:m.end()]
         if m["co"] and name.endswith("Ltd") and text[m.end():m.end() + 1] == ".":
             name += "."
@@ -201,8 +239,30 @@ def _merge_adjacent(orgs: list[OrgMention]) -> list[OrgMention]:
     return out
 
 
+def _with_short_names(text: str, org: OrgMention) -> OrgMention:
+    """`org` with the short names that a parenthesis right after it defines (see _DEFINED_PAREN)."""
+    paren = _DEFINED_PAREN.match(text, org.end)
+    if paren is None:
+        return org
+    names = tuple(n.strip() for n in _DEFINED_SHORT.findall(paren.group(1)) if n.strip() != org.text)
+    return OrgMention(org.start, org.end, org.text, org.kind, names) if names else org
+
+
+def _add_short_names(text: str, orgs: list[OrgMention]) -> list[OrgMention]:
+    return [_with_short_names(text, o) if o.is_company and _opens_paren(text[o.end:o.end + 3]) else o
+            for o in orgs]
+
+
+def _opens_paren(s: str) -> bool:
+    return "(" in s or "（" in s  # the cheap test before _DEFINED_PAREN
+
+
 def find_orgs(text: str, zh: bool) -> list[OrgMention]:
     """All organisation mentions in `text`, in order, non-overlapping."""
+    return _add_short_names(text, _find_orgs(text, zh))
+
+
+def _find_orgs(text: str, zh: bool) -> list[OrgMention]:
     found = _find_en(text)
     if zh:
         # The English names are in order and do not overlap, so the last one starting before a

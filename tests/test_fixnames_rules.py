@@ -1,0 +1,113 @@
+"""Names and organisations: headings, speech, sums, landmarks, place-based prefixes, defined short
+names (sentences written for these tests)."""
+
+from extractor.engines.rules.aliases import AliasBook, aliases_of
+from extractor.engines.rules.names import find_names
+from extractor.engines.rules.orgs import find_orgs
+
+
+def names(text, zh=False):
+    return [n.text for n in find_names(text, 0, zh)]
+
+
+def test_resort_school_hotel_are_weak_heads():
+    found = find_names("Work began on the Yabuli Forest Ski Resort and a new Nanhu Experimental School.")
+    assert [(n.text, n.weak) for n in found] == [("Yabuli Forest Ski Resort", True),
+                                                  ("Nanhu Experimental School", True)]
+
+
+def test_bold_line_is_a_heading_not_a_name():
+    text = "Intro.\n\n**Solar glass line on the Xiang River**\n\nThe county approved it.\n"
+    assert names(text) == []
+    assert names("## **Wind turbine base in the north**:\n\nText.") == []
+
+
+def test_bold_inside_a_sentence_or_list_item_still_counts():
+    assert names("The county will build the **Xiangtan Solar Glass Base** next year.") == [
+        "Xiangtan Solar Glass Base"]
+    assert names("- **Lishui Hydrogen Refuelling Station** (Zhejiang) - undertaken by X.") == [
+        "Lishui Hydrogen Refuelling Station"]
+
+
+def test_bold_heading_with_a_head_word_is_read_as_plain_text():
+    assert names("**Kaili Data Centre Project**\n\nThe project will cost 2 billion yuan.") == [
+        "Kaili Data Centre Project"]
+
+
+def test_quoted_speech_is_not_a_name():
+    text = ('"Wuxi is where our Logistics Park began, and we will grow here," said the chairman.')
+    assert "Wuxi is where our Logistics Park began, and we will grow here" not in names(text)
+    assert names('"This Data Centre will change the county," she said.') == []
+    assert names('"Green port, clean air, Smart Terminal!" the mayor said.') == []
+
+
+def test_quoted_titles_still_count():
+    assert names('the county signed the "Jiulong Lake Smart Logistics Park" with investors') == [
+        "Jiulong Lake Smart Logistics Park"]
+    assert names("签约“新余锂电新材料产业园项目”等项目", zh=True) == ["新余锂电新材料产业园项目"]
+    assert names('work on the "Can Tho River Bridge" starts') == ["Can Tho River Bridge"]
+
+
+def test_name_never_opens_with_a_sum():
+    text = "Nordwerk AG will put EUR 300 million into the project, and RMB 2 billion more in the project."
+    assert names(text) == []
+    assert names("Investors committed 5 billion yuan to the project.") == []
+
+
+def test_landmark_after_a_location_cue_is_not_a_name():
+    assert names("The site is a short drive from Jinjiang International Airport.") == []
+    assert names("The depot lies near the Xiamen Gaoqi Railway Station and the sea.") == []
+    assert names("It is close to the Minjiang Estuary Wetland Park, ten minutes from Fuqing West Station.") == []
+    assert names("The plant is adjacent to the Qingkou Automobile Industrial Park.") == []
+
+
+def test_landmark_without_a_cue_still_counts():
+    assert names("The province will build the Putian Coastal Railway Station by 2026.") == [
+        "Putian Coastal Railway Station"]
+
+
+def test_chinese_location_cue_before_a_quoted_title():
+    assert names("项目毗邻“长乐国际机场综合体”，交通便利。", zh=True) == []
+
+
+def test_place_based_prefix_is_not_part_of_the_company_name():
+    orgs = find_orgs("It is funded by Hong Kong-based Aldermoor Logistics Holdings Ltd. and Tokyo-headquartered "
+                     "Kirisame Robotics Co., Ltd.", False)
+    assert [o.text for o in orgs] == ["Aldermoor Logistics Holdings Ltd.", "Kirisame Robotics Co., Ltd."]
+    assert [o.text for o in find_orgs("a Zhejiang-based Group said", False)] == ["Zhejiang-based Group"]
+
+
+def test_partner_short_name_before_and_is_not_part_of_the_company_name():
+    orgs = find_orgs("Qiaolan and Guangxi Beibu Gulf Port Group Co., Ltd. signed", False)
+    assert [o.text for o in orgs] == ["Guangxi Beibu Gulf Port Group Co., Ltd."]
+    assert [o.text for o in find_orgs("Guangdong and Hong Kong Trading Co., Ltd. said", False)] == [
+        "Guangdong and Hong Kong Trading Co., Ltd."]
+    assert [o.text for o in find_orgs("Harbin Electric and Machinery Co., Ltd. said", False)] == [
+        "Harbin Electric and Machinery Co., Ltd."]
+
+
+def test_short_names_defined_in_parentheses_become_aliases():
+    text = 'Fujian Qiaolan Marine Technology Co., Ltd. ("Qiaolan" or "the Company") signed. Later, the Company said'
+    org = find_orgs(text, False)[0]
+    assert org.short_names == ("Qiaolan", "the Company")
+    assert aliases_of(org)[:2] == ["Qiaolan", "the Company"]
+    book = AliasBook()
+    book.add(org)
+    assert book.find("Last year the Company built a plant") == org
+
+
+def test_chinese_short_name_defined_in_parentheses():
+    org = find_orgs("江西赣锋新材料有限公司（以下简称“赣新”）与县政府签约", True)[0]
+    assert org.text == "江西赣锋新材料有限公司" and org.short_names == ("赣新",)
+    book = AliasBook()
+    book.add(org)
+    assert book.find("赣新计划投资10亿元") == org
+
+
+def test_parenthesis_without_quotes_defines_nothing():
+    org = find_orgs("Gansu Longhua Energy Co., Ltd. (Gansu) will build it", False)[0]
+    assert org.short_names == ()
+
+
+def test_capitalised_scale_words_may_be_part_of_a_title():
+    assert names("The Gulei 10 Million Tonne Refinery Project began.") == ["Gulei 10 Million Tonne Refinery Project"]
