@@ -22,7 +22,8 @@ def by_name(ex):
 
 
 @pytest.mark.parametrize("label", ["共计", "合计", "合　计", "总计", "小计", "累计", "Total", "TOTAL", "Grand total",
-                                   "Subtotal", "Sum", "All", "**Totals**", "总计："])
+                                   "Subtotal", "Sum", "All", "**Totals**", "总计：",
+                                   "Total (3 projects)", "合计（3个）", "共计3个项目", "Total: 3 projects"])
 def test_total_labels(label):
     assert _TOTAL.match(label)
 

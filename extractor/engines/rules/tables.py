@@ -38,9 +38,11 @@ _DATE_STATUS = [
     (Status.approved, re.compile(r"approv|批准|批复|核准|审批", re.I)),
     (Status.listed, re.compile(r"\blist|列入|入选", re.I)),
 ]
-# A total row: "Total", "Grand total", "Sum", "All", "合计", "总计", "共计", "小计", "合　计" ...
+# A total row: "Total", "Grand total", "Sum", "All", "合计", "总计", "共计", "小计", "合　计" ..., perhaps
+# with its count: "Total (4 projects)", "合计（4个）", "共计4个项目".
 _TOTAL = re.compile(r"^\**\s*(?:(?:grand\s+|sub-?)?totals?|sum|all(?:\s+projects)?|overall"
-                    r"|[合总共小累]\s*计|汇\s*总|全部)\s*[:：]?\s*\**$", re.I)
+                    r"|[合总共小累]\s*计|汇\s*总|全部)\s*[:：]?"
+                    r"(?:\s*[（(][^)）]*[)）]|\s*\d+\s*(?:个|项)(?:项目)?|\s*\d+\s+projects?)?\s*\**$", re.I)
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
 # A unit written in the header: "Total investment (100 million yuan)", "总投资（亿元）".
 _HEADER_UNIT = re.compile(r"[（(]\s*(亿元|万元|million yuan|billion yuan|100 million yuan|百万元)\s*[)）]", re.I)
