@@ -11,8 +11,8 @@ from functools import lru_cache
 from typing import Optional
 
 from extractor.normalize.money import MoneyMatch, parse_amount
-from extractor.normalize.places import Gazetteer, Place
-from extractor.normalize.dates import DateMatch
+from extractor.normalize.places import LEVEL_RANK, Gazetteer, Place
+from extractor.normalize.dates import DateMatch, parse_date
 from extractor.types import OrgRole, Status, project_id
 from extractor.engines.rules import cues
 from extractor.engines.rules.candidates import Candidate, Cue
@@ -150,47 +150,128 @@ class Builder:
 
     # --- table rows ------------------------------------------------------------------------------
     def row_project(self, row, event) -> dict:
+        """A table row's record: its cells, with the status, date and listing authority of the event
+        that introduces the table (as a prose project inherits them from its list)."""
         name = row.cells["name"]
         evidence = [("name", name.start, name.end)]
         fields: dict = {"name": name.text, "doc_id": self.doc_id}
+        status = event.status.status if event is not None else None
         if event is not None:
-            fields["status"] = event.status.status
+            fields["status"] = status
             evidence.append(("status", event.status.start, event.status.end))
-            if event.date is not None:
-                fields["date"] = event.date.iso
-                evidence.append(("date", event.date.start, event.date.end))
+        date = self._row_date(row, status) or (event.date if event is not None else None)
+        if date is not None:
+            fields["date"] = date.iso
+            evidence.append(("date", date.start, date.end))
         sector = find_sector(self.m.text, name.start, name.end)
         if sector is not None:
             fields["sector"] = sector[0]
             evidence.append(("sector", sector[1], sector[2]))
-        place = self._row_place(row)
+        place = self._row_place(row, event)
         if place is not None:
-            p, cell = place
-            self._place_fields(p, cell.start, cell.end, fields, evidence)
+            self._place_fields(*place, fields, evidence)
         amount = row_amount(row)
         if amount is not None:
             fields["amount"] = amount.to_amount()
             evidence.append(("amount", amount.start, amount.end))
-        orgs = [(row.cells[f], role) for f, role in (("undertaker", OrgRole.undertaker), ("investor", OrgRole.investor))
-                if f in row.cells]
-        fields["organizations"] = [{"name": c.text, "role": r} for c, r in orgs]
-        evidence += [(f"organizations[{i}]", c.start, c.end) for i, (c, _) in enumerate(orgs)]
+        fields["organizations"], org_evidence = self._row_orgs(row, event)
+        evidence += org_evidence
         return self._record(fields, evidence)
 
-    def _row_place(self, row):
+    def _row_orgs(self, row, event) -> tuple[list[dict], list[tuple[str, int, int]]]:
+        """The row's companies by column; the other party of a signing table signed; the body that
+        issued the list (a listing, approval or plan) as the government, as for prose records."""
+        signing = event is not None and event.status.status == Status.signed
+        roles = (("undertaker", OrgRole.undertaker), ("investor", OrgRole.investor),
+                 ("counterparty", OrgRole.signer if signing else OrgRole.other))
+        orgs = [(row.cells[f], role) for f, role in roles if f in row.cells and _names_something(row.cells[f].text)]
+        if event is not None and event.gov is not None and event.status.status in _LIST_STATUSES \
+                and all(c.text != event.gov.text for c, _ in orgs):
+            orgs.append((event.gov, OrgRole.government))
+        return ([{"name": c.text, "role": r} for c, r in orgs],
+                [(f"organizations[{i}]", c.start, c.end) for i, (c, _) in enumerate(orgs)])
+
+    def _row_date(self, row, status) -> Optional[DateMatch]:
+        """The date cell, when its column dates the row's own status ("Signed" in a signing table)."""
+        cell = row.cells.get("date")
+        if cell is None or row.date_status is None or row.date_status != status:
+            return None
+        found = parse_date(cell.text, self.m.year)
+        if found is None:
+            return None
+        return DateMatch(cell.start + found.start, cell.start + found.end, found.text, found.iso, found.approximate)
+
+    def _row_place(self, row, event) -> Optional[tuple[Place, int, int]]:
+        """The row's place and its span: from its province/city/district columns, else its place
+        column ("郑州市金水区", "Changle, Fuzhou"), else a place its name states ("金水区…项目"), else
+        the place the paragraph introducing the table (or the list event) states. Ambiguous names
+        are read in the list's provinces."""
+        intro = self._intro_places(row, event)
+        context = list(dict.fromkeys(m.candidates[0].province_en for m in intro if m.candidates))
         province = None
         if "province" in row.cells:
             found = [p for p in _places_named(row.cells["province"].text) if p.level == "province"]
             province = found[0] if found else None
+        provinces = [province.province_en] if province is not None else context
         for field in ("district", "city"):
             if field in row.cells:
-                found = [p for p in _places_named(row.cells[field].text)
-                         if province is None or p.province_en == province.province_en]
-                if found:
-                    return found[0], row.cells[field]
+                found = _places_named(row.cells[field].text)
+                within = [p for p in found if p.province_en in provinces]
+                # A province column rules out namesakes elsewhere; without one, a namesake in the
+                # list's provinces comes first, else the most likely reading.
+                if within or province is None and found:
+                    return (within or found)[0], row.cells[field].start, row.cells[field].end
         if province is not None:
-            return province, row.cells["province"]
+            return province, row.cells["province"].start, row.cells["province"].end
+        for field in ("place", "name"):
+            if field in row.cells:
+                found = _place_in(row.cells[field], tuple(context))
+                if found is not None:
+                    return found
+        for m in intro:
+            if m.candidates:
+                return Gazetteer.load().resolve(m, context), m.start, m.end
         return None
+
+    def _intro_places(self, row, event) -> list:
+        """Places of the paragraph right before the table, else of a list event's sentence."""
+        before = row.table - 1
+        if before >= 0:
+            para = self.m.paragraphs[before]
+            if para.kind != "table" and (found := self.m.places(para.start, para.end, in_names=False)):
+                return found
+        if event is not None and event.status.status in _LIST_STATUSES:
+            return list(event.places)
+        return []
+
+
+_LIST_STATUSES = (Status.listed, Status.approved, Status.planned)
+_PLACEHOLDER = re.compile(r"[\s\-—–/、.·…]*")  # an empty-looking cell: "—", "/", "..."
+
+
+def _names_something(text: str) -> bool:
+    return not _PLACEHOLDER.fullmatch(text)
+
+
+def _place_in(cell, provinces: tuple[str, ...]) -> Optional[tuple[Place, int, int]]:
+    """The most precise place a cell names, read with the cell's other places and the list's
+    provinces as context ("Changle, Fuzhou": Changle District of Fuzhou, Fujian)."""
+    matches = _places_found(cell.text)
+    if not matches:
+        return None
+    gazetteer = Gazetteer.load()
+    cities = [p for m in matches for p in m.candidates if p.level == "city" and len(m.candidates) == 1]
+    codes = gazetteer.context_codes(provinces + tuple(p.province_en for m in matches for p in m.candidates
+                                                      if len(m.candidates) == 1), cities)
+    resolved = [(gazetteer.resolve_in(m, codes), m) for m in matches]
+    place, _ = max(resolved, key=lambda pm: LEVEL_RANK[pm[0].level])  # first of the most precise
+    first, last = matches[0], matches[-1]
+    return place, cell.start + first.start, cell.start + last.end
+
+
+@lru_cache(maxsize=1024)
+def _places_found(text: str) -> tuple:
+    return tuple(Gazetteer.load().find(text))
 
 
 @lru_cache(maxsize=1024)  # a table names the same provinces and cities row after row

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from extractor.types import AggregateFact, Chunk, Document, Extraction
+from extractor.merge import merge_projects
+from extractor.types import AggregateFact, Chunk, Document, Extraction, Project
 from extractor.engines.rules import cues
 from extractor.engines.rules.aliases import forget_aliases
 from extractor.engines.rules.build import Builder, row_amount
@@ -31,7 +32,7 @@ class RulesEngine:
         linker = Linker(mentions, doc.id)
         linker.run(table_paras)
         builder = Builder(linker, doc.id)
-        projects: dict[str, dict] = {}  # the records as plain dicts, by lower-case name
+        projects: dict[str, dict | Project] = {}  # the records as plain dicts (merged ones as Projects), by lower-case name
         aggregates = list(linker.aggregates)
         dropped = list(linker.dropped)
         first_table = min(table_paras) if table_paras else None
@@ -46,7 +47,13 @@ class RulesEngine:
             key = row.cells["name"].text.lower()
             if key not in projects:  # the first record of a name stands: a later one is not even built
                 projects[key] = builder.row_project(row, event)
+        from_rows = set(projects)  # names a table lists: prose about them is merged in, not dropped
         for cand in linker.candidates.values():
+            key = cand.name.text.lower()
+            if key in from_rows:  # the table says it is a project: the prose tells more of it
+                from_rows.discard(key)  # a second prose candidate of the name is not merged again
+                projects[key] = combine(projects[key], builder.project(cand))
+                continue
             if cand.component and not cand.has_link:
                 dropped.append(f"{cand.name.text!r}: named only as part of another project")
                 continue
@@ -56,7 +63,6 @@ class RulesEngine:
             if not cand.has_link and _operating(cand, mentions):
                 dropped.append(f"{cand.name.text!r}: an existing facility, already in operation")
                 continue
-            key = cand.name.text.lower()
             if key not in projects:
                 projects[key] = builder.project(cand)
         # All records validated in one call (see `build`).
@@ -68,3 +74,21 @@ def _operating(cand, mentions) -> bool:
     """The sentences naming the candidate say it already runs ("has been in production since 2020")."""
     return any(cues.OPERATING.search(mentions.text, s.start, s.end)
                for s in (mentions.sentences[i] for i in cand.sentences))
+
+
+def combine(row: dict, prose: dict) -> dict | Project:
+    """One record of a project both listed in a table and described in prose, made by the merge that
+    joins records across chunks and documents (`merge_projects`): each field from whichever source
+    states it, the one named first in the text winning where both do. The loser's evidence for a
+    field the two disagree on is dropped, so that every field's evidence supports its value. When
+    the two contradict each other's place they are not the same project: the row stands."""
+    first, later = sorted((Project.model_validate(row), Project.model_validate(prose)),
+                          key=lambda p: p.evidence_for("name")[0].start)
+    merged = merge_projects([first, later])
+    if len(merged) != 1:
+        return row
+    record = merged[0]
+    lost = {c.field for c in record.conflicts}
+    kept = {(e.field, e.start, e.end) for e in first.evidence}
+    return record.model_copy(update={"evidence": [e for e in record.evidence
+                                                  if e.field not in lost or (e.field, e.start, e.end) in kept]})
