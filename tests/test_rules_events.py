@@ -82,3 +82,28 @@ def test_the_project_referred_to_with_its_sum_takes_the_sum_and_the_builder():
     p = _projects(text)["Hefei Solid-State Battery Base"]
     assert p.amount is not None and p.amount.value == 2.5e9
     assert ("Hefei Gaoneng Battery Co., Ltd.", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_in_the_first_months_is_no_reference_to_the_first_project():
+    text = ("Two deals\n\n"
+            "On May 7, 2024, Nanning signed two projects: the Wuxiang Data Center Project and the Liangqing "
+            "Cold Storage Project, worth 3 billion yuan and 800 million yuan, respectively. Retail sales "
+            "rose 5 percent in the first four months of 2024, officials said.")
+    got = _projects(text)
+    assert got["Wuxiang Data Center Project"].date == "2024-05-07"
+
+
+def test_a_role_word_before_a_company_from_somewhere_still_counts():
+    text = ("Suzhou signing\n\n"
+            "On July 1, 2024, Suzhou signed the Xiangcheng Laser Optics Project, worth 900 million yuan. "
+            "The project will be funded by Munich-based Lichtwerk Optik GmbH.")
+    p = _projects(text)["Xiangcheng Laser Optics Project"]
+    assert ("Lichtwerk Optik GmbH", "investor") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_a_project_built_by_the_company_named_before_it_in_chinese():
+    text = ("2024年名单\n\n"
+            "2024年2月1日，湖南省发展和改革委员会公布2024年省重点建设项目名单。株洲精工轴承有限公司成立于2010年。"
+            "此次入选的“株洲精密轴承产业园项目”由该公司继续投资建设，总投资6亿元。")
+    p = _projects(text)["株洲精密轴承产业园项目"]
+    assert ("株洲精工轴承有限公司", "undertaker") in {(o.name, o.role.value) for o in p.organizations}

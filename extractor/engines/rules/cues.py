@@ -153,9 +153,16 @@ ANAPHOR_COMPANY = re.compile("|".join(
     + ["该公司", "这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)", "该企业", "该集团"]))
 # A piece of every ANAPHOR_COMPANY match (its nouns are lower case): most clauses hold none.
 _COMPANY_WORDS = ("company", "firm", "enterprise", "investor", "group", "developer", "该", "这家")
-# \b(?:the former|the first)\b|前者, \b(?:the latter|the second)\b|后者 (any case), \brespectively\b|分别
-FORMER = re.compile("|".join(word_start(c, r"(?i:he former|he first)\b") for c in "Tt") + "|前者")
-LATTER = re.compile("|".join(word_start(c, r"(?i:he latter|he second)\b") for c in "Tt") + "|后者")
+# \b(?:the former|the first)\b|前者, \b(?:the latter|the second)\b|后者 (any case; an ordinal with no
+# noun after it), \brespectively\b|分别
+# "the first"/"the second" only stand for an item when no noun follows them: "in the first two
+# months", "the second phase" are not references to a list of projects.
+_ORDINAL_ALONE = (r"(?!\s+(?:\d|(?:two|three|four|five|six|ten|half|quarter|phase|batch|stage|round|time|tranche"
+                  r"|step|part|section|session|season|years?|months?|weeks?|days?)\b))")
+FORMER = re.compile("|".join(word_start(c, r"(?i:he former\b|he first\b" + _ORDINAL_ALONE + ")") for c in "Tt")
+                    + "|前者")
+LATTER = re.compile("|".join(word_start(c, r"(?i:he latter\b|he second\b" + _ORDINAL_ALONE + ")") for c in "Tt")
+                    + "|后者")
 RESPECTIVELY = re.compile(word_start("r", r"espectively\b") + "|分别")
 # \b(?:the same day|that day|same day)\b (any case) | 同日 | 当日 | 同一天 | 当天
 SAME_DAY = re.compile("|".join(any_case(r"\bthe same day\b", r"\bthat day\b", r"\bsame day\b")
@@ -219,9 +226,17 @@ def role_cue(text: str, start: int, end: int) -> Optional[OrgRole]:
     return role_cue_where(text, start, end)[0]
 
 
+# "Singapore-based", "Shenzhen-headquartered": where a company is from, written before its name.
+_ORIGIN_WORDS = ("based", "headquartered", "registered", "listed")
+_ORIGIN_PREFIX = re.compile(r"(?:[A-Z][\w'’.]*\s)?[A-Z][\w'’.]*-(?:based|headquartered|registered|listed)\s+$")
+
+
 def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], bool]:
     """`role_cue`, and whether the role words come before the organisation (`role_before`)."""
-    before = text[max(0, start - 40):start]
+    before = text[max(0, start - 60):start]
+    if before.rstrip().endswith(_ORIGIN_WORDS):  # "funded by Singapore-based X": read past the origin
+        before = _ORIGIN_PREFIX.sub("", before)
+    before = before[-40:]
     role = _role_before(before)
     if role is not None:
         if role == OrgRole.undertaker and before.endswith("由"):

@@ -31,6 +31,7 @@ _BUILD_VERB = re.compile("|".join(
 _OF_THE = re.compile(r"of\s+(?:the\s+)?$")  # "the X of [the] <organisation>"
 
 
+_BY = re.compile(r"[”\"」』》]?\s*(?:将|拟)?由")  # between a name and the company that builds it
 _POSSESSIVE_GAP = re.compile(r"[\s“\"「『《(（]*(?:'s|’s|的|之)?[\s“\"「『《(（]*")
 
 
@@ -110,9 +111,13 @@ class OrgLinking:
             # (The cheap tests first: the searches below only read, they change nothing.)
             if self.last_company is not None and (m := _PRONOUN_ROLE.search(text)):
                 later = [c for n, c in zip(names, cands) if n.start >= clause[0] + m.end()]
-                if later:
-                    later[0].add_org(self.last_company, OrgRole.undertaker)
-                    self.company_candidate.setdefault(self.last_company.text, later[0])
+                # "“X项目”由该公司投资建设": the name stands before 由 and the company builds it.
+                passive = [c for n, c in zip(names, cands)
+                           if _BY.fullmatch(self.text, n.end, clause[0] + m.start())]
+                target = (later or passive or [None])[0]
+                if target is not None:
+                    target.add_org(self.last_company, OrgRole.undertaker)
+                    self.company_candidate.setdefault(self.last_company.text, target)
                 continue
             if target is None:
                 continue
