@@ -86,8 +86,8 @@ def test_the_project_referred_to_with_its_sum_takes_the_sum_and_the_builder():
 
 def test_in_the_first_months_is_no_reference_to_the_first_project():
     text = ("Two deals\n\n"
-            "On May 7, 2024, Nanning signed two projects: the Wuxiang Data Center Project and the Liangqing "
-            "Cold Storage Project, worth 3 billion yuan and 800 million yuan, respectively. Retail sales "
+            "On May 7, 2024, Nanning signed two projects. They are the Wuxiang Data Center Project and the "
+            "Liangqing Cold Storage Project, worth 3 billion yuan and 800 million yuan, respectively. Retail sales "
             "rose 5 percent in the first four months of 2024, officials said.")
     got = _projects(text)
     assert got["Wuxiang Data Center Project"].date == "2024-05-07"
