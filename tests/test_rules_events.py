@@ -107,3 +107,11 @@ def test_a_project_built_by_the_company_named_before_it_in_chinese():
             "此次入选的“株洲精密轴承产业园项目”由该公司继续投资建设，总投资6亿元。")
     p = _projects(text)["株洲精密轴承产业园项目"]
     assert ("株洲精工轴承有限公司", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_the_resort_and_the_hospital_refer_back_to_the_project():
+    text = ("Yunnan list\n\n"
+            "On March 2, 2024, Yunnan published its 2024 list of key projects. It includes the Lijiang Snow "
+            "Mountain Resort in Lijiang. The resort will cost 1.6 billion yuan.")
+    p = _projects(text)["Lijiang Snow Mountain Resort"]
+    assert p.amount is not None and p.amount.value == 1.6e9

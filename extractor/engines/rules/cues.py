@@ -137,7 +137,8 @@ def any_case(*alternatives: str) -> list[str]:
 # so that the regex engine skips ahead to the few places where one can start (see `scanning`); the
 # comment above each pattern gives its plain form.
 _PROJECT_NOUNS = ("project|contract|deal|agreement|plant|station|centre|center|terminal|park|base|platform|facility"
-                  "|hub|network|line|cluster|factory|farm|mine|port")
+                  "|hub|network|line|cluster|factory|farm|mine|port|resort|hotel|hospital|school|campus|mall"
+                  "|bridge|tunnel|railway|expressway|highway|airport|reservoir|pipeline|complex|laboratory|lab")
 _NOT_IT_IS = r"(?! is (?:reported|said|understood|expected|necessary|worth|clear|likely|not))"
 # \b(?:[Tt]he|[Tt]his|[Tt]hat) (up to 3 words) noun | ^(?:[Ii]t|[Ii]ts)\b ... | 该项目 ... | ^项目 | (?<=[，,])项目(?=...)
 ANAPHOR_PROJECT = re.compile("|".join(
