@@ -115,3 +115,13 @@ def test_the_resort_and_the_hospital_refer_back_to_the_project():
             "Mountain Resort in Lijiang. The resort will cost 1.6 billion yuan.")
     p = _projects(text)["Lijiang Snow Mountain Resort"]
     assert p.amount is not None and p.amount.value == 1.6e9
+
+
+def test_a_company_name_does_not_reach_back_into_the_previous_sentence():
+    text = ("Harbin list\n\n"
+            "On April 2, 2024, Heilongjiang published its 2024 list of key projects. The largest tourism project "
+            "is the Songhua River Ice Resort in Harbin. Heilongjiang Bingxue Tourism Group Co., Ltd., which is "
+            "building the resort, said it would cost 900 million yuan.")
+    p = _projects(text)["Songhua River Ice Resort"]
+    assert {(o.name, o.role.value) for o in p.organizations} == {
+        ("Heilongjiang Bingxue Tourism Group Co., Ltd.", "undertaker")}

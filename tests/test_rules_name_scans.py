@@ -54,7 +54,8 @@ def _left_edge_by_tokens(text: str, suffix_start: int, floor: int) -> int:
         if gap.strip() or "\n" in gap:
             break
         low = word.lower()
-        if orgs._EN_WORD.match(word) and low not in orgs._EN_LEAD_STOP:
+        ends_sentence = re.search(r"[a-z0-9]\.$", word)  # "Harbin." before the next sentence's name
+        if orgs._EN_WORD.match(word) and low not in orgs._EN_LEAD_STOP and not ends_sentence:
             start = begin
         elif not (low in orgs._EN_CONNECT and start < suffix_start):
             break

@@ -67,8 +67,11 @@ def _any_case_reversed(words: set[str]) -> str:
 
 _R_GAP = r"[^\S\n]*"  # whitespace without a line break, maybe none
 _R_END = r'(?![^\s,;:"“”()])'  # the word token ends here
+# A word that ends a sentence ("... in Harbin. Heilongjiang X Co., Ltd."): a lower-case letter or a
+# digit before a final period. (Initials keep theirs: "U.S. Steel".)
+_R_SENTENCE_END = r"\.[a-z0-9]"
 _R_NAME_WORD = (  # a token that _EN_WORD matches and that is not a _EN_LEAD_STOP word
-    rf"(?!(?:{_any_case_reversed(_EN_LEAD_STOP)}){_R_END})[\w'’.&-]*[A-Z]{_R_END}"
+    rf"(?!(?:{_any_case_reversed(_EN_LEAD_STOP)}){_R_END}|{_R_SENTENCE_END})[\w'’.&-]*[A-Z]{_R_END}"
     rf"|[\w-]*\d{_R_END}|\)[^()]{{0,30}}[A-Z]\(|&{_R_END}|\+{_R_END}")
 _R_CONNECTOR = rf"(?:{_any_case_reversed(_EN_CONNECT)}){_R_END}"
 _NAME_BEFORE_REVERSED = re.compile(
