@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extractor.engines.rules import RulesEngine
+from extractor.engines.rules.names import find_names
 from extractor.ingest import document_from_bytes
 
 
@@ -125,3 +128,14 @@ def test_a_company_name_does_not_reach_back_into_the_previous_sentence():
     p = _projects(text)["Songhua River Ice Resort"]
     assert {(o.name, o.role.value) for o in p.organizations} == {
         ("Heilongjiang Bingxue Tourism Group Co., Ltd.", "undertaker")}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It was approved in Harbin. Songbei Ice Festival Center Project will cost 1 billion yuan.",
+     "Songbei Ice Festival Center Project"),
+    ("Work began in 2023. Daqing Hydrogen Base will cost 2 billion yuan.", "Daqing Hydrogen Base"),
+    ("Chengdu approved the Metro Line No. 3 Extension Project, worth 9 billion yuan.",
+     "Metro Line No. 3 Extension Project"),
+])
+def test_a_project_name_does_not_reach_back_into_the_previous_sentence(text, name):
+    assert name in {n.text for n in find_names(text, 0, False)}

@@ -14,7 +14,9 @@ from functools import lru_cache
 from itertools import chain
 from typing import Iterable, Iterator
 
-_CAP = re.compile(r"(?:[A-Z0-9][\w'’.&-]*|\([A-Z][\w '’-]{0,25}\))")
+# A capitalised word, not one that ends a sentence ("in Harbin. Songbei ... Project": a lower-case
+# letter or digit before a final period), save the abbreviations names use ("Line No. 3", "St.").
+_CAP = re.compile(r"(?!(?!(?:No|St|Mt)\.$)\S*[a-z0-9]\.$)(?:[A-Z0-9][\w'’.&-]*|\([A-Z][\w '’-]{0,25}\))")
 _CONNECT = {"and", "of", "for", "&", "+", "-", "R&D", "in"}
 _TOKEN = re.compile(r"\([^()\n]{1,27}\)|[^\s]+")
 _NON_SPACE_RUN = re.compile(r"\S*")
@@ -34,7 +36,8 @@ def _reversed_word(words: Iterable[str]) -> str:
 
 
 _GAP = r"[ \t]+"
-_CAP_WORD_REVERSED = r"[\w'’.&-]*[A-Z0-9](?!\S)"  # a word that _CAP fullmatches (it has no "(")
+_CAP_WORD_REVERSED = (  # a word that _CAP fullmatches (it has no "(")
+    r"(?!\.(?!(?:oN|tS|tM)(?!\S))[a-z0-9])[\w'’.&-]*[A-Z0-9](?!\S)")
 # capitalised_run_before: capitalised words, each pair joined by at most one connector.
 _CAP_RUN_REVERSED = re.compile(
     rf"{_GAP}{_CAP_WORD_REVERSED}(?:(?:{_GAP}{_reversed_word(_CONNECT)})?{_GAP}{_CAP_WORD_REVERSED})*")
