@@ -16,8 +16,17 @@ SEED_ARTICLE = "2020-blockchain-key-projects-7-provinces.txt"
 TESTING_MARKERS = ("[Written for keyproj testing; fictional article]", "【keyproj 测试用文章，虚构】")
 
 
+HOLDOUT = Path(__file__).resolve().parent.parent / "evals" / "holdout"
+
+
 def test_gold_set_is_valid():
     assert check_gold(DEFAULT_GOLD, DEFAULT_SEEDS) == []
+
+
+def test_held_out_gold_is_valid_and_its_articles_say_they_are_fictional():
+    assert check_gold(HOLDOUT / "gold", HOLDOUT / "seeds") == []
+    for path in sorted((HOLDOUT / "seeds").iterdir()):
+        assert document_text(path).startswith(TESTING_MARKERS), path.name
 
 
 def test_command_line_exit_codes(tmp_path):
