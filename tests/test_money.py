@@ -274,3 +274,10 @@ def test_a_compound_number_word_is_read_whole(tens, unit, sep, scale):
     words = f"{_TENS[tens]}{sep}{_UNITS[unit]}"
     [m] = find_amounts(f"It will invest {words} {scale[0]} yuan in the plant.")
     assert (m.text, m.value) == (f"{words} {scale[0]} yuan", ((tens + 2) * 10 + unit + 1) * scale[1])
+
+
+@pytest.mark.parametrize("text, value", [("9.8亿元", 9.8e8), ("1.1 billion yuan", 1.1e9), ("3.3万元", 3.3e4),
+                                         ("0.7 million dollars", 7e5)])
+def test_values_are_free_of_binary_floating_point_noise(text, value):
+    [m] = find_amounts(text)
+    assert m.value == value

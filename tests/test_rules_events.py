@@ -139,3 +139,25 @@ def test_a_company_name_does_not_reach_back_into_the_previous_sentence():
 ])
 def test_a_project_name_does_not_reach_back_into_the_previous_sentence(text, name):
     assert name in {n.text for n in find_names(text, 0, False)}
+
+
+@pytest.mark.parametrize("sentence, value", [
+    ("其中，南岸区智慧物流园项目今年二季度被列入重庆市重点项目名单，由重庆顺捷物流有限公司投资建设，总投资6.2亿元。", 6.2e8),
+    ("合川区钠电池材料项目日前获重庆市发展改革委核准，由重庆钠源科技有限公司建设，总投资为9亿元。", 9e8),
+    ("江北区冷链配送中心项目已纳入该区2025年项目建设计划，计划投资3000万元，由重庆冷运有限公司实施。", 3e7),
+])
+def test_a_chinese_name_takes_its_sum_across_who_builds_approves_or_lists_it(sentence, value):
+    [p] = _projects("2025年重庆项目\n\n2025年11月3日消息。" + sentence).values()
+    assert p.amount is not None and p.amount.value == value
+
+
+def test_berths_counted_before_a_sum_are_not_a_count_of_projects_and_a_finished_plant_has_no_sum():
+    text = ("2025年宜宾港\n\n"
+            "2025年9月2日，四川省发展改革委核准了宜宾港横江作业区三期工程，新建泊位6个，总投资约9.8亿元。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 9.8e8
+    text = ("Dongguan deal\n\n"
+            "On May 9, 2025, Hengrui Power Co., Ltd. signed to build the Hengrui Battery Pilot Line Project in "
+            "Dongguan. Hengrui's Foshan cell plant, completed in 2021 at a cost of 1.2 billion yuan, supplies carmakers.")
+    [p] = _projects(text).values()
+    assert p.amount is None

@@ -411,8 +411,9 @@ def _bare_allowed(text: str, t: _Token) -> bool:
 
 def _to_match(text: str, t: _Token, currency: str) -> MoneyMatch:
     scale = t.scale or 1.0
-    lo = t.num * scale
-    hi = t.hi.num * (t.hi.scale or scale) if t.hi else None
+    # Rounded to 1/10000 of a unit: 9.8 * 1e8 is 980000000.0000001 in binary floating point.
+    lo = round(t.num * scale, 4)
+    hi = round(t.hi.num * (t.hi.scale or scale), 4) if t.hi else None
     value: Optional[float]
     if hi is not None:
         value, vmin, vmax = None, lo, hi

@@ -289,7 +289,7 @@ def row_amount(row) -> Optional[MoneyMatch]:
     if cell is None:
         return None
     if row.unit and _BARE_NUMBER.fullmatch(cell.text):
-        value = float(cell.text.replace(",", "")) * _UNIT[row.unit.lower()]
+        value = round(float(cell.text.replace(",", "")) * _UNIT[row.unit.lower()], 4)
         return MoneyMatch(cell.start, cell.end, cell.text, value, value, value, "CNY", None)
     found = parse_amount(cell.text)  # the cell says its own unit and currency ("3.2亿元", "US$50m")
     return found and MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,

@@ -285,7 +285,8 @@ _OTHER_AFTER = re.compile(r"^\s*(?:of (?:annual )?(?:output|revenue|sales|foreig
 _COUNT = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|dozens of|hundreds of|several)"
                     r"\s+(?:[\w-]+\s+){0,3}(?:projects|deals|contracts|entries)\b", re.I)
 _COUNTED = re.compile("|".join(any_case(r"projects\b", r"deals\b", r"contracts\b", r"entries\b")))
-_COUNT_ZH = re.compile(r"\d个")
+# A count of projects ("签约项目28个", "35个重点项目"), not of berths or plants ("新建泊位4个").
+_COUNT_ZH = re.compile(r"项目\D{0,4}\d+个|\d+个[\u4e00-\u9fff]{0,6}?项目")
 # \bcombined\b|\btogether\b|\bin total\b|\baltogether\b|\ba total of\b|\b(?:annual|yearly) (?:planned )?investment
 # |planned annual investment (any case)|共(?=[\u4e00-\u9fff]{0,8}\d)|合计|累计|总计|年度计划投资|年度投资|年计划投资
 _TOTAL_WORDS = re.compile("|".join(
@@ -293,6 +294,10 @@ _TOTAL_WORDS = re.compile("|".join(
              r"\bannual (?:planned )?investment", r"\byearly (?:planned )?investment", "planned annual investment")
     + [r"共(?=[\u4e00-\u9fff]{0,8}\d)", "合计", "累计", "总计", "年度计划投资", "年度投资", "年计划投资"]))
 _EACH_AFTER = re.compile(r"^\s*(?:each\b|apiece\b|or more each)|^(?:以上|以下)?的?项目|^[\u4e00-\u9fff]{0,2}以上的?项目")
+
+
+_BUILT_IN_A_PAST_YEAR = re.compile(r"\b(?:completed|built|finished|commissioned|opened) in (?:19|20)\d\d\b"
+                                   r"|(?:19|20)\d\d年(?:建成|竣工|投产|投用)")
 
 
 def classify_amount(text: str, start: int, end: int, window_start: int, respectively: bool) -> Optional[str]:
@@ -310,6 +315,8 @@ def classify_amount(text: str, start: int, end: int, window_start: int, respecti
         return "other"
     if _EACH_AFTER.search(after):
         return "list_total"
+    if _BUILT_IN_A_PAST_YEAR.search(before):
+        return "other"  # "a plant completed in 2021 at a cost of 1.2 billion yuan": it exists already
     if not respectively and (_says_count(before) or _TOTAL_WORDS.search(before[-40:])):
         return "list_total"
     return None

@@ -27,8 +27,17 @@ _FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operati
                           r"production|service)\s+(?:[\w-]+\s+){0,2}in\s+$|(?:\bby|\buntil|\bbefore|\bafter|\bsince|(?:[Ff]ounded|[Ee]stablished|[Ss]et up|"
                           r"[Rr]egistered|[Ll]isted) in)\s+$|预计$|计划$|将于$|成立于$|始建于$|创立于$|成立$")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“\"「‘", "”\"」’"
-_TIGHT_GAP = re.compile(r"(?:(?:落户|选址|位于|建于|布局)[\u4e00-\u9fffA-Za-z0-9]{0,20})?[，,；;]?(?:项目)?"
-                        r"(?:总投资|计划投资|投资|投资额|总额)?[：:]?(?:约|达|为|超过|逾)?")
+# What may stand between an unquoted Chinese name and its sum: where it is, who builds it, who
+# approved or listed it, what it builds, each clause maybe opened by a time ("X项目今年一季度被列入…名单，由Y投资建设，
+# 总投资8.5亿元", "X项目日前获Y核准，总投资18亿元").
+_GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
+               "(?:落户|选址|位于|建于|布局)[\u4e00-\u9fffA-Za-z0-9]{0,20}"
+               "|(?:将|拟)?由[^，。；,;]{1,30}?(?:投资建设|建设|承建|实施|负责)"
+               "|(?:获|经)[^，。；,;]{1,30}?(?:核准|批复|批准|备案)"
+               "|(?:纳入|列入)[^，。；,;]{1,30}?(?:计划|名单|清单)"
+               "|(?:新建|拟建|主要建设|建设内容包括)[^，。；,;]{1,30})")
+_TIGHT_GAP = re.compile(rf"[，,；;]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项目)?"
+                        r"(?:估算)?(?:总投资|计划投资|投资|投资额|总额)?[：:]?(?:约|达|为|超过|逾)?")
 # Every word `_FUTURE_DATE` can end with (before the spaces it allows): a cheap test that spares
 # most dates the search, which cannot skip ahead (it ends with "$") and is tried at every position.
 _FUTURE_DATE_ENDS = ("in", "by", "until", "before", "after", "since",
