@@ -161,3 +161,12 @@ def test_berths_counted_before_a_sum_are_not_a_count_of_projects_and_a_finished_
             "Dongguan. Hengrui's Foshan cell plant, completed in 2021 at a cost of 1.2 billion yuan, supplies carmakers.")
     [p] = _projects(text).values()
     assert p.amount is None
+
+
+def test_the_works_referred_to_as_gai_gongcheng_take_the_sum_and_the_project_unit():
+    text = ("2025年泸州港\n\n"
+            "2025年8月6日，四川省发展改革委核准了泸州港龙溪作业区二期工程。该工程新建泊位3个，总投资约7.5亿元，"
+            "项目单位为泸州港航集团有限公司。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 7.5e8
+    assert ("泸州港航集团有限公司", "undertaker") in {(o.name, o.role.value) for o in p.organizations}

@@ -146,7 +146,8 @@ ANAPHOR_PROJECT = re.compile("|".join(
     [word_start(c, r"h(?:e|is|at)\s+(?:(?:[\w$.,\u2010\u2011-]+\s+){0,3})?(?:" + _PROJECT_NOUNS + r")\b(?!s)")
      for c in "Tt"]
     + [text_start(c, r"(?:t|ts)\b" + _NOT_IT_IS) for c in "Ii"]
-    + ["该项目", "此项目", "本项目", "这一项目", "这个项目", text_start("项", "目"),
+    + ["该项目", "此项目", "本项目", "这一项目", "这个项目", "该工程", "此工程", "本工程", "该基地",
+       text_start("项", "目"),
        "项(?<=[，,]项)目(?=总投资|由|已|建成|计划|位于|选址|落户|预计)"]))
 # \b(?:[Tt]he|[Tt]his)\s+(?:company|...)\b | 该公司 | 这家...(?:企业|公司) | 该企业 | 该集团
 ANAPHOR_COMPANY = re.compile("|".join(
@@ -205,8 +206,9 @@ _ROLE_BEFORE = [
                                     r"[Uu]ndertaker|[Dd]eveloper|[Bb]uilder|[Cc]ontractor)\s*[：:]\s*$"), ("：", ":")),
     (OrgRole.investor, re.compile(r"(?:投资方|投资主体|出资方|[Ii]nvestor)\s*[：:]\s*$"), ("：", ":")),
     (OrgRole.undertaker, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:developer|builder|contractor|operator)"
-                                    r",?\s*$|(?:建设单位|承建单位|实施单位)(?:为|是)$"),
-     ("developer", "builder", "contractor", "operator", ",", "为", "是")),
+                                    r",?\s*$|(?:建设单位|承建单位|实施单位|项目单位|业主单位)(?:为|是)$"
+                                    r"|(?:承担|承建|负责)(?:该|此|本)?(?:项目|工程)(?:建设)?的$"),
+     ("developer", "builder", "contractor", "operator", ",", "为", "是", "的")),
     (OrgRole.investor, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:investor|backer|owner),?\s*$"),
      ("investor", "backer", "owner", ",")),
 ]

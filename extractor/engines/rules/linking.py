@@ -254,7 +254,10 @@ class Linker(OrgLinking):
             return
         for a in kept:
             target = self._amount_target(a, sent, names, cands, referents)
-            if target is not None and target.name.source == "zh" and not self._tight(target, names, a):
+            # (An unquoted Chinese name named in this sentence must be tight with its sum; one referred
+            # to by 该项目/该工程 is not named here at all.)
+            if target is not None and target.name.source == "zh" and target in cands \
+                    and not self._tight(target, names, a):
                 target = None
             if target is not None:
                 target.set_amount(a)
