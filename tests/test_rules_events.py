@@ -170,3 +170,12 @@ def test_the_works_referred_to_as_gai_gongcheng_take_the_sum_and_the_project_uni
     [p] = _projects(text).values()
     assert p.amount is not None and p.amount.value == 7.5e8
     assert ("泸州港航集团有限公司", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_a_dash_dateline_and_a_capitalised_weekday():
+    text = ("Xiamen deals\n\n"
+            "XIAMEN, Sept. 10, 2025 -- Xiamen hosted its annual trade fair this week.\n\n"
+            "On Monday, Xiamen Haiyun Shipping Co., Ltd. signed an agreement to build the Haicang Cold Chain Hub "
+            "Project in Xiamen, worth 1.5 billion yuan.")
+    p = _projects(text)["Haicang Cold Chain Hub Project"]
+    assert (p.date, p.status.value) == ("2025-09-08", "signed")  # 10 September 2025 was a Wednesday

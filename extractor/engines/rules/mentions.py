@@ -29,11 +29,12 @@ from extractor.engines.rules.sentences import Paragraph, Sentence, split_documen
 # part of a word or of a space, which could not match anyway, so the engine does not try.
 _LIST_YEAR = tuple(re.compile("(" + century + r"(?<![\d.,-]..)\d\d)"
                               r"(?=\s++(?:[\w-]++\s++){0,4}(?:lists?|key projects?)\b)") for century in ("19", "20"))
-# A wire dateline's date is followed by the agency or 电: "HARBIN, April 9 (Xinhua) --", "本报乌鲁木齐5月19日电".
-DATELINE_AFTER = re.compile(r"\s*(?:电|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily)\)|/Xinhua/)")
+# A wire dateline's date is followed by the agency, 电 or a dash: "HARBIN, April 9 (Xinhua) --",
+# "SHENZHEN, Nov. 18, 2025 --", "本报乌鲁木齐5月19日电".
+DATELINE_AFTER = re.compile(r"\s*(?:电|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily)\)|/Xinhua/|(?:--|—|–)\s)")
 _DATELINE_REACH = 400  # a dateline opens the article: its first lines
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_ON_WEEKDAY = re.compile(r"\bon (" + "|".join(_WEEKDAYS) + r")\b")
+_ON_WEEKDAY = re.compile(r"\b[Oo]n (" + "|".join(_WEEKDAYS) + r")\b")
 _SEP = "\n#\n"
 _FOUNDED = re.compile(r"(?:founded|established|incorporated|set up|registered|成立于|成立|创立于|始建于)\s*(?:in\s+)?"
                       r"(?:19|20)\d\d年?", re.I)
