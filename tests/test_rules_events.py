@@ -6,6 +6,7 @@ import pytest
 
 from extractor.engines.rules import RulesEngine
 from extractor.engines.rules.names import find_names
+from extractor.engines.rules.orgs import find_orgs
 from extractor.ingest import document_from_bytes
 
 
@@ -179,3 +180,14 @@ def test_a_dash_dateline_and_a_capitalised_weekday():
             "Project in Xiamen, worth 1.5 billion yuan.")
     p = _projects(text)["Haicang Cold Chain Hub Project"]
     assert (p.date, p.status.value) == ("2025-09-08", "signed")  # 10 September 2025 was a Wednesday
+
+
+@pytest.mark.parametrize("text, name", [
+    ("该项目由华为技术有限公司建设。", "华为技术有限公司"),
+    ("市政府与以岭药业股份有限公司签约。", "以岭药业股份有限公司"),
+    ("由重庆云桥数据科技有限公司建设。", "重庆云桥数据科技有限公司"),
+    ("区政府与东方在线科技有限公司签约。", "东方在线科技有限公司"),
+    ("由市政府与宜宾港务集团有限公司共同建设。", "宜宾港务集团有限公司"),
+])
+def test_a_chinese_company_keeps_a_brand_that_contains_a_preposition(text, name):
+    assert name in {o.text for o in find_orgs(text, True)}

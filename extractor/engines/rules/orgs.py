@@ -206,6 +206,34 @@ def _find_en(text: str) -> list[OrgMention]:
     return out
 
 
+# Trade words that follow a company's brand ("华为技术", "云桥数据科技"): a name made of them alone
+# has lost its brand to a cut.
+_ZH_TRADE_WORDS = re.compile(
+    r"(?:技术|科技|数据|信息|网络|智能|新能源|能源|新材料|材料|电子|实业|发展|投资|贸易|经济|交易|物流|药业|医药"
+    r"|生物|环保|工程|置业|文化|旅游|传媒|服务|管理|咨询|制造|装备|汽车|电力|储能|半导体|通信|软件|数字|国际|产业)*$")
+
+
+def _zh_name_start(prefix: str, company: bool) -> int:
+    """Where the name starts in `prefix` (the run of characters before the suffix): after the last
+    word that cannot be inside a name ("由", "与", "签约" ...). For a company, not where that leaves
+    fewer than two characters of brand before its trade words: the word was inside the brand
+    ("由华为技术有限公司": 为; "以岭药业": 以), so the cut moves to the word before it."""
+    end = len(prefix)
+    while True:
+        cut = _ZH_LEFT_CUT.match(prefix, 0, end)
+        if cut is None:
+            return 0
+        if len(prefix) - cut.end() < 2:
+            keep_de = _ZH_LEFT_CUT_KEEP_DE.match(prefix, 0, end)  # "美的集团": 的 can be part of a short brand
+            cut = keep_de or cut
+        if not company:
+            return cut.end()
+        brand = prefix[cut.end():]
+        if len(brand[:_ZH_TRADE_WORDS.search(brand).start()]) >= 2:
+            return cut.end()
+        end = cut.end() - 1
+
+
 def _find_zh(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
     floor = 0
@@ -216,11 +244,7 @@ def _find_zh(text: str) -> list[OrgMention]:
         left = _ZH_CHARS.search(text, lo, m.start())
         if not left:
             continue
-        prefix = left.group()
-        cut = _ZH_LEFT_CUT.match(prefix)
-        if cut and len(prefix) - cut.end() < 2:
-            cut = _ZH_LEFT_CUT_KEEP_DE.match(prefix)  # "美的集团": 的 can be part of a short brand
-        start = left.start() + (cut.end() if cut else 0)
+        start = left.start() + _zh_name_start(left.group(), m.lastgroup == "co")
         name = text[start:m.end()]
         if len(name) - len(m.group()) < 2 or name in _GENERIC_ZH:
             continue
