@@ -191,3 +191,14 @@ def test_a_dash_dateline_and_a_capitalised_weekday():
 ])
 def test_a_chinese_company_keeps_a_brand_that_contains_a_preposition(text, name):
     assert name in {o.text for o in find_orgs(text, True)}
+
+
+def test_a_lower_case_city_government_signs_and_a_future_signing_links_no_one():
+    text = ("Zhuhai deal\n\n"
+            "On June 4, 2025, Gree Marine Co., Ltd. signed an agreement with the Zhuhai municipal government to "
+            "build the Gaolan Yacht Base Project in Zhuhai, worth 2 billion yuan. The company expects to sign "
+            "a further agreement with the Jiangmen city government next year.")
+    p = _projects(text)["Gaolan Yacht Base Project"]
+    orgs = {(o.name, o.role.value) for o in p.organizations}
+    assert ("Zhuhai municipal government", "signer") in orgs
+    assert not any("Jiangmen" in name for name, _ in orgs)

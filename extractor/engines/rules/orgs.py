@@ -15,8 +15,8 @@ from typing import Iterator
 from extractor.engines.rules.phrases import by_first_letter, first_characters
 from extractor.normalize.places import Gazetteer
 
-_GOV_EN = (r"People's Government|Government|Management Committee|Commission|Committee|Bureau|Administration"
-           r"|Department|Ministry|Office|Council|Authority|Agency")
+_GOV_EN = (r"People's Government|Government|government|Management Committee|Commission|Committee|Bureau"
+           r"|Administration|Department|Ministry|Office|Council|Authority|Agency")
 _OF_TAIL = r"(?: of(?: (?:and|&|the)| [A-Z][\w'’&-]*)+)?"
 _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _find_en
     r"(?:(?P<co>(?:Group |Holdings? )?(?:Co\.,? ?Ltd\.?|Co\., Limited|Company Limited|Pte\.? Ltd\.?|Ltd\.?"
@@ -30,7 +30,7 @@ _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _
 # ahead) far faster than trying it at every capital letter.
 _EN_SUFFIX_TRIGGER = re.compile(by_first_letter(
     "Group|Holding|Co|Pte|Ltd|Inc|LLC|GmbH|PLC|Bank|Exchange"  # Co: Co., Company, Corp, Commission ...
-    "|People's|Government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
+    "|People's|Government|government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
     "|University|Institute|Academy|Association|Alliance|Federation|Chamber"))
 _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
 _EN_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:\"“”()]+")
@@ -183,6 +183,9 @@ def _skip_place_based(text: str, start: int, suffix_start: int) -> int:
     return prefix.end() if prefix and prefix.end() < suffix_start else start
 
 
+_LEVEL_BEFORE = re.compile(r"(?:municipal|provincial|district|county|city|prefectural|local) $")
+
+
 def _find_en(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
     floor = 0
@@ -193,8 +196,14 @@ def _find_en(text: str) -> list[OrgMention]:
             if _CONTINUES.match(text, m.end()):
                 continue  # "Hunan Smart Government Blockchain Technology Co., Ltd.": not the end yet
         start = _en_left_edge(text, m.start(), floor)
+        if start == m.start() and m.group().startswith("government"):
+            # "the Shenzhen municipal government": the place before a lower-case level word
+            level = _LEVEL_BEFORE.search(text, max(floor, m.start() - 16), m.start())
+            if level is not None:
+                start = _en_left_edge(text, level.start(), floor)
+                start = m.start() if start == level.start() else start
         if start == m.start():
-            continue  # a bare suffix ("the Bureau", "Group") is not a name
+            continue  # a bare suffix ("the Bureau", "Group", "the government") is not a name
         start = _skip_place_based(text, start, m.start())
         if m["co"]:
             start = _skip_partner_before_and(text, start, m.start())

@@ -31,6 +31,8 @@ _BUILD_VERB = re.compile("|".join(
 _OF_THE = re.compile(r"of\s+(?:the\s+)?$")  # "the X of [the] <organisation>"
 
 
+_NOT_SIGNED_YET = re.compile(r"\b(?:expects?|expected|plans?|planned|hopes?|aims?|intends?|is|are) to sign\b"
+                             r"|\bwill sign\b|\bwould sign\b|拟与|将与|计划与")
 _BY = re.compile(r"[”\"」』》]?\s*(?:将|拟)?由")  # between a name and the company that builds it
 _POSSESSIVE_GAP = re.compile(r"[\s“\"「『《(（]*(?:'s|’s|的|之)?[\s“\"「『《(（]*")
 
@@ -80,6 +82,8 @@ class OrgLinking:
         before = [p for p in in_clause if p[0].end <= org.start]
         after = [p for p in in_clause if p[0].start >= org.end]
         role, prefer_before = cues.role_cue_where(text, org.start, org.end)
+        if role == OrgRole.signer and _NOT_SIGNED_YET.search(text, max(clause[0], org.start - 60), org.start):
+            return None, None  # "expects to sign an agreement with X": no party has signed anything yet
         if role is not None:
             pick = (before[-1:] if prefer_before else after[:1]) or before[-1:] or after[:1]
             target = pick[0][1] if pick else referents.get(clause) or referents.get(sent.clauses[0])
