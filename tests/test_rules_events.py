@@ -202,3 +202,11 @@ def test_a_lower_case_city_government_signs_and_a_future_signing_links_no_one():
     orgs = {(o.name, o.role.value) for o in p.organizations}
     assert ("Zhuhai municipal government", "signer") in orgs
     assert not any("Jiangmen" in name for name, _ in orgs)
+
+
+def test_a_company_of_somewhere_that_will_put_money_in_is_an_investor():
+    text = ("Foshan deal\n\n"
+            "On June 4, 2025, Foshan signed a deal. Orchid Home Pte. Ltd. of Singapore will put US$200 million into "
+            "the Nanhai Smart Furniture Base in Foshan. The Singaporean firm is funding the base.")
+    p = _projects(text)["Nanhai Smart Furniture Base"]
+    assert ("Orchid Home Pte. Ltd.", "investor") in {(o.name, o.role.value) for o in p.organizations}

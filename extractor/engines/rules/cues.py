@@ -151,7 +151,9 @@ ANAPHOR_PROJECT = re.compile("|".join(
        "项(?<=[，,]项)目(?=总投资|由|已|建成|计划|位于|选址|落户|预计)"]))
 # \b(?:[Tt]he|[Tt]his)\s+(?:company|...)\b | 该公司 | 这家...(?:企业|公司) | 该企业 | 该集团
 ANAPHOR_COMPANY = re.compile("|".join(
-    [word_start(c, r"h(?:e|is)\s+(?:company|firm|enterprise|investor|group|developer)\b") for c in "Tt"]
+    # (one word may describe it: "the Singaporean firm", "the Hong Kong-listed company" is two)
+    [word_start(c, r"h(?:e|is)\s+(?:[A-Z][\w'’-]*\s+)?(?:company|firm|enterprise|investor|group|developer)\b")
+     for c in "Tt"]
     + ["该公司", "这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)", "该企业", "该集团"]))
 # A piece of every ANAPHOR_COMPANY match (its nouns are lower case): most clauses hold none.
 _COMPANY_WORDS = ("company", "firm", "enterprise", "investor", "group", "developer", "该", "这家")
@@ -214,7 +216,8 @@ _ROLE_BEFORE = [
 ]
 _ROLE_AFTER = [
     (OrgRole.investor, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is to|intends? to|would)\s+"
-                                  r"(?:invest|spend)|^(?:将|计划|拟)?投资(?!建设)|^(?:将|计划|拟)投入")),
+                                  r"(?:invest|spend|put\s+(?:about\s+|some\s+|nearly\s+)?(?:US\$|HK\$|\$|RMB|¥|\d))"
+                                  r"|^(?:将|计划|拟)?投资(?!建设)|^(?:将|计划|拟)投入")),
     (OrgRole.undertaker, re.compile(r"^\)?(?:,?\s*(?:which|that)\s+)?\s*(?:has |have |had |will |is |was )?"
                                     r"(?:undertaken|undertakes?|led|leads|(?:is )?building|build|builds|"
                                     r"(?:is )?preparing|constructs?|carry out|carries out|is responsible for)\b"
@@ -230,6 +233,7 @@ def role_cue(text: str, start: int, end: int) -> Optional[OrgRole]:
 
 
 # "Singapore-based", "Shenzhen-headquartered": where a company is from, written before its name.
+_OF_PLACE = re.compile(r"^ of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
 _ORIGIN_WORDS = ("based", "headquartered", "registered", "listed")
 _ORIGIN_PREFIX = re.compile(r"(?:[A-Z][\w'’.]*\s)?[A-Z][\w'’.]*-(?:based|headquartered|registered|listed)\s+$")
 
@@ -246,7 +250,10 @@ def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], 
             after = text[end:end + 40]
             return (OrgRole.investor if re.match(r"^投资(?!建设)", after) else OrgRole.undertaker), True
         return role, True
-    after = text[end:end + 40]
+    after = text[end:end + 60]
+    if after.startswith(" of "):  # "X Pte. Ltd. of Singapore will put US$350 million into ..."
+        after = _OF_PLACE.sub("", after, count=1)
+    after = after[:40]
     for role, rx in _ROLE_AFTER:
         if rx.search(after):
             return role, False

@@ -20,7 +20,8 @@ _PRONOUN_ROLE = re.compile("|".join([word_start(c, "(?i:t" + _ROLE_VERB + ")") f
 # Written to open with literals (see `cues.any_case`; 投 before its look-behind), the plain forms are:
 # \b(?:invest|invests|investing|spend|spends|fund)\b (any case)|(?<!总)投资(?!建设)|投入
 _INVEST_VERB = re.compile("|".join(
-    any_case(r"\binvest\b", r"\binvests\b", r"\binvesting\b", r"\bspend\b", r"\bspends\b", r"\bfund\b")
+    any_case(r"\binvest\b", r"\binvests\b", r"\binvesting\b", r"\bspend\b", r"\bspends\b", r"\bfund\b",
+             r"\bfunding\b", r"\bfunds\b")
     + ["投(?<!总投)资(?!建设)", "投入"]))
 # \b(?:build|builds|construct|constructs|undertake|undertakes|set up)\b (any case)|建设|承建|实施
 _BUILD_VERB = re.compile("|".join(
