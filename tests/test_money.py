@@ -281,3 +281,10 @@ def test_a_compound_number_word_is_read_whole(tens, unit, sep, scale):
 def test_values_are_free_of_binary_floating_point_noise(text, value):
     [m] = find_amounts(text)
     assert m.value == value
+
+
+@pytest.mark.parametrize("text, value, currency", [("3.6 bn yuan", 3.6e9, "CNY"), ("RMB 2 bn", 2e9, "CNY"),
+                                                   ("5 mn dollars", 5e6, "USD"), ("US$ 3 tn", 3e12, "USD")])
+def test_a_short_scale_word_after_a_space(text, value, currency):
+    [m] = find_amounts(text)
+    assert (m.text, m.value, m.currency) == (text, value, currency)

@@ -92,7 +92,8 @@ _EN_SCALE = r"hundred million|ten thousand|hundred thousand|thousand|million|bil
 # take a hyphen ("5-m" is a length as often as not).
 _HYPHEN = "\u2010\u2011-"  # "-" last: literal at the end of a character class
 _EN_SCALE_AFTER = (rf"(?:\s?|[{_HYPHEN}])(?P<sc>{_starting(_EN_SCALE)})\b"
-                   rf"|(?P<sca>{_starting('mn|mln|bn|tn|m|b|k')})\b")
+                   # "3.6bn", "$50m"; the two- and three-letter ones also after a space ("3.6 bn yuan")
+                   rf"|(?:\s(?=(?:mn|mln|bn|tn)\b))?(?P<sca>{_starting('mn|mln|bn|tn|m|b|k')})\b")
 _EN_SUF_AFTER = rf"[\s{_HYPHEN}](?P<suf>{_starting(_EN_SUF)})\b"
 _EN_QS_AFTER = rf"\s(?P<qs>{_starting('or more|and above|plus')})\b"
 _EN_NUMBER_ON = rf"(?P<num>{_EN_NUM})(?:{_EN_SCALE_AFTER})?(?:{_EN_SUF_AFTER})?(?:{_EN_QS_AFTER})?"
