@@ -210,3 +210,12 @@ def test_a_company_of_somewhere_that_will_put_money_in_is_an_investor():
             "the Nanhai Smart Furniture Base in Foshan. The Singaporean firm is funding the base.")
     p = _projects(text)["Nanhai Smart Furniture Base"]
     assert ("Orchid Home Pte. Ltd.", "investor") in {(o.name, o.role.value) for o in p.organizations}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("，无为市人民政府与江苏恒导科技有限公司签约。", "无为市人民政府"),
+    ("与芜湖市鸠江区人民政府签约。", "芜湖市鸠江区人民政府"),
+    ("经四川省发展改革委核准。", "四川省发展改革委"),
+])
+def test_a_chinese_government_is_named_by_its_places(text, name):
+    assert name in {o.text for o in find_orgs(text, True)}

@@ -222,6 +222,17 @@ _ZH_TRADE_WORDS = re.compile(
     r"|生物|环保|工程|置业|文化|旅游|传媒|服务|管理|咨询|制造|装备|汽车|电力|储能|半导体|通信|软件|数字|国际|产业)*$")
 
 
+def _places_start(prefix: str) -> int:
+    """Where the run of place names that ends `prefix` starts ("与芜湖市鸠江区" -> 1): a government is
+    named by its places, which a cut word may sit inside ("无为市人民政府": 为)."""
+    start = len(prefix)
+    for match in reversed(Gazetteer.load().find(prefix)):
+        if match.end != start:
+            break
+        start = match.start
+    return start
+
+
 def _zh_name_start(prefix: str, company: bool) -> int:
     """Where the name starts in `prefix` (the run of characters before the suffix): after the last
     word that cannot be inside a name ("由", "与", "签约" ...). For a company, not where that leaves
@@ -231,12 +242,13 @@ def _zh_name_start(prefix: str, company: bool) -> int:
     while True:
         cut = _ZH_LEFT_CUT.match(prefix, 0, end)
         if cut is None:
-            return 0
+            places = len(prefix) if company else _places_start(prefix)
+            return places if places < len(prefix) else 0  # "经四川省发展改革委": 经's cue lies past the suffix
         if len(prefix) - cut.end() < 2:
             keep_de = _ZH_LEFT_CUT_KEEP_DE.match(prefix, 0, end)  # "美的集团": 的 can be part of a short brand
             cut = keep_de or cut
         if not company:
-            return cut.end()
+            return min(cut.end(), _places_start(prefix))
         brand = prefix[cut.end():]
         if len(brand[:_ZH_TRADE_WORDS.search(brand).start()]) >= 2:
             return cut.end()
