@@ -16,16 +16,18 @@ SEED_ARTICLE = "2020-blockchain-key-projects-7-provinces.txt"
 TESTING_MARKERS = ("[Written for keyproj testing; fictional article]", "【keyproj 测试用文章，虚构】")
 
 
-HOLDOUT = Path(__file__).resolve().parent.parent / "evals" / "holdout"
+EVALS = Path(__file__).resolve().parent.parent / "evals"
 
 
 def test_gold_set_is_valid():
     assert check_gold(DEFAULT_GOLD, DEFAULT_SEEDS) == []
 
 
-def test_held_out_gold_is_valid_and_its_articles_say_they_are_fictional():
-    assert check_gold(HOLDOUT / "gold", HOLDOUT / "seeds") == []
-    for path in sorted((HOLDOUT / "seeds").iterdir()):
+@pytest.mark.parametrize("held_out", ["holdout", "holdout2", "holdout3"])
+def test_held_out_gold_is_valid_and_its_articles_say_they_are_fictional(held_out):
+    folder = EVALS / held_out
+    assert check_gold(folder / "gold", folder / "seeds") == []
+    for path in sorted((folder / "seeds").iterdir()):
         assert document_text(path).startswith(TESTING_MARKERS), path.name
 
 
