@@ -219,3 +219,13 @@ def test_a_company_of_somewhere_that_will_put_money_in_is_an_investor():
 ])
 def test_a_chinese_government_is_named_by_its_places(text, name):
     assert name in {o.text for o in find_orgs(text, True)}
+
+
+def test_the_parent_of_the_builder_is_no_party_to_the_project():
+    text = ("Haikou list\n\n"
+            "On February 26, 2024, Hainan published its 2024 list of key projects, including the Meilan Cold "
+            "Chain Park in Haikou, worth 2 billion yuan. The park is being built by Qiongbei Logistics Co., Ltd., "
+            "a subsidiary of the state-owned Hainan Port Holdings Group.")
+    p = _projects(text)["Meilan Cold Chain Park"]
+    assert {o.name for o in p.organizations} & {"Hainan Port Holdings Group"} == set()
+    assert ("Qiongbei Logistics Co., Ltd.", "undertaker") in {(o.name, o.role.value) for o in p.organizations}

@@ -32,6 +32,8 @@ _BUILD_VERB = re.compile("|".join(
 _OF_THE = re.compile(r"of\s+(?:the\s+)?$")  # "the X of [the] <organisation>"
 
 
+_PARENT_BEFORE = re.compile(r"\b(?:subsidiary|unit|arm|affiliate|division|member company) of (?:the )?"
+                            r"(?:(?:state-owned|listed|privately held|Hong Kong-listed|Shanghai-listed) )?$")
 _NOT_SIGNED_YET = re.compile(r"\b(?:expects?|expected|plans?|planned|hopes?|aims?|intends?|is|are) to sign\b"
                              r"|\bwill sign\b|\bwould sign\b|拟与|将与|计划与")
 _BY = re.compile(r"[”\"」』》]?\s*(?:将|拟)?由")  # between a name and the company that builds it
@@ -82,6 +84,8 @@ class OrgLinking:
         in_clause = [p for p in pairs if clause[0] <= p[0].start < clause[1]] or pairs
         before = [p for p in in_clause if p[0].end <= org.start]
         after = [p for p in in_clause if p[0].start >= org.end]
+        if _PARENT_BEFORE.search(text, max(clause[0], org.start - 50), org.start):
+            return None, None  # "X Co., Ltd., a subsidiary of Y Holdings": Y only describes X
         role, prefer_before = cues.role_cue_where(text, org.start, org.end)
         if role == OrgRole.signer and _NOT_SIGNED_YET.search(text, max(clause[0], org.start - 60), org.start):
             return None, None  # "expects to sign an agreement with X": no party has signed anything yet
@@ -127,8 +131,8 @@ class OrgLinking:
             if target is None:
                 continue
             company = self.referred_company(clause, (), text)
-            if company is None:
-                continue
+            if company is None or _PARENT_BEFORE.search(self.text, max(clause[0], company.start - 50), company.start):
+                continue  # (a parent named in the clause only describes the company before it)
             invest, build = _INVEST_VERB.search(text), _BUILD_VERB.search(text)
             subject_end = clause[0] + _subject_end(text, invest, build)
             if any(clause[0] <= n.start < subject_end for n in names):
