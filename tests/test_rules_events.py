@@ -225,7 +225,7 @@ def test_the_parent_of_the_builder_is_no_party_to_the_project():
     text = ("Haikou list\n\n"
             "On February 26, 2024, Hainan published its 2024 list of key projects, including the Meilan Cold "
             "Chain Park in Haikou, worth 2 billion yuan. The park is being built by Qiongbei Logistics Co., Ltd., "
-            "a subsidiary of the state-owned Hainan Port Holdings Group.")
+            "a subsidiary of the state-owned Hainan Port Holdings Group. The company was set up in 2023.")
     p = _projects(text)["Meilan Cold Chain Park"]
     assert {o.name for o in p.organizations} & {"Hainan Port Holdings Group"} == set()
     assert ("Qiongbei Logistics Co., Ltd.", "undertaker") in {(o.name, o.role.value) for o in p.organizations}

@@ -21,7 +21,7 @@ from extractor.engines.rules.names import NameMention
 from extractor.engines.rules.orgs import OrgMention
 from extractor.engines.rules.sentences import Paragraph, Sentence
 from extractor.engines.rules.aliases import AliasBook
-from extractor.engines.rules.roles import OrgLinking
+from extractor.engines.rules.roles import OrgLinking, is_parent
 
 _FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operation\w*|finish\w*|due|"
                           r"production|service)\s+(?:[\w-]+\s+){0,2}in\s+$|(?:\bby|\buntil|\bbefore|\bafter|\bsince|(?:[Ff]ounded|[Ee]stablished|[Ss]et up|"
@@ -136,8 +136,10 @@ class Linker(OrgLinking):
                 self.enumeration = list(dict.fromkeys(cands))
         if orgs:
             companies = [o for o in orgs if o.is_company]
-            if companies:
-                self.last_company = companies[-1]
+            # "the company" later means the one the sentence is about, not its parent named after it
+            subjects = [o for o in companies if not is_parent(self.text, o, sent.start)]
+            if subjects:
+                self.last_company = subjects[-1]
             for org in companies:
                 self.aliases.add(org)
 

@@ -40,6 +40,11 @@ _BY = re.compile(r"[”\"」』》]?\s*(?:将|拟)?由")  # between a name and t
 _POSSESSIVE_GAP = re.compile(r"[\s“\"「『《(（]*(?:'s|’s|的|之)?[\s“\"「『《(（]*")
 
 
+def is_parent(text: str, org, floor: int) -> bool:
+    """`org` is named as the parent of the company before it ("a subsidiary of the state-owned X")."""
+    return _PARENT_BEFORE.search(text, max(floor, org.start - 50), org.start) is not None
+
+
 class OrgLinking:
     """Organisation linking for `Linker` (which provides text, focus, last_company, ...)."""
 
@@ -84,7 +89,7 @@ class OrgLinking:
         in_clause = [p for p in pairs if clause[0] <= p[0].start < clause[1]] or pairs
         before = [p for p in in_clause if p[0].end <= org.start]
         after = [p for p in in_clause if p[0].start >= org.end]
-        if _PARENT_BEFORE.search(text, max(clause[0], org.start - 50), org.start):
+        if is_parent(text, org, clause[0]):
             return None, None  # "X Co., Ltd., a subsidiary of Y Holdings": Y only describes X
         role, prefer_before = cues.role_cue_where(text, org.start, org.end)
         if role == OrgRole.signer and _NOT_SIGNED_YET.search(text, max(clause[0], org.start - 60), org.start):
@@ -131,7 +136,7 @@ class OrgLinking:
             if target is None:
                 continue
             company = self.referred_company(clause, (), text)
-            if company is None or _PARENT_BEFORE.search(self.text, max(clause[0], company.start - 50), company.start):
+            if company is None or is_parent(self.text, company, clause[0]):
                 continue  # (a parent named in the clause only describes the company before it)
             invest, build = _INVEST_VERB.search(text), _BUILD_VERB.search(text)
             subject_end = clause[0] + _subject_end(text, invest, build)
