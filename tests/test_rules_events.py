@@ -229,3 +229,17 @@ def test_the_parent_of_the_builder_is_no_party_to_the_project():
     p = _projects(text)["Meilan Cold Chain Park"]
     assert {o.name for o in p.organizations} & {"Hainan Port Holdings Group"} == set()
     assert ("Qiongbei Logistics Co., Ltd.", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_a_project_takes_the_earlier_list_of_its_own_province():
+    text = ("Two lists\n\n"
+            "On January 20, 2024, the Guizhou Provincial Development and Reform Commission published Guizhou's "
+            "2024 list of key projects. On February 2, 2024, the Gansu Provincial Development and Reform "
+            "Commission published Gansu's 2024 list of key projects.\n\n"
+            "Anshun\n\n"
+            "In Anshun, Guizhou, the Anshun Battery Recycling Base is being built by Qianzhong Recycling Co., Ltd. "
+            "at a cost of 1.3 billion yuan.")
+    p = _projects(text)["Anshun Battery Recycling Base"]
+    assert (p.date, p.status.value) == ("2024-01-20", "listed")
+    assert ("Guizhou Provincial Development and Reform Commission", "government") in {
+        (o.name, o.role.value) for o in p.organizations}

@@ -15,7 +15,7 @@ from extractor.normalize.places import LEVEL_RANK, Gazetteer, Place
 from extractor.normalize.dates import DateMatch, parse_date
 from extractor.types import OrgRole, Status, project_id
 from extractor.engines.rules import cues
-from extractor.engines.rules.candidates import Candidate, Cue
+from extractor.engines.rules.candidates import Candidate, Cue, Event
 from extractor.engines.rules.linking import Linker
 from extractor.engines.rules.mentions import StatusCue
 from extractor.engines.rules.places_for import PlaceFinder
@@ -72,18 +72,20 @@ class Builder:
         inherit = event is not None and (own is None or own.status == event.status.status)
         located = None
         if inherit and event.places:
-            # A Hubei project does not inherit the date and status of a Guangdong list.
+            # A Hubei project does not inherit the date and status of a Guangdong list, but may the
+            # Hubei list the article told of before it.
             here = self.places.locate(cand, False)
-            event_provinces = {p.candidates[0].province_en for p in event.places if p.candidates}
-            if here is not None and here.place.province_en not in event_provinces:
-                inherit, located = False, here
+            if here is not None and here.place.province_en not in _provinces(event):
+                located = here
+                event = self._earlier_event(cand, here.place.province_en, own)
+                inherit = event is not None
         status = own or (event.status if inherit else None)
         evidence = [("name", cand.name.start, cand.name.end)]
         fields: dict = {"name": cand.name.text, "doc_id": self.doc_id}
         if status is not None:
             fields["status"] = status.status
             evidence.append(("status", status.start, status.end))
-        date = self._date(cand, inherit)
+        date = self._date(cand, event if inherit else None)
         if date is not None:
             fields["date"] = date.iso
             evidence.append(("date", date.start, date.end))
@@ -117,7 +119,17 @@ class Builder:
             found = self._sector_of[i]
         return found
 
-    def _date(self, cand: Candidate, inherit: bool):
+    def _earlier_event(self, cand: Candidate, province: str, own: Optional[Cue]) -> Optional[Event]:
+        """The latest event before the candidate's first mention that took place in `province` (and,
+        when the candidate states its own status, has that status)."""
+        first = cand.sentences[0] if cand.sentences else -1
+        for event in reversed(self.linker.events):
+            if event.sentence < first and province in _provinces(event) \
+                    and (own is None or own.status == event.status.status):
+                return event
+        return None
+
+    def _date(self, cand: Candidate, event: Optional[Event]):
         sentences = self.m.sentences
         for group in (cand.sentences, cand.linked):
             for i in group:
@@ -130,7 +142,7 @@ class Builder:
         d = self._sentence_date(first) if first is not None and first.start < cand.name.start else None
         if d is not None:
             return d
-        return cand.event.date if (inherit and cand.event) else None
+        return event.date if event is not None else None
 
     def _sentence_date(self, sentence: Sentence) -> Optional[DateMatch]:
         key = id(sentence)  # the document's sentences live as long as the builder
@@ -294,3 +306,8 @@ def row_amount(row) -> Optional[MoneyMatch]:
     found = parse_amount(cell.text)  # the cell says its own unit and currency ("3.2亿元", "US$50m")
     return found and MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,
                                 found.min, found.max, found.currency, found.qualifier)
+
+
+def _provinces(event: Event) -> set[str]:
+    """The provinces an event's sentence names, each read its most likely way."""
+    return {p.candidates[0].province_en for p in event.places if p.candidates}

@@ -59,6 +59,7 @@ class Linker(OrgLinking):
         self.company_candidate: dict[str, Candidate] = {}
         self.aliases = AliasBook()
         self.event: Optional[Event] = None
+        self.events: list[Event] = []  # every event, in the order the text tells them
         self.aggregates: list[AggregateFact] = []
         self.dropped: list[str] = []
         self._org_spans: tuple[tuple[int, int], ...] = ()
@@ -166,6 +167,7 @@ class Linker(OrgLinking):
             current.gov = current.gov or gov  # the same event, told in a further sentence
             return
         self.event = Event(Cue(status, start, end), index, para.section, date, gov, places)
+        self.events.append(self.event)
 
     def sentence_date(self, sent: Sentence):
         """The most precise date the sentence states for what happened (not "to open in 2023")."""
