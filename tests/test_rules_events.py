@@ -243,3 +243,12 @@ def test_a_project_takes_the_earlier_list_of_its_own_province():
     assert (p.date, p.status.value) == ("2024-01-20", "listed")
     assert ("Guizhou Provincial Development and Reform Commission", "government") in {
         (o.name, o.role.value) for o in p.organizations}
+
+
+def test_on_the_nth_in_a_press_release_counts_back_from_its_dateline():
+    text = ("Deal\n\n"
+            "**NINGBO, China, May 6, 2024** -- Ningbo Haitong Co., Ltd. announced two agreements.\n\n"
+            "On the 28th, the company signed an agreement to build the Beilun Coating Materials Project in "
+            "Ningbo, Zhejiang, worth 900 million yuan.")
+    p = _projects(text)["Beilun Coating Materials Project"]
+    assert (p.date, p.status.value) == ("2024-04-28", "signed")  # the 28th before 6 May is in April
