@@ -252,3 +252,11 @@ def test_on_the_nth_in_a_press_release_counts_back_from_its_dateline():
             "Ningbo, Zhejiang, worth 900 million yuan.")
     p = _projects(text)["Beilun Coating Materials Project"]
     assert (p.date, p.status.value) == ("2024-04-28", "signed")  # the 28th before 6 May is in April
+
+
+def test_a_part_of_this_year_dates_a_project_by_the_year():
+    text = ("2025年绵阳项目\n\n"
+            "2025年11月18日，绵阳市举行重大项目集中开工仪式。\n\n"
+            "其中，游仙区氢能装备产业园项目今年一季度被列入四川省重点项目名单，由绵阳氢源科技有限公司投资建设，总投资6亿元。")
+    p = _projects(text)["游仙区氢能装备产业园项目"]
+    assert (p.date, p.status.value) == ("2025", "listed")

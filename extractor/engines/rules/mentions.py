@@ -35,6 +35,7 @@ DATELINE_AFTER = re.compile(r"\**\s*(?:电|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|
 _DATELINE_REACH = 400  # a dateline opens the article: its first lines
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ON_WEEKDAY = re.compile(r"\b[Oo]n (" + "|".join(_WEEKDAYS) + r")\b")
+_THIS_YEAR_PART = re.compile(r"今年(?:第?[一二三四]季度|[上下]半年|年初|年中|年底)")
 _ON_ORDINAL_DAY = re.compile(r"(?<=\b[Oo]n )the ([12]?\d|3[01])(?:st|nd|rd|th)\b")
 _SEP = "\n#\n"
 _FOUNDED = re.compile(r"(?:founded|established|incorporated|set up|registered|成立于|成立|创立于|始建于)\s*(?:in\s+)?"
@@ -129,7 +130,8 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
                        and _ORIGIN_BEFORE.search(before))]
     dates = _dates(text, published_year)
     year = dates[1]
-    dates = sorted(dates[0] + _list_years(text, dates[0]) + _days_from_dateline(text, dates[0]), key=lambda d: d.start)
+    dates = sorted(dates[0] + _list_years(text, dates[0]) + _days_from_dateline(text, dates[0])
+                   + _this_year(text, year), key=lambda d: d.start)
     status = list(map(StatusCue._make, sorted(find_status(text, 0), key=itemgetter(1))))
     return DocMentions(text, paragraphs, sentences, names, org_index, find_amounts(text), places, dates, year,
                        company_spans, status)
@@ -218,6 +220,13 @@ def _days_from_dateline(text: str, dates: list[DateMatch]) -> list[DateMatch]:
         if date is not None:
             out.append(DateMatch(m.start(), m.end(), m.group(), date.isoformat(), False))
     return out
+
+
+def _this_year(text: str, year: Optional[int]) -> list[DateMatch]:
+    """"今年一季度", "今年上半年": a part of the article's year, dated by the year alone."""
+    if year is None or "今年" not in text:
+        return []
+    return [DateMatch(m.start(), m.end(), m.group(), str(year), True) for m in _THIS_YEAR_PART.finditer(text)]
 
 
 def _latest_day(filed: dt.date, day_of_month: int) -> Optional[dt.date]:
