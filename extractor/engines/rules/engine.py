@@ -32,7 +32,8 @@ class RulesEngine:
         linker = Linker(mentions, doc.id)
         linker.run(table_paras)
         builder = Builder(linker, doc.id)
-        projects: dict[str, dict | Project] = {}  # the records as plain dicts (merged ones as Projects), by lower-case name
+        # The records by lower-case name, as plain dicts (merged ones as Projects).
+        projects: dict[str, dict | Project] = {}
         aggregates = list(linker.aggregates)
         dropped = list(linker.dropped)
         first_table = min(table_paras) if table_paras else None

@@ -31,7 +31,8 @@ _LIST_YEAR = tuple(re.compile("(" + century + r"(?<![\d.,-]..)\d\d)"
                               r"(?=\s++(?:[\w-]++\s++){0,4}(?:lists?|key projects?)\b)") for century in ("19", "20"))
 # A wire dateline's date is followed by the agency, 电 or a dash: "HARBIN, April 9 (Xinhua) --",
 # "SHENZHEN, Nov. 18, 2025 --", "**FUZHOU, China, April 22, 2024** --", "本报乌鲁木齐5月19日电".
-DATELINE_AFTER = re.compile(r"\**\s*(?:电|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily)\)|/Xinhua/|(?:--|—|–)\s)")
+DATELINE_AFTER = re.compile(r"\**\s*(?:电|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily)\)|/Xinhua/"
+                            r"|(?:--|—|–)\s)")
 _DATELINE_REACH = 400  # a dateline opens the article: its first lines
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ON_WEEKDAY = re.compile(r"\b[Oo]n (" + "|".join(_WEEKDAYS) + r")\b")

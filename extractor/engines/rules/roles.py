@@ -100,7 +100,8 @@ class OrgLinking:
             return role, target
         # "X公司“Y项目”", "X's Y Project": the name right after the organisation is its own, unless a
         # verb stands between them ("X签约“Y”" only says X signed).
-        adjacent = [p for p in after if p[0].start - org.end <= 3 and _POSSESSIVE_GAP.fullmatch(text, org.end, p[0].start)]
+        adjacent = [p for p in after
+                    if p[0].start - org.end <= 3 and _POSSESSIVE_GAP.fullmatch(text, org.end, p[0].start)]
         if adjacent or cues.is_possessive(text, org.start, org.end):
             role = OrgRole.undertaker if org.is_company else OrgRole.government
             pick = adjacent[:1] or (before[-1:] if _OF_THE.search(text[max(0, org.start - 8):org.start])
