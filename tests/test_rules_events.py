@@ -260,3 +260,16 @@ def test_a_part_of_this_year_dates_a_project_by_the_year():
             "其中，游仙区氢能装备产业园项目今年一季度被列入四川省重点项目名单，由绵阳氢源科技有限公司投资建设，总投资6亿元。")
     p = _projects(text)["游仙区氢能装备产业园项目"]
     assert (p.date, p.status.value) == ("2025", "listed")
+
+
+def test_a_project_described_rather_than_named_is_a_record_when_a_sum_ties_it():
+    text = ("Jiangsu list\n\n"
+            "Jiangsu released its 2026 list of key projects on Feb. 27, 2026. The list includes a 12-inch silicon "
+            "carbide wafer fab in Changzhou's Wujin District, which Changzhou Xinneng Semiconductor Co., Ltd. will "
+            "build at a cost of 9 billion yuan. The province also has a new plant and the industrial park, "
+            "and the Wujin District Project, a 300-megawatt solar farm, worth 1 billion yuan.")
+    got = _projects(text)
+    p = got["12-inch silicon carbide wafer fab"]
+    assert (p.amount.value, p.district, p.date) == (9e9, "Wujin", "2026-02-27")
+    assert ("Changzhou Xinneng Semiconductor Co., Ltd.", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
+    assert not {"new plant", "industrial park", "300-megawatt solar farm"} & set(got)

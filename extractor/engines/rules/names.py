@@ -315,6 +315,40 @@ def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
     return out
 
 
+# A project described rather than named, as English business copy does: "a 12-inch power
+# semiconductor wafer fab", "the Wujiang textile recycling industrial park". The head is a lower-case
+# facility noun after an article and at least two words (or one capitalised word) that describe it.
+_DESCRIBED = re.compile(
+    r"\b(?:[Aa]n?|[Tt]he) (?P<np>(?:[A-Za-z0-9][\w-]* ){1,5}"
+    r"(?:plant|factory|terminal|fab|park|base|hub|centre|center|facility|mill|farm|port|project))\b(?![-\w])")
+_NOT_DESCRIBING = frozenset(
+    "its their his her our this that these those which who whose is are was were will would has have had be "
+    "been new old first second third last next same other such its one two three four five about nearly "
+    "more than most biggest largest smaller small big large major key planned proposed existing "
+    "of the a an in for with to by at on from as main million billion trillion yuan dollar dollars euro euros".split())
+_MONEY_WORD = re.compile(r"\$|-(?:yuan|million|billion|dollar|euro)")
+
+
+def _described(text: str, offset: int) -> list[NameMention]:
+    """Weak names for projects described with an article and a facility noun (see _DESCRIBED): kept
+    only if a sum or a builder ties them to a project."""
+    out = []
+    for m in _DESCRIBED.finditer(text):
+        if text[max(0, m.start() - 2):m.start()] == ", ":
+            continue  # "the X Project, a 200-megawatt solar farm": an apposition describes a named project
+        words = m.group("np").split()
+        modifiers = words[:-1]
+        if any(w.lower() in _NOT_DESCRIBING or _MONEY_WORD.search(w) for w in modifiers) \
+                or modifiers[0] == "and" or modifiers[-1] == "and":
+            continue
+        if len(modifiers) < 2 and not modifiers[0][0].isupper():
+            continue  # "the industrial park", "a solar plant": too little to tell projects apart
+        if all(w[0].isupper() for w in modifiers):
+            continue  # "the Fuzhou Blockchain Industrial Park project": a proper name, read as one
+        out.append(NameMention(offset + m.start("np"), offset + m.end("np"), m.group("np"), "described", weak=True))
+    return out
+
+
 def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention]:
     """Project names in `text` (offsets shifted by `offset`), non-overlapping, quoted ones first."""
     quotes, headings = [], []
@@ -326,7 +360,7 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
     quote_ends = [offset + m.end() for m in quotes]
     title_starts = [t.start for t in found]
     title_ends = [t.end for t in found]
-    extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) if zh else [])
+    extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) if zh else []) + _described(text, offset)
     for m in headings:  # a bold subheading is read as plain text: a heading may still name a project
         extra += _np(m.group(4), offset + m.start(4), zh)
     extra_end = -1  # the furthest end of the names kept from `extra`, which all start before `n`
@@ -341,4 +375,11 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
             continue  # overlaps (or touches) a title or a name already kept
         found.append(n)
         extra_end = max(extra_end, n.end)
-    return sorted(found, key=lambda n: n.start)
+    return _without_retellings(sorted(found, key=lambda n: n.start))
+
+
+def _without_retellings(names: list[NameMention]) -> list[NameMention]:
+    """Described names that open with a word of a proper name found in the text refer back to that
+    project ("the Chengxi container terminal" after "Chengxi Port Container Terminal Phase II")."""
+    named_words = {w for n in names if n.source != "described" for w in n.text.split() if w[:1].isupper()}
+    return [n for n in names if n.source != "described" or n.text.split()[0] not in named_words]
