@@ -318,9 +318,12 @@ def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
 # A project described rather than named, as English business copy does: "a 12-inch power
 # semiconductor wafer fab", "the Wujiang textile recycling industrial park". The head is a lower-case
 # facility noun after an article and at least two words (or one capitalised word) that describe it.
-_DESCRIBED = re.compile(
-    r"\b(?:[Aa]n?|[Tt]he) (?P<np>(?:[A-Za-z0-9][\w-]* ){1,5}"
-    r"(?:plant|factory|terminal|fab|park|base|hub|centre|center|facility|mill|farm|port|project))\b(?![-\w])")
+# (Found from the facility noun, a literal the regex engine skips ahead to, then read backwards in a
+# short window: an opening "\b(?:a|an|the) " would be tried at every position of the text.)
+_FACILITY_HEAD = re.compile(r"(?:plant|factory|terminal|fab|park|base|hub|centre|center|facility|mill|farm|port"
+                            r"|project)(?![-\w])")
+_ARTICLES = frozenset(("a", "an", "the", "A", "An", "The"))
+_DESCRIBING_WORD = re.compile(r"[A-Za-z0-9][\w-]*")
 _NOT_DESCRIBING = frozenset(
     "its their his her our this that these those which who whose is are was were will would has have had be "
     "been new old first second third last next same other such its one two three four five about nearly "
@@ -329,14 +332,35 @@ _NOT_DESCRIBING = frozenset(
 _MONEY_WORD = re.compile(r"\$|-(?:yuan|million|billion|dollar|euro)")
 
 
+def _article_before(text: str, space: int) -> Optional[int]:
+    """Start of the article ("a", "an", "the") that opens one to five describing words ending at the
+    `space` before a facility noun; None when there is none."""
+    end = space
+    for _ in range(6):
+        begin = text.rfind(" ", max(0, end - 40), end) + 1
+        word = text[begin:end]
+        if word in _ARTICLES:
+            return begin if end < space and (begin == 0 or not text[begin - 1].isalnum()) else None
+        if begin == 0 or not _DESCRIBING_WORD.fullmatch(word):
+            return None
+        end = begin - 1
+    return None
+
+
 def _described(text: str, offset: int) -> list[NameMention]:
-    """Weak names for projects described with an article and a facility noun (see _DESCRIBED): kept
+    """Weak names for projects described with an article and a facility noun (see _FACILITY_HEAD): kept
     only if a sum or a builder ties them to a project."""
     out = []
-    for m in _DESCRIBED.finditer(text):
-        if text[max(0, m.start() - 2):m.start()] == ", ":
+    for head in _FACILITY_HEAD.finditer(text):
+        if head.start() == 0 or text[head.start() - 1] != " " or text[head.start() - 2:head.start() - 1].isspace():
+            continue  # the noun opens no phrase of the text's words
+        article = _article_before(text, head.start() - 1)
+        if article is None:
+            continue
+        if text[max(0, article - 2):article] == ", ":
             continue  # "the X Project, a 200-megawatt solar farm": an apposition describes a named project
-        words = m.group("np").split()
+        start, end = text.index(" ", article) + 1, head.end()
+        words = text[start:end].split()
         modifiers = words[:-1]
         if any(w.lower() in _NOT_DESCRIBING or _MONEY_WORD.search(w) for w in modifiers) \
                 or modifiers[0] == "and" or modifiers[-1] == "and":
@@ -345,7 +369,7 @@ def _described(text: str, offset: int) -> list[NameMention]:
             continue  # "the industrial park", "a solar plant": too little to tell projects apart
         if all(w[0].isupper() for w in modifiers):
             continue  # "the Fuzhou Blockchain Industrial Park project": a proper name, read as one
-        out.append(NameMention(offset + m.start("np"), offset + m.end("np"), m.group("np"), "described", weak=True))
+        out.append(NameMention(offset + start, offset + end, text[start:end], "described", weak=True))
     return out
 
 
@@ -360,7 +384,7 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
     quote_ends = [offset + m.end() for m in quotes]
     title_starts = [t.start for t in found]
     title_ends = [t.end for t in found]
-    extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) if zh else []) + _described(text, offset)
+    extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) if zh else _described(text, offset))
     for m in headings:  # a bold subheading is read as plain text: a heading may still name a project
         extra += _np(m.group(4), offset + m.start(4), zh)
     extra_end = -1  # the furthest end of the names kept from `extra`, which all start before `n`
