@@ -44,11 +44,14 @@ def test_suffix_matches_are_the_matches_of_finditer():
                 == _spans(orgs._ZH_SUFFIX.finditer(text))), text
 
 
+_EN_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:\"“”()]+")  # the tokens the left-edge walk reads
+
+
 def _left_edge_by_tokens(text: str, suffix_start: int, floor: int) -> int:
     """_en_left_edge as a walk over the tokens of the window, tokenised forwards."""
     pos = start = suffix_start
     lo = max(floor, suffix_start - 160)
-    words = [(t.start(), t.group()) for t in orgs._EN_TOKEN.finditer(text, lo, suffix_start)]
+    words = [(t.start(), t.group()) for t in _EN_TOKEN.finditer(text, lo, suffix_start)]
     for begin, word in reversed(words):
         gap = text[begin + len(word):pos]
         if gap.strip() or "\n" in gap:

@@ -15,17 +15,16 @@ from extractor.normalize.places import LEVEL_RANK, Gazetteer, Place
 from extractor.normalize.dates import DateMatch, parse_date
 from extractor.types import OrgRole, Status, project_id
 from extractor.engines.rules import cues
-from extractor.engines.rules.candidates import Candidate, Cue, Event
+from extractor.engines.rules.candidates import Candidate, Cue, Event, provinces_named
 from extractor.engines.rules.linking import Linker
 from extractor.engines.rules.mentions import StatusCue
 from extractor.engines.rules.places_for import PlaceFinder
-from extractor.engines.rules.sentences import Sentence
 from extractor.engines.rules.sector import find_sector
 
 
 class Builder:
     """Builds the records of one document, as plain dicts for `Project` to validate (see the module
-    docstring); what candidates share (a sentence's strongest status cue, its date, its sector) is
+    docstring); what candidates share (a sentence's strongest status cue, its sector) is
     worked out once per sentence."""
 
     def __init__(self, linker: Linker, doc_id: str):
@@ -34,7 +33,6 @@ class Builder:
         self.doc_id = doc_id
         self.places = PlaceFinder(self.m)
         self._status_of: dict[int, Optional[StatusCue]] = {}  # by sentence index
-        self._date_of: dict[int, Optional[DateMatch]] = {}  # by id() of a sentence
         self._sector_of: dict[int, Optional[tuple[str, int, int]]] = {}  # by sentence index
 
     def _record(self, fields: dict, evidence: list[tuple[str, int, int]]) -> dict:
@@ -75,7 +73,7 @@ class Builder:
             # A Hubei project does not inherit the date and status of a Guangdong list, but may the
             # Hubei list the article told of before it.
             here = self.places.locate(cand, False)
-            if here is not None and here.place.province_en not in _provinces(event):
+            if here is not None and here.place.province_en not in provinces_named(event.places):
                 located = here
                 event = self._earlier_event(cand, here.place.province_en, own)
                 inherit = event is not None
@@ -124,31 +122,23 @@ class Builder:
         when the candidate states its own status, has that status)."""
         first = cand.sentences[0] if cand.sentences else -1
         for event in reversed(self.linker.events):
-            if event.sentence < first and province in _provinces(event) \
+            if event.sentence < first and province in provinces_named(event.places) \
                     and (own is None or own.status == event.status.status):
                 return event
         return None
 
     def _date(self, cand: Candidate, event: Optional[Event]):
+        # (The linker works out each sentence's date once per document.)
         sentences = self.m.sentences
         for group in (cand.sentences, cand.linked):
             for i in group:
-                d = self._sentence_date(sentences[i])
+                d = self.linker.sentence_date(sentences[i])
                 if d is not None:
                     return d
-        # What linker.paragraph_date gives: the date the paragraph opens with, for its later sentences.
-        para = self.m.paragraphs[cand.paragraph]
-        first = para.sentences[0] if para.sentences else None
-        d = self._sentence_date(first) if first is not None and first.start < cand.name.start else None
+        d = self.linker.paragraph_date(self.m.paragraphs[cand.paragraph], cand.name.start)
         if d is not None:
             return d
         return event.date if event is not None else None
-
-    def _sentence_date(self, sentence: Sentence) -> Optional[DateMatch]:
-        key = id(sentence)  # the document's sentences live as long as the builder
-        if key not in self._date_of:
-            self._date_of[key] = self.linker.sentence_date(sentence)
-        return self._date_of[key]
 
     def _place_fields(self, place: Place, start: int, end: int, fields: dict, evidence: list) -> None:
         fields["province"], fields["province_zh"] = place.province_en, place.province_zh
@@ -306,8 +296,3 @@ def row_amount(row) -> Optional[MoneyMatch]:
     found = parse_amount(cell.text)  # the cell says its own unit and currency ("3.2亿元", "US$50m")
     return found and MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,
                                 found.min, found.max, found.currency, found.qualifier)
-
-
-def _provinces(event: Event) -> set[str]:
-    """The provinces an event's sentence names, each read its most likely way."""
-    return {p.candidates[0].province_en for p in event.places if p.candidates}

@@ -20,6 +20,11 @@ ROLE_RANK = {OrgRole.investor: 0, OrgRole.undertaker: 1, OrgRole.signer: 2, OrgR
              OrgRole.other: 4}
 
 
+def provinces_named(places: list[PlaceMatch]) -> set[str]:
+    """The provinces that place mentions name, each read its most likely way."""
+    return {m.candidates[0].province_en for m in places if m.candidates}
+
+
 @dataclass
 class Cue:
     status: Status

@@ -232,16 +232,17 @@ def role_cue(text: str, start: int, end: int) -> Optional[OrgRole]:
     return role_cue_where(text, start, end)[0]
 
 
-# "Singapore-based", "Shenzhen-headquartered": where a company is from, written before its name.
+# "X Pte. Ltd. of Singapore": where a company is from, written after its name.
 _OF_PLACE = re.compile(r"^ of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
-_ORIGIN_WORDS = ("based", "headquartered", "registered", "listed")
-_ORIGIN_PREFIX = re.compile(r"(?:[A-Z][\w'’.]*\s)?[A-Z][\w'’.]*-(?:based|headquartered|registered|listed)\s+$")
+# "Singapore-based", "Shenzhen-headquartered": where a company is from, written before its name.
+ORIGIN_WORDS = ("based", "headquartered", "registered", "listed")  # also read by `orgs`
+_ORIGIN_PREFIX = re.compile(rf"(?:[A-Z][\w'’.]*\s)?[A-Z][\w'’.]*-(?:{'|'.join(ORIGIN_WORDS)})\s+$")
 
 
 def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], bool]:
     """`role_cue`, and whether the role words come before the organisation (`role_before`)."""
     before = text[max(0, start - 60):start]
-    if before.rstrip().endswith(_ORIGIN_WORDS):  # "funded by Singapore-based X": read past the origin
+    if before.rstrip().endswith(ORIGIN_WORDS):  # "funded by Singapore-based X": read past the origin
         before = _ORIGIN_PREFIX.sub("", before)
     before = before[-40:]
     role = _role_before(before)

@@ -15,7 +15,7 @@ from extractor.normalize.dates import DateMatch
 from extractor.normalize.money import MoneyMatch
 from extractor.types import AggregateFact, Status
 from extractor.engines.rules import cues
-from extractor.engines.rules.candidates import Candidate, Cue, Event, candidate_key
+from extractor.engines.rules.candidates import Candidate, Cue, Event, candidate_key, provinces_named
 from extractor.engines.rules.mentions import DATELINE_AFTER, DocMentions
 from extractor.engines.rules.names import NameMention
 from extractor.engines.rules.orgs import OrgMention
@@ -383,8 +383,7 @@ def _group(items, starts: list[int], ends: list[int]) -> dict[int, list]:
 
 def _same_region(a, b) -> bool:
     """No province named in one event sentence contradicts the other's."""
-    pa = {c.province_en for m in a for c in m.candidates[:1]}
-    pb = {c.province_en for m in b for c in m.candidates[:1]}
+    pa, pb = provinces_named(a), provinces_named(b)
     return not pa or not pb or bool(pa & pb)
 
 

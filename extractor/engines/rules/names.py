@@ -326,7 +326,7 @@ _ARTICLES = frozenset(("a", "an", "the", "A", "An", "The"))
 _DESCRIBING_WORD = re.compile(r"[A-Za-z0-9][\w-]*")
 _NOT_DESCRIBING = frozenset(
     "its their his her our this that these those which who whose is are was were will would has have had be "
-    "been new old first second third last next same other such its one two three four five about nearly "
+    "been new old first second third last next same other such one two three four five about nearly "
     "more than most biggest largest smaller small big large major key planned proposed existing "
     "of the a an in for with to by at on from as main million billion trillion yuan dollar dollars euro euros".split())
 _MONEY_WORD = re.compile(r"\$|-(?:yuan|million|billion|dollar|euro)")

@@ -12,6 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterator
 
+from extractor.engines.rules.cues import ORIGIN_WORDS
 from extractor.engines.rules.phrases import by_first_letter, first_characters
 from extractor.normalize.places import Gazetteer
 
@@ -33,12 +34,11 @@ _EN_SUFFIX_TRIGGER = re.compile(by_first_letter(
     "|People's|Government|government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
     "|University|Institute|Academy|Association|Alliance|Federation|Chamber"))
 _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
-_EN_TOKEN = re.compile(r"\([^()]*\)|[^\s,;:\"“”()]+")
 _CONTINUES = re.compile(r" (?:[A-Z][a-z]|&)")
 _EN_CONNECT = {"and", "of", "&", "for", "the"}
 # "Singapore-based X Pte. Ltd.", "Hong Kong-headquartered X Ltd.": the place says where the company is
 # from and is not part of its name (the last such word ends the prefix).
-_PLACE_BASED_PREFIX = re.compile(r".*[\w)]-(?:based|headquartered|registered|listed)\s+(?=\S)")
+_PLACE_BASED_PREFIX = re.compile(rf".*[\w)]-(?:{'|'.join(ORIGIN_WORDS)})\s+(?=\S)")
 _EN_LEAD_STOP = {"the", "a", "an", "this", "that", "these", "its", "his", "their", "in", "on", "at", "by",
                  "for", "with", "among", "and", "also", "both", "then", "afterwards", "however", "according",
                  "from", "to", "as", "of", "it", "after", "before", "while", "when", "last", "next", "said",
@@ -46,7 +46,8 @@ _EN_LEAD_STOP = {"the", "a", "an", "this", "that", "these", "its", "his", "their
 
 
 # _en_left_edge's walk as a regex over the reversed text, built from pieces that each read one
-# token of _EN_TOKEN backwards. A word token is a maximal run of characters that are neither
+# token backwards (the tokens being "(...)" groups and runs of other characters than whitespace and
+# ,;:"“”(); tests/test_rules_name_scans.py walks them forwards to check the regex). A word token is a maximal run of characters that are neither
 # whitespace nor ,;:"“”() (so each piece checks that the run ends there: _R_END); a "(...)" token
 # is read from its ")" back to the nearest "(" (the forward scan opens it at that "("). "&" is both
 # a name word and a connector: the regex may read it either way (it backtracks), ending where the

@@ -259,10 +259,6 @@ class _ScopeReader:
         return self.finder.gazetteer.resolve_in(match, self.codes)
 
 
-def locate(cand: Candidate, m: DocMentions, inherit_event: bool) -> Optional[Located]:
-    """One-off lookup; to locate several candidates of a document, share one `PlaceFinder`."""
-    return PlaceFinder(m).locate(cand, inherit_event)
-
 
 # A place and the mention it was read from.
 _Found = tuple[Place, PlaceMatch]

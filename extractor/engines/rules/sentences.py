@@ -118,20 +118,15 @@ def _word_before(text: str, pos: int) -> str:
     return text[i:pos]
 
 
-def split_sentences(text: str, offset: int, para: int) -> list[Sentence]:
-    """The sentences of one line of text, at document offsets (`offset`: where the line starts)."""
-    return _line_sentences(text, 0, len(text), _sentence_ends(text), para, offset)
-
-
-def _line_sentences(text: str, lo: int, hi: int, cuts: list[int], para: int, offset: int = 0) -> list[Sentence]:
-    """The sentences of the line text[lo:hi] cut at `cuts` (offsets into `text`, plus `offset`)."""
+def _line_sentences(text: str, lo: int, hi: int, cuts: list[int], para: int) -> list[Sentence]:
+    """The sentences of the line text[lo:hi] cut at `cuts` (offsets into `text`)."""
     out: list[Sentence] = []
     prev = lo
     for cut in cuts + [hi]:
         chunk = text[prev:cut]
         stripped = chunk.strip()
         if stripped:
-            s = offset + prev + len(chunk) - len(chunk.lstrip())
+            s = prev + len(chunk) - len(chunk.lstrip())
             out.append(Sentence(s, s + len(stripped), stripped, para, _clauses(stripped, s)))
         prev = cut
     return out
