@@ -8,7 +8,7 @@ and the current event (a list release, a signing ceremony) whose date and status
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from typing import Optional
 
 from extractor.normalize.dates import DateMatch
@@ -161,7 +161,7 @@ class Linker(OrgLinking):
         if current is not None and _looks_back(date, current, self.m.year):
             return  # "2023年，全省省重点项目累计完成投资…" in a 2024 list: a look back, not a new event
         gov = next((o for o in orgs if o.kind == "government"), None)
-        places = self._at.event_places(sent.start, sent.end)
+        places = self.m.places(sent.start, sent.end, in_names=False)
         if current and current.date and current.date.iso == date.iso and current.status.status == status \
                 and _same_region(current.places, places):
             current.gov = current.gov or gov  # the same event, told in a further sentence
@@ -326,42 +326,10 @@ class _BySentence:
         self.dates = _group(m.dates(*whole), starts, ends)
         # The sentences that hold a status, organisation, amount, date or place ("say something"),
         # and those that hold any mention at all: the others change no state of the linker. (Places
-        # are many and read for few sentences: which ones is looked up for an event only.)
+        # are read for few sentences: here only which sentences hold one.)
         self.saying = set(self.status).union(self.orgs, self.amounts, self.dates,
-                                             _holding(m.places(*whole), starts, ends))
+                                             _group(m.places(*whole), starts, ends))
         self.telling = self.saying.union(self.names)
-        self._m = m
-        self._event_places: Optional[_Sorted] = None
-
-    def event_places(self, start: int, end: int) -> list:
-        """DocMentions.places(start, end, in_names=False): places neither in a company's nor a project's name."""
-        if self._event_places is None:
-            self._event_places = _Sorted(self._m.places(0, len(self._m.text), in_names=False))
-        return self._event_places.within(start, end)
-
-
-class _Sorted:
-    """Mentions sorted by start (as DocMentions keeps them), with its range query."""
-
-    def __init__(self, items: list):
-        self.items = items
-        self.starts = [i.start for i in items]
-
-    def within(self, start: int, end: int) -> list:
-        """The mentions that lie within [start, end)."""
-        i = bisect_left(self.starts, start)
-        hi = bisect_left(self.starts, end, i)
-        return [item for item in self.items[i:hi] if item.end <= end]
-
-
-def _holding(items, starts: list[int], ends: list[int]) -> set[int]:
-    """The starts of the sentences (as for `_group`) that hold one of `items` whole."""
-    out = set()
-    for item in items:
-        k = bisect_right(starts, item.start) - 1
-        if k >= 0 and item.end <= ends[k]:
-            out.add(starts[k])
-    return out
 
 
 def _group(items, starts: list[int], ends: list[int]) -> dict[int, list]:

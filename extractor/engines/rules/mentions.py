@@ -140,7 +140,7 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
 
 def _dates(text: str, published_year: Optional[int]) -> tuple[list[DateMatch], Optional[int]]:
     """Dates of the text and the year it is about, reading only windows around date words: dates
-    are short local expressions, and scanning 13 patterns over a whole article is the slow part."""
+    are short local expressions, and scanning a dozen patterns over a whole article is the slow part."""
     windows: list[list[int]] = []
     n = len(text)
     for m in _DATE_TRIGGER.finditer(text):
