@@ -98,7 +98,7 @@ class Builder:
             fields["amount"] = cand.amount.to_amount()
             evidence.append(("amount", cand.amount.start, cand.amount.end))
         orgs = list(cand.orgs.values())
-        if inherit and event.gov is not None and event.status.status in (Status.listed, Status.approved, Status.planned):
+        if inherit and event.gov is not None and event.status.status in _LIST_STATUSES:
             if event.gov.text not in cand.orgs:
                 orgs.append((event.gov, OrgRole.government))
         fields["organizations"] = [{"name": o.text, "role": r} for o, r in orgs]
@@ -247,6 +247,7 @@ class Builder:
         return []
 
 
+# The events whose issuing body is the projects' government (not a signing's other party).
 _LIST_STATUSES = (Status.listed, Status.approved, Status.planned)
 _PLACEHOLDER = re.compile(r"[\s\-—–/、.·…]*")  # an empty-looking cell: "—", "/", "..."
 
