@@ -16,7 +16,8 @@ from extractor.normalize.money import MoneyMatch
 from extractor.types import AggregateFact, Status
 from extractor.engines.rules import cues
 from extractor.engines.rules.candidates import Candidate, Cue, Event, candidate_key, provinces_named
-from extractor.engines.rules.mentions import DATELINE_AFTER, DocMentions
+from extractor.engines.rules.mentions import DocMentions
+from extractor.engines.rules.relative_dates import DATELINE_AFTER
 from extractor.engines.rules.names import NameMention
 from extractor.engines.rules.orgs import OrgMention
 from extractor.engines.rules.sentences import Paragraph, Sentence
@@ -127,7 +128,9 @@ class Linker(OrgLinking):
             for clause, ref in referents.items():
                 if index in ref.sentences:
                     continue
-                by_company = self.referred_company(clause, orgs) is not None
+                # "该项目已列入…，由X公司投资建设" speaks of the project, though its company is named
+                by_company = self.referred_company(clause, orgs) is not None \
+                    and not cues.ANAPHOR_PROJECT.search(self.text, clause[0], clause[1])
                 group = ref.company_linked if by_company else ref.linked
                 if index not in group:
                     group.append(index)
@@ -160,6 +163,8 @@ class Linker(OrgLinking):
         current = self.event
         if current is not None and _looks_back(date, current, self.m.year):
             return  # "2023年，全省省重点项目累计完成投资…" in a 2024 list: a look back, not a new event
+        if current is not None and self._about_the_focus(sent):
+            return  # "该项目已列入今年1月印发的清单": that project's own status, not the document's next event
         gov = next((o for o in orgs if o.kind == "government"), None)
         places = self.m.places(sent.start, sent.end, in_names=False)
         if current and current.date and current.date.iso == date.iso and current.status.status == status \
@@ -168,6 +173,13 @@ class Linker(OrgLinking):
             return
         self.event = Event(Cue(status, start, end), index, para.section, date, gov, places)
         self.events.append(self.event)
+
+    def _about_the_focus(self, sent: Sentence) -> bool:
+        """The sentence opens with "the project"/该项目 and names no project: it tells of the one in focus."""
+        if self.focus is None or self._at.names.get(sent.start):
+            return False
+        found = cues.ANAPHOR_PROJECT.search(self.text, sent.start, sent.end)
+        return found is not None and not self.text[sent.start:found.start()].strip(" ，,")
 
     def sentence_date(self, sent: Sentence):
         """The most precise date the sentence states for what happened (not "to open in 2023")."""

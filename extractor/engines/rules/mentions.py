@@ -6,7 +6,6 @@ Scanning the whole text once per recogniser (rather than once per sentence) keep
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
@@ -16,6 +15,7 @@ from typing import NamedTuple, Optional, Sequence
 from extractor.normalize.dates import DateMatch, DateWindows
 from extractor.normalize.money import MoneyMatch, find_amounts
 from extractor.normalize.places import Gazetteer, PlaceMatch
+from extractor.engines.rules.relative_dates import dated_from_dateline
 from extractor.engines.rules.cues import STATUS_RANK, find_status
 from extractor.engines.rules.names import NameMention, find_names
 from extractor.types import Status
@@ -29,15 +29,7 @@ from extractor.engines.rules.sentences import Paragraph, Sentence, split_documen
 # part of a word or of a space, which could not match anyway, so the engine does not try.
 _LIST_YEAR = tuple(re.compile("(" + century + r"(?<![\d.,-]..)\d\d)"
                               r"(?=\s++(?:[\w-]++\s++){0,4}(?:lists?|key projects?)\b)") for century in ("19", "20"))
-# A wire dateline's date is followed by the agency, 电 or a dash: "HARBIN, April 9 (Xinhua) --",
-# "SHENZHEN, Nov. 18, 2025 --", "**FUZHOU, China, April 22, 2024** --", "本报乌鲁木齐5月19日电".
-DATELINE_AFTER = re.compile(r"\**\s*(?:电|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily)\)|/Xinhua/"
-                            r"|(?:--|—|–)\s)")
-_DATELINE_REACH = 400  # a dateline opens the article: its first lines
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-_ON_WEEKDAY = re.compile(r"\b[Oo]n (" + "|".join(_WEEKDAYS) + r")\b")
 _THIS_YEAR_PART = re.compile(r"今年(?:第?[一二三四]季度|[上下]半年|年初|年中|年底)")
-_ON_ORDINAL_DAY = re.compile(r"(?<=\b[Oo]n )the ([12]?\d|3[01])(?:st|nd|rd|th)\b")
 _SEP = "\n#\n"
 _FOUNDED = re.compile(r"(?:founded|established|incorporated|set up|registered|成立于|成立|创立于|始建于)\s*(?:in\s+)?"
                       r"(?:19|20)\d\d年?", re.I)
@@ -131,7 +123,7 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
                        and _ORIGIN_BEFORE.search(before))]
     dates = _dates(text, published_year)
     year = dates[1]
-    dates = sorted(dates[0] + _list_years(text, dates[0]) + _days_from_dateline(text, dates[0])
+    dates = sorted(dates[0] + _list_years(text, dates[0]) + dated_from_dateline(text, dates[0])
                    + _this_year(text, year), key=lambda d: d.start)
     status = list(map(StatusCue._make, sorted(find_status(text, 0), key=itemgetter(1))))
     return DocMentions(text, paragraphs, sentences, names, org_index, find_amounts(text), places, dates, year,
@@ -203,44 +195,11 @@ def _founding_years(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _days_from_dateline(text: str, dates: list[DateMatch]) -> list[DateMatch]:
-    """Days a wire report or press release counts from its dateline ("HARBIN, April 9 (Xinhua) --"):
-    "on Monday" is the latest Monday on or before the dateline's day, "on the 18th" the latest 18th.
-    Without a dated dateline, they say nothing."""
-    filed = next((d for d in dates if d.start < _DATELINE_REACH and len(d.iso) == 10
-                  and DATELINE_AFTER.match(text, d.end)), None)
-    if filed is None:
-        return []
-    day = dt.date.fromisoformat(filed.iso)
-    out = []
-    for m in _ON_WEEKDAY.finditer(text):
-        back = (day.weekday() - _WEEKDAYS.index(m.group(1))) % 7
-        out.append(DateMatch(m.start(1), m.end(1), m.group(1), (day - dt.timedelta(days=back)).isoformat(), False))
-    for m in _ON_ORDINAL_DAY.finditer(text):
-        date = _latest_day(day, int(m.group(1)))
-        if date is not None:
-            out.append(DateMatch(m.start(), m.end(), m.group(), date.isoformat(), False))
-    return out
-
-
 def _this_year(text: str, year: Optional[int]) -> list[DateMatch]:
     """"今年一季度", "今年上半年": a part of the article's year, dated by the year alone."""
     if year is None or "今年" not in text:
         return []
     return [DateMatch(m.start(), m.end(), m.group(), str(year), True) for m in _THIS_YEAR_PART.finditer(text)]
-
-
-def _latest_day(filed: dt.date, day_of_month: int) -> Optional[dt.date]:
-    """The latest date on or before `filed` that falls on `day_of_month` (this month or the last)."""
-    month_start = filed.replace(day=1)
-    for first in (month_start, (month_start - dt.timedelta(days=1)).replace(day=1)):
-        try:
-            date = first.replace(day=day_of_month)
-        except ValueError:
-            continue
-        if date <= filed:
-            return date
-    return None
 
 
 def _list_years(text: str, dates: list[DateMatch]) -> list[DateMatch]:

@@ -1,0 +1,66 @@
+"""Dates counted from a dateline: weekdays, "yesterday", "last month", 近日, 上周三."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.engines.rules import RulesEngine
+from extractor.engines.rules.relative_dates import dated_from_dateline
+from extractor.ingest import document_from_bytes
+from extractor.normalize.dates import find_dates
+
+
+def _dated(text: str) -> dict[str, str]:
+    return {d.text: d.iso for d in dated_from_dateline(text, find_dates(text))}
+
+
+# 18 March 2026 was a Wednesday.
+_EN = "WUHAN, March 18, 2026 (Xinhua) -- "
+_ZH = "本报武汉2026年3月18日电 "
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("on Monday", "2026-03-16"),
+    ("on Wednesday", "2026-03-18"),
+    ("last Wednesday", "2026-03-11"),
+    ("said Tuesday", "2026-03-17"),
+    ("yesterday", "2026-03-17"),
+    ("recently", "2026-03"),
+    ("earlier this month", "2026-03"),
+    ("late last month", "2026-02"),
+    ("earlier this year", "2026"),
+])
+def test_english_words_counted_from_the_dateline(phrase, iso):
+    text = _EN + f"The province signed the deal {phrase}."
+    found = _dated(text)
+    assert iso in found.values(), found
+
+
+@pytest.mark.parametrize("phrase, iso", [
+    ("近日", "2026-03"),
+    ("日前", "2026-03"),
+    ("昨天", "2026-03-17"),
+    ("上月", "2026-02"),
+    ("上周三", "2026-03-11"),
+    ("周一", "2026-03-16"),
+])
+def test_chinese_words_counted_from_the_dateline(phrase, iso):
+    text = _ZH + f"{phrase}，湖北省签约了一批项目。"
+    assert iso in _dated(text).values()
+
+
+def test_a_weekday_before_its_own_date_is_not_read_twice():
+    assert "Monday" not in _dated(_EN + "The deal was signed on Monday, March 16.")
+
+
+def test_without_a_dated_dateline_nothing_is_counted():
+    assert _dated("Hubei signed the deal yesterday, officials said on Monday. 近日，湖北省签约。") == {}
+
+
+def test_a_recent_approval_takes_the_datelines_month():
+    text = ("2025年宜昌项目核准\n\n"
+            "本报宜昌2025年11月20日电 近日，湖北省发展改革委核准了宜昌市猇亭区长江物流港二期工程。"
+            "该工程总投资约9.8亿元，由宜昌港务集团有限公司负责建设。")
+    doc = document_from_bytes(text.encode("utf-8"), source="t.txt")
+    [p] = RulesEngine().extract(doc, []).projects
+    assert (p.date, p.status.value) == ("2025-11", "approved")
