@@ -9,6 +9,7 @@ model cannot state a value its own quote does not support.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -16,7 +17,8 @@ from enum import Enum
 from functools import lru_cache
 from typing import Optional
 
-from extractor.normalize.dates import infer_year, parse_date, find_dates
+from extractor.normalize.dates import DateMatch, infer_year, parse_date, find_dates
+from extractor.normalize.relative_dates import dateline, read_relative
 from extractor.normalize.money import find_amounts, parse_amount
 from extractor.normalize.places import Gazetteer, Place
 from extractor.types import Document, Evidence, Organization, Project
@@ -208,14 +210,27 @@ def _best_place(places: list[Place], stated: dict) -> Optional[Place]:
     return max(places, key=lambda p: (_agrees(p, stated), rank[p.level]))
 
 
+@lru_cache(maxsize=8)
+def _dateline(text: str) -> Optional[DateMatch]:
+    head = text[:1000]
+    return dateline(head, find_dates(head))
+
+
 def _ground_date(project: Project, grounded: dict, doc: Document, problems: list[str]) -> Optional[str]:
     if project.date is None and "date" not in grounded:
         return None
     year = infer_year(doc.text) or doc.year
-    for ev in grounded.get("date", []):
-        match = parse_date(ev.quote, year) or next(iter(find_dates(ev.quote, year)), None)
-        bare_year = _BARE_YEAR.fullmatch(ev.quote.strip())
-        iso = match.iso if match else bare_year.group(1) if bare_year else None
+    evidence = grounded.get("date", [])
+    filed = _dateline(doc.text) if evidence else None
+    for ev in evidence:
+        if filed is not None and len(evidence) > 1 and ev.start == filed.start:
+            continue  # the dateline a relative date ("on Tuesday") was counted from, not the date
+        iso = _stated_date(ev.quote, year)
+        if iso is None and filed is not None:
+            iso = read_relative(ev.quote, dt.date.fromisoformat(filed.iso))
+            if iso is not None and len(evidence) == 1:  # cite the dateline it was counted from
+                evidence.append(Evidence(field="date", doc_id=doc.id, start=filed.start, end=filed.end,
+                                         quote=doc.text[filed.start:filed.end]))
         if iso is None:
             continue
         if project.date and project.date != iso:
@@ -224,6 +239,12 @@ def _ground_date(project: Project, grounded: dict, doc: Document, problems: list
     problems.append("date: dropped, no grounded quote states a date")
     grounded.pop("date", None)
     return None
+
+
+def _stated_date(quote: str, year: Optional[int]) -> Optional[str]:
+    match = parse_date(quote, year) or next(iter(find_dates(quote, year)), None)
+    bare_year = _BARE_YEAR.fullmatch(quote.strip())
+    return match.iso if match else bare_year.group(1) if bare_year else None
 
 
 def _ground_orgs(project: Project, grounded: dict, problems: list[str]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from extractor.engines.rules import RulesEngine
-from extractor.engines.rules.relative_dates import dated_from_dateline
+from extractor.normalize.relative_dates import dated_from_dateline
 from extractor.ingest import document_from_bytes
 from extractor.normalize.dates import find_dates
 
@@ -64,3 +64,42 @@ def test_a_recent_approval_takes_the_datelines_month():
     doc = document_from_bytes(text.encode("utf-8"), source="t.txt")
     [p] = RulesEngine().extract(doc, []).projects
     assert (p.date, p.status.value) == ("2025-11", "approved")
+
+
+def _llm_answer(text: str, name: str, date: str, date_quote: str):
+    from extractor.types import Evidence, Project
+
+    def ev(field: str, quote: str) -> Evidence:
+        start = text.index(quote)
+        return Evidence(field=field, doc_id="", start=start, end=start + len(quote), quote=quote)
+    return Project(name=name, date=date, evidence=[ev("name", name), ev("date", date_quote)])
+
+
+_WIRE = ("Lanzhou deals\n\nLANZHOU, Nov. 20, 2026 (Xinhua) -- Gansu signed the Hexi Grid Storage Project "
+         "on Tuesday, officials said.")
+
+
+def test_grounding_counts_a_relative_date_from_the_dateline_and_cites_it():
+    from extractor.grounding import ground_project
+
+    doc = document_from_bytes(_WIRE.encode("utf-8"), source="t.txt")
+    grounded, problems = ground_project(_llm_answer(doc.text, "Hexi Grid Storage Project", "2026-11-17",
+                                                    "on Tuesday"), doc)
+    assert grounded.date == "2026-11-17" and not problems
+    assert {e.quote for e in grounded.evidence if e.field == "date"} == {"on Tuesday", "Nov. 20, 2026"}
+
+
+def test_grounding_corrects_a_wrong_relative_date():
+    from extractor.grounding import ground_project
+
+    doc = document_from_bytes(_WIRE.encode("utf-8"), source="t.txt")
+    grounded, problems = ground_project(_llm_answer(doc.text, "Hexi Grid Storage Project", "2026-11-20",
+                                                    "on Tuesday"), doc)
+    assert grounded.date == "2026-11-17" and any(p.startswith("date:") for p in problems)
+
+
+def test_the_rules_engine_cites_the_dateline_of_a_relative_date():
+    doc = document_from_bytes(_WIRE.encode("utf-8"), source="t.txt")
+    [p] = RulesEngine().extract(doc, []).projects
+    assert p.date == "2026-11-17"
+    assert [e.quote for e in p.evidence if e.field == "date"] == ["on Tuesday", "Nov. 20, 2026"]

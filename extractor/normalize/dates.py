@@ -39,6 +39,9 @@ class DateMatch:
     text: str
     iso: str  # "2020", "2020-03", "2020-03-27"
     approximate: bool  # "mid-February", "late March", "end of February", "first quarter"
+    # Where the date was counted from, when the text gives it relative to another date ("on Tuesday"
+    # in a report whose dateline says "Nov. 20, 2026"): that date's span, also cited as evidence.
+    basis: Optional[tuple[int, int]] = None
 
 
 class _Raw(NamedTuple):

@@ -87,6 +87,8 @@ class Builder:
         if date is not None:
             fields["date"] = date.iso
             evidence.append(("date", date.start, date.end))
+            if date.basis is not None:  # "on Tuesday": and the dateline it counts from
+                evidence.append(("date", *date.basis))
         sector = self._sector(cand)
         if sector is not None:
             fields["sector"] = sector[0]

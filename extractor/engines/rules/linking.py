@@ -17,7 +17,7 @@ from extractor.types import AggregateFact, Status
 from extractor.engines.rules import cues
 from extractor.engines.rules.candidates import Candidate, Cue, Event, candidate_key, provinces_named
 from extractor.engines.rules.mentions import DocMentions
-from extractor.engines.rules.relative_dates import DATELINE_AFTER
+from extractor.normalize.relative_dates import DATELINE_AFTER
 from extractor.engines.rules.names import NameMention
 from extractor.engines.rules.orgs import OrgMention
 from extractor.engines.rules.sentences import Paragraph, Sentence

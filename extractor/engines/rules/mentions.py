@@ -15,7 +15,7 @@ from typing import NamedTuple, Optional, Sequence
 from extractor.normalize.dates import DateMatch, DateWindows
 from extractor.normalize.money import MoneyMatch, find_amounts
 from extractor.normalize.places import Gazetteer, PlaceMatch
-from extractor.engines.rules.relative_dates import dated_from_dateline
+from extractor.normalize.relative_dates import dated_from_dateline
 from extractor.engines.rules.cues import STATUS_RANK, find_status
 from extractor.engines.rules.names import NameMention, find_names
 from extractor.types import Status

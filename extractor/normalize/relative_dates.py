@@ -22,10 +22,10 @@ _DATELINE_REACH = 400  # a dateline opens the article: its first lines
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ZH_WEEKDAYS = "一二三四五六日"
 # "on Monday", "last Tuesday", "said Wednesday"; not "Monday, March 2" (the date itself is read).
-_WEEKDAY = re.compile(r"\b(?:(?P<last>[Ll]ast )|[Oo]n )?(?P<day>" + "|".join(_WEEKDAYS) + r")\b"
+_WEEKDAY = re.compile(r"\b(?:(?P<last>[Ll]ast )|[Oo]n )?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"
                       r"(?!,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))")
-_ZH_WEEKDAY = re.compile(r"(?P<last>上)?(?:周|星期)(?P<day>[一二三四五六日天])")
-_ON_ORDINAL_DAY = re.compile(r"(?<=\b[Oo]n )the ([12]?\d|3[01])(?:st|nd|rd|th)\b")
+_ZH_WEEKDAY = re.compile(r"(?P<last>上)?(?:周|星期)(?P<zh_weekday>[一二三四五六日天])")
+_ON_ORDINAL_DAY = re.compile(r"(?<=\b[Oo]n )the (?P<ordinal>[12]?\d|3[01])(?:st|nd|rd|th)\b")
 
 # Words that place an event in the dateline's month, the month before, or its year. "recently" and
 # 近日/日前 ("the other day") are read as the dateline's month: news reports what happened lately.
@@ -35,40 +35,55 @@ _RELATIVE = re.compile(
     r"|(?P<this_year>\b[Ee]arlier this year\b)"
     r"|(?P<yesterday>\byesterday\b|昨天|昨日)"
     r"|(?P<today>\btoday\b(?!'s)|今天|今日(?!头条))")
+_PATTERNS = (_WEEKDAY, _ZH_WEEKDAY, _ON_ORDINAL_DAY, _RELATIVE)
 
 
 def dated_from_dateline(text: str, dates: list[DateMatch]) -> list[DateMatch]:
     """The dates the text counts from its dateline, found among `dates` (the text's own dates)."""
-    filed = _filed(text, dates)
+    filed = dateline(text, dates)
     if filed is None:
         return []
+    day, basis = dt.date.fromisoformat(filed.iso), (filed.start, filed.end)
     out = []
-    for m in _WEEKDAY.finditer(text):
-        out.append(_match(m, _weekday_before(filed, _WEEKDAYS.index(m["day"]), strictly=bool(m["last"]))))
-    for m in _ZH_WEEKDAY.finditer(text):
-        weekday = _ZH_WEEKDAYS.index(m["day"].replace("天", "日"))
-        out.append(_match(m, _last_week(filed, weekday) if m["last"] else _weekday_before(filed, weekday)))
-    for m in _ON_ORDINAL_DAY.finditer(text):
-        date = _latest_day(filed, int(m.group(1)))
-        if date is not None:
-            out.append(_match(m, date.isoformat()))
-    for m in _RELATIVE.finditer(text):
-        out.append(_match(m, _READERS[m.lastgroup](filed)))
+    for pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            iso = _read(m, day)
+            if iso is not None:
+                out.append(DateMatch(m.start(), m.end(), m.group(), iso, len(iso) < 10, basis))
     return out
 
 
-def _filed(text: str, dates: list[DateMatch]) -> Optional[dt.date]:
-    """The day of the dateline: a full date near the top, followed by an agency, 电 or a dash."""
+def read_relative(phrase: str, filed: dt.date) -> Optional[str]:
+    """The ISO date a phrase such as "last Tuesday" or 上月 means in a report filed on `filed`."""
+    padded = "on " + phrase.strip()  # (what "the 18th" is read after: its pattern looks behind for "on ")
+    for pattern in _PATTERNS:
+        m = pattern.fullmatch(padded, 3)
+        if m is not None:
+            return _read(m, filed)
+    return None
+
+
+def dateline(text: str, dates: list[DateMatch]) -> Optional[DateMatch]:
+    """The dateline's date: a full date near the top, followed by an agency, 电 or a dash."""
     for d in dates:
         if d.start >= _DATELINE_REACH:
             break
         if len(d.iso) == 10 and DATELINE_AFTER.match(text, d.end):
-            return dt.date.fromisoformat(d.iso)
+            return d
     return None
 
 
-def _match(m: re.Match, iso: str) -> DateMatch:
-    return DateMatch(m.start(), m.end(), m.group(), iso, len(iso) < 10)
+def _read(m: re.Match, filed: dt.date) -> Optional[str]:
+    groups = m.re.groupindex
+    if "weekday" in groups:
+        return _weekday_before(filed, _WEEKDAYS.index(m["weekday"]), strictly=bool(m["last"]))
+    if "zh_weekday" in groups:
+        weekday = _ZH_WEEKDAYS.index(m["zh_weekday"].replace("天", "日"))
+        return _last_week(filed, weekday) if m["last"] else _weekday_before(filed, weekday)
+    if "ordinal" in groups:
+        date = _latest_day(filed, int(m["ordinal"]))
+        return date.isoformat() if date is not None else None
+    return _READERS[m.lastgroup](filed)
 
 
 def _weekday_before(filed: dt.date, weekday: int, strictly: bool = False) -> str:
