@@ -103,3 +103,18 @@ def test_the_rules_engine_cites_the_dateline_of_a_relative_date():
     [p] = RulesEngine().extract(doc, []).projects
     assert p.date == "2026-11-17"
     assert [e.quote for e in p.evidence if e.field == "date"] == ["on Tuesday", "Nov. 20, 2026"]
+
+
+@pytest.mark.parametrize("head", [
+    "Coastal Daily | Fujian | Monday, June 9, 2025\n\n",
+    "发布时间：2025年6月9日 星期一\n\n",
+])
+def test_a_masthead_date_on_its_own_line_dates_the_report(head):
+    text = "Title line\n\n" + head + "The city signed the deal on Thursday. 上周三签约。"
+    assert set(_dated(text).values()) == {"2025-06-05", "2025-06-04"}
+
+
+def test_a_sentence_ending_with_a_date_is_no_dateline():
+    text = ("Title line\n\nThe province approved its list of key projects for the year on June 9, 2025.\n\n"
+            "It signed the deal on Thursday.")
+    assert _dated(text) == {}

@@ -18,13 +18,15 @@ from extractor.normalize.dates import DateMatch
 DATELINE_AFTER = re.compile(r"\**\s*(?:电|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily)\)|/Xinhua/"
                             r"|(?:--|—|–)\s)")
 _DATELINE_REACH = 400  # a dateline opens the article: its first lines
+_MASTHEAD_LENGTH = 80  # a line giving the paper and its date, not a sentence that ends with a date
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ZH_WEEKDAYS = "一二三四五六日"
 # "on Monday", "last Tuesday", "said Wednesday"; not "Monday, March 2" (the date itself is read).
 _WEEKDAY = re.compile(r"\b(?:(?P<last>[Ll]ast )|[Oo]n )?(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"
                       r"(?!,? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))")
-_ZH_WEEKDAY = re.compile(r"(?P<last>上)?(?:周|星期)(?P<zh_weekday>[一二三四五六日天])")
+# (not the weekday a date names: "2025年6月9日 星期一")
+_ZH_WEEKDAY = re.compile(r"(?<![日号])(?<![日号] )(?P<last>上)?(?:周|星期)(?P<zh_weekday>[一二三四五六日天])")
 _ON_ORDINAL_DAY = re.compile(r"(?<=\b[Oo]n )the (?P<ordinal>[12]?\d|3[01])(?:st|nd|rd|th)\b")
 
 # Words that place an event in the dateline's month, the month before, or its year. "recently" and
@@ -64,13 +66,22 @@ def read_relative(phrase: str, filed: dt.date) -> Optional[str]:
 
 
 def dateline(text: str, dates: list[DateMatch]) -> Optional[DateMatch]:
-    """The dateline's date: a full date near the top, followed by an agency, 电 or a dash."""
+    """The day the report was filed: a full date near the top, followed by an agency, 电 or a dash
+    ("HARBIN, April 9 (Xinhua) --"), or closing a short line of its own (a masthead's
+    "Evening Post | Friday, March 21, 2025", "发布时间：2025年3月21日")."""
     for d in dates:
         if d.start >= _DATELINE_REACH:
             break
-        if len(d.iso) == 10 and DATELINE_AFTER.match(text, d.end):
+        if len(d.iso) == 10 and (DATELINE_AFTER.match(text, d.end) or _closes_short_line(text, d)):
             return d
     return None
+
+
+def _closes_short_line(text: str, d: DateMatch) -> bool:
+    end = text.find("\n", d.end)
+    end = len(text) if end < 0 else end
+    start = text.rfind("\n", 0, d.start) + 1
+    return end - start <= _MASTHEAD_LENGTH and not text[d.end:end].strip(" *_)）|星期一二三四五六日天")
 
 
 def _read(m: re.Match, filed: dt.date) -> Optional[str]:
