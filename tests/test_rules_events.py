@@ -273,3 +273,20 @@ def test_a_project_described_rather_than_named_is_a_record_when_a_sum_ties_it():
     assert (p.amount.value, p.district, p.date) == (9e9, "Wujin", "2026-02-27")
     assert ("Changzhou Xinneng Semiconductor Co., Ltd.", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
     assert not {"new plant", "industrial park", "300-megawatt solar farm"} & set(got)
+
+
+def test_an_earlier_batch_recalled_after_a_list_release_opens_no_event():
+    text = ("湖北省第三批重点项目\n\n"
+            "2025年9月12日，湖北省发展改革委印发第三批省级重点项目名单，共28个项目。加上今年4月公布的前两批名单，"
+            "全省今年省级重点项目已达205个。\n\n"
+            "名单中，“荆门储能电池材料产业园项目”总投资16亿元，由荆门锂源新材料有限公司建设。")
+    [p] = _projects(text).values()
+    assert (p.date, p.status.value) == ("2025-09-12", "listed")
+
+
+def test_an_earlier_list_that_names_its_own_project_is_still_read():
+    text = ("Hubei key projects\n\n"
+            "On September 12, 2025, Hubei released its third batch of provincial key projects. The first batch, "
+            "published on April 3, 2025, listed the Jingmen Battery Materials Park Project, worth 1.6 billion yuan.")
+    p = _projects(text)["Jingmen Battery Materials Park Project"]
+    assert p.date == "2025-04-03"

@@ -86,9 +86,7 @@ class Builder:
         date = self._date(cand, event if inherit else None)
         if date is not None:
             fields["date"] = date.iso
-            evidence.append(("date", date.start, date.end))
-            if date.basis is not None:  # "on Tuesday": and the dateline it counts from
-                evidence.append(("date", *date.basis))
+            evidence += _date_evidence(date)
         sector = self._sector(cand)
         if sector is not None:
             fields["sector"] = sector[0]
@@ -166,7 +164,7 @@ class Builder:
         date = self._row_date(row, status) or (event.date if event is not None else None)
         if date is not None:
             fields["date"] = date.iso
-            evidence.append(("date", date.start, date.end))
+            evidence += _date_evidence(date)
         sector = find_sector(self.m.text, name.start, name.end)
         if sector is not None:
             fields["sector"] = sector[0]
@@ -299,3 +297,11 @@ def row_amount(row) -> Optional[MoneyMatch]:
     found = parse_amount(cell.text)  # the cell says its own unit and currency ("3.2亿元", "US$50m")
     return found and MoneyMatch(cell.start + found.start, cell.start + found.end, found.text, found.value,
                                 found.min, found.max, found.currency, found.qualifier)
+
+
+def _date_evidence(date: DateMatch) -> list[tuple[str, int, int]]:
+    """The date's span, and for "on Tuesday" or 近日 the dateline it is counted from."""
+    spans = [("date", date.start, date.end)]
+    if date.basis is not None:
+        spans.append(("date", *date.basis))
+    return spans

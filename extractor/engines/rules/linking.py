@@ -163,6 +163,8 @@ class Linker(OrgLinking):
         current = self.event
         if current is not None and _looks_back(date, current, self.m.year):
             return  # "2023年，全省省重点项目累计完成投资…" in a 2024 list: a look back, not a new event
+        if current is not None and self._recalls_an_earlier_one(index, sent, para, status, date):
+            return  # "加上今年3月公布的第一批名单，全省…已达312个": the count so far, not a new list
         if current is not None and self._about_the_focus(sent):
             return  # "该项目已列入今年1月印发的清单": that project's own status, not the document's next event
         gov = next((o for o in orgs if o.kind == "government"), None)
@@ -173,6 +175,21 @@ class Linker(OrgLinking):
             return
         self.event = Event(Cue(status, start, end), index, para.section, date, gov, places)
         self.events.append(self.event)
+
+    def _recalls_an_earlier_one(self, index: int, sent: Sentence, para: Paragraph, status: Status, date) -> bool:
+        """A sentence that follows an event in its paragraph, names no project, counts projects and
+        dates the same kind of event earlier recalls a past one (an earlier batch of the list, for a
+        running total) rather than opening one."""
+        current = self.event
+        if current is None or current.date is None or current.status.status != status:
+            return False
+        if not cues._says_count(sent.text):
+            return False  # "All of them were included in the list published in early March": their list
+        if self._at.names.get(sent.start) or current.sentence < index - para.sentences.index(sent):
+            return False
+        a, b = date.iso, current.date.iso
+        n = min(len(a), len(b))
+        return a[:n] < b[:n]
 
     def _about_the_focus(self, sent: Sentence) -> bool:
         """The sentence opens with "the project"/该项目 and names no project: it tells of the one in focus."""
