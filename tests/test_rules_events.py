@@ -290,3 +290,32 @@ def test_an_earlier_list_that_names_its_own_project_is_still_read():
             "published on April 3, 2025, listed the Jingmen Battery Materials Park Project, worth 1.6 billion yuan.")
     p = _projects(text)["Jingmen Battery Materials Park Project"]
     assert p.date == "2025-04-03"
+
+
+def test_an_undated_aside_in_an_events_paragraph_opens_no_event():
+    text = ("Wenzhou list update\n\n"
+            "On 3 July 2025 the Wenzhou Municipal Development and Reform Commission released the mid-year list of "
+            "key projects. Deals signed with foreign investors this spring appear in a later section.\n\n"
+            "The Ouhai Precision Valve Base Project, built by Wenzhou Fengtai Valve Co., Ltd., will cost "
+            "RMB 1.3 billion.")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("listed", "2025-07-03")
+
+
+def test_approving_a_list_lists_its_projects():
+    text = ("Jiaxing adjustment\n\n"
+            "On 5 May 2025 the Jiaxing Municipal Development and Reform Commission approved the second adjustment "
+            "of the city's key project list. The Haiyan Marine Coatings Project, undertaken by Jiaxing Haitu "
+            "Coatings Co., Ltd., will cost RMB 900 million.")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("listed", "2025-05-05")
+
+
+def test_a_dated_signing_column_gives_a_row_its_own_status_under_a_list_event():
+    text = ("Shaoxing projects\n\n"
+            "On 2 June 2025 Shaoxing released its key project list. Two projects signed with foreign firms:\n\n"
+            "| Project | Investor | Investment | Date signed |\n|---|---|---|---|\n"
+            "| Keqiao Dyeing Wastewater Plant | Aquaverde SpA | USD 40 million | 14 April 2025 |\n")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("signed", "2025-04-14")
+    assert [e.quote for e in p.evidence if e.field == "status"] == ["Date signed"]

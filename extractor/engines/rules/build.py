@@ -158,10 +158,16 @@ class Builder:
         evidence = [("name", name.start, name.end)]
         fields: dict = {"name": name.text, "doc_id": self.doc_id}
         status = event.status.status if event is not None else None
-        if event is not None:
+        own_date = self._row_date(row)
+        if own_date is not None and row.date_status != status:
+            # a dated "Agreement signed" column states the row's own status, whatever the event was
+            status, header = row.date_status, row.date_header
+            fields["status"] = status
+            evidence.append(("status", header.start, header.end))
+        elif event is not None:
             fields["status"] = status
             evidence.append(("status", event.status.start, event.status.end))
-        date = self._row_date(row, status) or (event.date if event is not None else None)
+        date = own_date or (event.date if event is not None else None)
         if date is not None:
             fields["date"] = date.iso
             evidence += _date_evidence(date)
@@ -176,27 +182,27 @@ class Builder:
         if amount is not None:
             fields["amount"] = amount.to_amount()
             evidence.append(("amount", amount.start, amount.end))
-        fields["organizations"], org_evidence = self._row_orgs(row, event)
+        fields["organizations"], org_evidence = self._row_orgs(row, event, status)
         evidence += org_evidence
         return self._record(fields, evidence)
 
-    def _row_orgs(self, row, event) -> tuple[list[dict], list[tuple[str, int, int]]]:
+    def _row_orgs(self, row, event, status) -> tuple[list[dict], list[tuple[str, int, int]]]:
         """The row's companies by column; the other party of a signing table signed; the body that
         issued the list (a listing, approval or plan) as the government, as for prose records."""
-        signing = event is not None and event.status.status == Status.signed
+        signing = status == Status.signed
         roles = (("undertaker", OrgRole.undertaker), ("investor", OrgRole.investor),
                  ("counterparty", OrgRole.signer if signing else OrgRole.other))
         orgs = [(row.cells[f], role) for f, role in roles if f in row.cells and _names_something(row.cells[f].text)]
-        if event is not None and event.gov is not None and event.status.status in _LIST_STATUSES \
+        if event is not None and event.gov is not None and status == event.status.status in _LIST_STATUSES \
                 and all(c.text != event.gov.text for c, _ in orgs):
             orgs.append((event.gov, OrgRole.government))
         return ([{"name": c.text, "role": r} for c, r in orgs],
                 [(f"organizations[{i}]", c.start, c.end) for i, (c, _) in enumerate(orgs)])
 
-    def _row_date(self, row, status) -> Optional[DateMatch]:
+    def _row_date(self, row) -> Optional[DateMatch]:
         """The date cell, when its column dates the row's own status ("Signed" in a signing table)."""
         cell = row.cells.get("date")
-        if cell is None or row.date_status is None or row.date_status != status:
+        if cell is None or row.date_status is None:
             return None
         found = parse_date(cell.text, self.m.year)
         if found is None:

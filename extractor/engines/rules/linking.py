@@ -158,6 +158,8 @@ class Linker(OrgLinking):
             date = self.event.date
         if date is None:
             date = self.paragraph_date(para, sent.start)
+            if date is not None and self.event is not None and self.event.date is date:
+                return  # an undated aside in the paragraph of an event ("deals signed over the summer are in the table below")
         if date is None:
             return  # an undated remark ("officials said 1020 projects made the list") opens no event
         current = self.event

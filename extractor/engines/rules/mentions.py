@@ -125,9 +125,20 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
     year = dates[1]
     dates = sorted(dates[0] + _list_years(text, dates[0]) + dated_from_dateline(text, dates[0])
                    + _this_year(text, year), key=lambda d: d.start)
-    status = list(map(StatusCue._make, sorted(find_status(text, 0), key=itemgetter(1))))
+    status = [_approving_a_list(text, StatusCue._make(c)) for c in sorted(find_status(text, 0), key=itemgetter(1))]
     return DocMentions(text, paragraphs, sentences, names, org_index, find_amounts(text), places, dates, year,
                        company_spans, status)
+
+
+# What an approval approves, when it approves a list: "approved the third-quarter adjustment of the
+# list", "批准了…名单". The projects of an approved list are listed ones.
+_LIST_AFTER = re.compile(r"[^.;:!?。；：！？\n]{0,60}?(?:\blists?\b|\broster\b|名单|清单|目录)")
+
+
+def _approving_a_list(text: str, cue: StatusCue) -> StatusCue:
+    if cue.status != Status.approved or not _LIST_AFTER.match(text, cue.end):
+        return cue
+    return cue._replace(status=Status.listed)
 
 
 def _dates(text: str, published_year: Optional[int]) -> tuple[list[DateMatch], Optional[int]]:

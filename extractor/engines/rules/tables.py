@@ -62,6 +62,7 @@ class Row:
     unit: Optional[str]  # header unit for bare numbers in the amount column
     table: int = 0  # index of the table's first paragraph (the paragraph before it introduces it)
     date_status: Optional[Status] = None  # the status the date column dates, None when it says not
+    date_header: Optional[Cell] = None  # that column's header ("Agreement signed"), which states it
 
 
 def _cells(para: Paragraph) -> list[Cell]:
@@ -78,10 +79,12 @@ def _cells(para: Paragraph) -> list[Cell]:
     return [c for c in out if c.text or c.start < para.end]
 
 
-def _header_fields(header: list[Cell]) -> tuple[list[Optional[str]], Optional[str], Optional[Status]]:
-    """Each header cell's field, the amount column's unit, the status the date column dates."""
+def _header_fields(header: list[Cell]) -> tuple[list[Optional[str]], Optional[str], Optional[Status],
+                                                Optional[Cell]]:
+    """Each header cell's field, the amount column's unit, the status the date column dates and
+    that column's header cell."""
     fields: list[Optional[str]] = []
-    unit = date_status = None
+    unit = date_status = date_header = None
     for cell in header:
         found = next((f for f, rx in _COLUMNS if rx.search(cell.text) and f not in fields), None)
         fields.append(found)
@@ -89,7 +92,8 @@ def _header_fields(header: list[Cell]) -> tuple[list[Optional[str]], Optional[st
             unit = m.group(1)
         if found == "date":
             date_status = next((s for s, rx in _DATE_STATUS if rx.search(cell.text)), None)
-    return fields, unit, date_status
+            date_header = cell if date_status is not None else None
+    return fields, unit, date_status, date_header
 
 
 def table_rows(paragraphs: list[Paragraph]) -> tuple[list[Row], set[int]]:
@@ -107,7 +111,7 @@ def table_rows(paragraphs: list[Paragraph]) -> tuple[list[Row], set[int]]:
             i += 1
         if len(block) < 3 or not _SEPARATOR.match(block[1].text):
             continue
-        fields, unit, date_status = _header_fields(_cells(block[0]))
+        fields, unit, date_status, date_header = _header_fields(_cells(block[0]))
         if "name" not in fields:
             continue
         used |= {p.index for p in block}
@@ -118,5 +122,5 @@ def table_rows(paragraphs: list[Paragraph]) -> tuple[list[Row], set[int]]:
             is_total = name is not None and bool(_TOTAL.match(name.text))
             if name is None and not any(_TOTAL.match(c.text) for c in cells):
                 continue
-            rows.append(Row(named, is_total or name is None, unit, block[0].index, date_status))
+            rows.append(Row(named, is_total or name is None, unit, block[0].index, date_status, date_header))
     return rows, used
