@@ -319,3 +319,23 @@ def test_a_dated_signing_column_gives_a_row_its_own_status_under_a_list_event():
     [p] = _projects(text).values()
     assert (p.status.value, p.date) == ("signed", "2025-04-14")
     assert [e.quote for e in p.evidence if e.field == "status"] == ["Date signed"]
+
+
+def test_a_year_in_a_revenue_or_hoped_for_clause_dates_nothing():
+    text = ("Hebei plans\n\n"
+            "Hebei Taihang Glass Co., Ltd., which reported revenue of 8.4 billion yuan in 2024, plans to build the "
+            "Xingtai Float Glass Project. Tangshan Gangwan Steel Co., Ltd. plans to invest 6 billion yuan in the "
+            "Caofeidian Hydrogen Steel Project, which it hopes will join the 2026 list.")
+    projects = _projects(text)
+    assert projects["Xingtai Float Glass Project"].date is None
+    assert projects["Caofeidian Hydrogen Steel Project"].date is None
+
+
+def test_the_company_after_a_company_named_in_its_clause_is_that_company():
+    text = ("Hebei plans\n\n"
+            "The Baoding Battery Separator Project, built by Baoding Lixin Materials Co., Ltd., will cost "
+            "2 billion yuan. Hebei Jiyuan Chemical Co., Ltd. plans to invest 4.5 billion yuan in the Cangzhou "
+            "Olefins Project, which the company hopes to start next year.")
+    projects = _projects(text)
+    assert projects["Cangzhou Olefins Project"].amount.value == 4.5e9
+    assert projects["Baoding Battery Separator Project"].amount.value == 2e9

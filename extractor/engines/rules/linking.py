@@ -43,6 +43,13 @@ _TIGHT_GAP = re.compile(rf"[，,；;]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项�
 # most dates the search, which cannot skip ahead (it ends with "$") and is tried at every position.
 _FUTURE_DATE_ENDS = ("in", "by", "until", "before", "after", "since",
                      "预计", "计划", "将于", "成立于", "始建于", "创立于", "成立")
+# A date in a clause that hopes or expects something, or that dates a company's revenue or output,
+# is not when the project's status happened. The clause runs to the date (no comma or full stop; a
+# decimal point is no full stop).
+_NOT_THE_EVENT_BEFORE = re.compile(
+    r"\b(?:hopes?|hoped|expects?|expected|will|would|aims?)\b(?:[^,;.，。；]|\.(?=\d))*$"
+    r"|\b(?:revenue|sales|turnover|profits?|output value|income)\b(?:[^,;.，。；]|\.(?=\d))*$"
+    r"|(?:希望|有望|争取|营收|营业收入|销售收入|产值|利润)[^,;.，。；]*$")
 _UNKNOWN = object()  # not worked out yet
 _DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
 
@@ -214,6 +221,8 @@ class Linker(OrgLinking):
                 continue
             if _DATE_PURPOSE_AFTER.match(self.text[d.end:d.end + 4]):
                 continue
+            if _NOT_THE_EVENT_BEFORE.search(self.text, max(sent.start, d.start - 60), d.start):
+                continue  # "hopes will be added to the 2027 list", "reported revenue of 16.7 billion yuan in 2025"
             if best is None or _date_rank(self.text, d) > _date_rank(self.text, best):
                 best = d
         self._sentence_dates[sent.start] = best
@@ -262,7 +271,9 @@ class Linker(OrgLinking):
         if named is None:
             text = text if text is not None else self.text[clause[0]:clause[1]]
             if cues.says_the_company(text):
-                named = (True, None)
+                # "X Co. plans to invest ... , which the company hopes ...": the company is X, named before
+                said = clause[0] + cues.ANAPHOR_COMPANY.search(text).start()
+                named = (not any(clause[0] <= start < said for start, _ in self._org_spans), None)
             else:
                 named = (False, self.aliases.find(text, self._org_spans, clause[0]))
             self._named[clause] = named
