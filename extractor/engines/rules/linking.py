@@ -13,20 +13,17 @@ from typing import Optional
 
 from extractor.normalize.dates import DateMatch
 from extractor.normalize.money import MoneyMatch
-from extractor.types import AggregateFact, Status
+from extractor.types import AggregateFact
 from extractor.engines.rules import cues
-from extractor.engines.rules.candidates import Candidate, Cue, Event, candidate_key, provinces_named
+from extractor.engines.rules.candidates import Candidate, Event, candidate_key
 from extractor.engines.rules.mentions import DocMentions
-from extractor.normalize.relative_dates import DATELINE_AFTER
 from extractor.engines.rules.names import NameMention
 from extractor.engines.rules.orgs import OrgMention
 from extractor.engines.rules.sentences import Paragraph, Sentence
 from extractor.engines.rules.aliases import AliasBook
+from extractor.engines.rules.events import EventTracking
 from extractor.engines.rules.roles import OrgLinking, is_parent
 
-_FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operation\w*|finish\w*|due|"
-                          r"production|service)\s+(?:[\w-]+\s+){0,2}in\s+$|(?:\bby|\buntil|\bbefore|\bafter|\bsince|(?:[Ff]ounded|[Ee]stablished|[Ss]et up|"
-                          r"[Rr]egistered|[Ll]isted) in)\s+$|预计$|计划$|将于$|成立于$|始建于$|创立于$|成立$")
 _OPEN_QUOTES, _CLOSE_QUOTES = "“\"「‘", "”\"」’"
 # What may stand between an unquoted Chinese name and its sum: where it is, who builds it, who
 # approved or listed it, what it builds, each clause maybe opened by a time ("X项目今年一季度被列入…名单，由Y投资建设，
@@ -39,22 +36,7 @@ _GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
                "|(?:新建|拟建|主要建设|建设内容包括)[^，。；,;]{1,30})")
 _TIGHT_GAP = re.compile(rf"[，,；;]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项目)?"
                         r"(?:估算)?(?:总投资|计划投资|投资|投资额|总额)?[：:]?(?:约|达|为|超过|逾)?")
-# Every word `_FUTURE_DATE` can end with (before the spaces it allows): a cheap test that spares
-# most dates the search, which cannot skip ahead (it ends with "$") and is tried at every position.
-_FUTURE_DATE_ENDS = ("in", "by", "until", "before", "after", "since",
-                     "预计", "计划", "将于", "成立于", "始建于", "创立于", "成立")
-# A date in a clause that hopes or expects something, or that dates a company's revenue or output,
-# is not when the project's status happened. The clause runs to the date (no comma or full stop; a
-# decimal point is no full stop).
-_NOT_THE_EVENT_BEFORE = re.compile(
-    r"\b(?:hopes?|hoped|expects?|expected|will|would|aims?)\b(?:[^,;.，。；]|\.(?=\d))*$"
-    r"|\b(?:revenue|sales|turnover|profits?|output value|income)\b(?:[^,;.，。；]|\.(?=\d))*$"
-    r"|(?:希望|有望|争取|营收|营业收入|销售收入|产值|利润)[^,;.，。；]*$")
-_UNKNOWN = object()  # not worked out yet
-_DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
-
-
-class Linker(OrgLinking):
+class Linker(OrgLinking, EventTracking):
     def __init__(self, mentions: DocMentions, doc_id: str):
         self.m = mentions
         self.text = mentions.text
@@ -153,87 +135,6 @@ class Linker(OrgLinking):
                 self.last_company = subjects[-1]
             for org in companies:
                 self.aliases.add(org)
-
-    def _update_event(self, index: int, sent: Sentence, para: Paragraph, found, orgs) -> None:
-        for status, start, end in found:
-            if status != Status.planned:
-                break
-        else:
-            return  # plans belong to one project, not an event
-        date = self.sentence_date(sent)
-        if date is None and self.event is not None and cues.says_same_day(sent.text):
-            date = self.event.date
-        if date is None:
-            date = self.paragraph_date(para, sent.start)
-            if date is not None and self.event is not None and self.event.date is date:
-                return  # an undated aside in the paragraph of an event ("deals signed over the summer are in the table below")
-        if date is None:
-            return  # an undated remark ("officials said 1020 projects made the list") opens no event
-        current = self.event
-        if current is not None and _looks_back(date, current, self.m.year):
-            return  # "2023年，全省省重点项目累计完成投资…" in a 2024 list: a look back, not a new event
-        if current is not None and self._recalls_an_earlier_one(index, sent, para, status, date):
-            return  # "加上今年3月公布的第一批名单，全省…已达312个": the count so far, not a new list
-        if current is not None and self._about_the_focus(sent):
-            return  # "该项目已列入今年1月印发的清单": that project's own status, not the document's next event
-        gov = next((o for o in orgs if o.kind == "government"), None)
-        places = self.m.places(sent.start, sent.end, in_names=False)
-        if current and current.date and current.date.iso == date.iso and current.status.status == status \
-                and _same_region(current.places, places):
-            current.gov = current.gov or gov  # the same event, told in a further sentence
-            return
-        self.event = Event(Cue(status, start, end), index, para.section, date, gov, places)
-        self.events.append(self.event)
-
-    def _recalls_an_earlier_one(self, index: int, sent: Sentence, para: Paragraph, status: Status, date) -> bool:
-        """A sentence that follows an event in its paragraph, names no project, counts projects and
-        dates the same kind of event earlier recalls a past one (an earlier batch of the list, for a
-        running total) rather than opening one."""
-        current = self.event
-        if current is None or current.date is None or current.status.status != status:
-            return False
-        if not cues._says_count(sent.text):
-            return False  # "All of them were included in the list published in early March": their list
-        if self._at.names.get(sent.start) or current.sentence < index - para.sentences.index(sent):
-            return False
-        a, b = date.iso, current.date.iso
-        n = min(len(a), len(b))
-        return a[:n] < b[:n]
-
-    def _about_the_focus(self, sent: Sentence) -> bool:
-        """The sentence opens with "the project"/该项目 and names no project: it tells of the one in focus."""
-        if self.focus is None or self._at.names.get(sent.start):
-            return False
-        found = cues.ANAPHOR_PROJECT.search(self.text, sent.start, sent.end)
-        return found is not None and not self.text[sent.start:found.start()].strip(" ，,")
-
-    def sentence_date(self, sent: Sentence):
-        """The most precise date the sentence states for what happened (not "to open in 2023")."""
-        # Asked again for the sentences of a paragraph (its opening date) and by the Builder: worked
-        # out once per sentence of this document.
-        best = self._sentence_dates.get(sent.start, _UNKNOWN)
-        if best is not _UNKNOWN:
-            return best
-        best = None
-        for d in self._at.dates.get(sent.start, ()):
-            before = self.text[max(0, d.start - 30):d.start]
-            if before.rstrip().endswith(_FUTURE_DATE_ENDS) and _FUTURE_DATE.search(before):
-                continue
-            if _DATE_PURPOSE_AFTER.match(self.text[d.end:d.end + 4]):
-                continue
-            if _NOT_THE_EVENT_BEFORE.search(self.text, max(sent.start, d.start - 60), d.start):
-                continue  # "hopes will be added to the 2027 list", "reported revenue of 16.7 billion yuan in 2025"
-            if best is None or _date_rank(self.text, d) > _date_rank(self.text, best):
-                best = d
-        self._sentence_dates[sent.start] = best
-        return best
-
-    def paragraph_date(self, para: Paragraph, before: int):
-        """The date a paragraph opens with ("On March 18th, ..."), for its later sentences."""
-        first = para.sentences[0] if para.sentences else None
-        if first is None or first.start >= before:
-            return None
-        return self.sentence_date(first)
 
     # --- anaphora ------------------------------------------------------------------------------
     def _referent(self, clause: tuple[int, int], text: str, orgs) -> Optional[Candidate]:
@@ -389,21 +290,3 @@ def _group(items, starts: list[int], ends: list[int]) -> dict[int, list]:
         else:
             group.append(item)
     return out
-
-
-def _same_region(a, b) -> bool:
-    """No province named in one event sentence contradicts the other's."""
-    pa, pb = provinces_named(a), provinces_named(b)
-    return not pa or not pb or bool(pa & pb)
-
-
-def _date_rank(text: str, d) -> tuple[bool, int]:
-    """Dates that are not a dateline first (a report is filed after what it tells), then the more precise."""
-    return not DATELINE_AFTER.match(text, d.end), len(d.iso)
-
-
-def _looks_back(date, current: Event, article_year: Optional[int]) -> bool:
-    """A date in an earlier year than the article's, while an event of the article's year is in force."""
-    if article_year is None or current.date is None:
-        return False
-    return int(date.iso[:4]) < article_year and current.date.iso[:4] == str(article_year)
