@@ -339,3 +339,15 @@ def test_the_company_after_a_company_named_in_its_clause_is_that_company():
     projects = _projects(text)
     assert projects["Cangzhou Olefins Project"].amount.value == 4.5e9
     assert projects["Baoding Battery Separator Project"].amount.value == 2e9
+
+
+def test_a_description_refers_to_the_project_whose_name_it_repeats():
+    text = ("Hebei list\n\n"
+            "The Shijiazhuang Tram Line Extension Project, the Handan Steel Slag Recycling Project and the Xingtai Logistics Hub "
+            "Project were listed on March 3, 2026. The steel slag plant, in Fengfeng Mining District, will be "
+            "built by Handan Ganglu Environmental Co., Ltd. The tram line will cost 6 billion yuan.")
+    projects = _projects(text)
+    assert projects["Shijiazhuang Tram Line Extension Project"].amount.value == 6e9
+    assert [o.name for o in projects["Handan Steel Slag Recycling Project"].organizations] == [
+        "Handan Ganglu Environmental Co., Ltd."]
+    assert projects["Xingtai Logistics Hub Project"].organizations == []

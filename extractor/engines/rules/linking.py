@@ -36,6 +36,12 @@ _GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
                "|(?:新建|拟建|主要建设|建设内容包括)[^，。；,;]{1,30})")
 _TIGHT_GAP = re.compile(rf"[，,；;]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项目)?"
                         r"(?:估算)?(?:总投资|计划投资|投资|投资额|总额)?[：:]?(?:约|达|为|超过|逾)?")
+_WORD = re.compile(r"[a-z]+")
+# Words of "the ... project" that say which one is meant by when or how, not by what it is.
+_NOT_DESCRIBING = frozenset("new proposed planned whole entire first second third same latter former above "
+                            "said billion million yuan big biggest large largest main".split())
+
+
 class Linker(OrgLinking, EventTracking):
     def __init__(self, mentions: DocMentions, doc_id: str):
         self.m = mentions
@@ -147,9 +153,18 @@ class Linker(OrgLinking, EventTracking):
         company = self.referred_company(clause, orgs, text)
         if company is not None:
             return self.company_candidate.get(company.text, self.focus)
-        if self.focus is not None and cues.ANAPHOR_PROJECT.search(text.lstrip()):
-            return self.focus
+        if self.focus is not None and (found := cues.ANAPHOR_PROJECT.search(text.lstrip())):
+            return self._described(found.group()) or self.focus
         return None
+
+    def _described(self, phrase: str) -> Optional[Candidate]:
+        """The one project named earlier whose name holds the words describing it: "the metro line" or
+        "the silicon carbide plant" after a list of a metro line, an airport and a silicon carbide project."""
+        words = [w for w in _WORD.findall(phrase.lower())[1:-1] if w not in _NOT_DESCRIBING]
+        if not words:
+            return None
+        found = [c for c in self.mention_order if all(w in _WORD.findall(c.name.text.lower()) for w in words)]
+        return found[0] if len(found) == 1 else None
 
     def referred_company(self, clause: tuple[int, int], orgs, text: Optional[str] = None) -> Optional[OrgMention]:
         """The company a clause (of the current sentence; `text` if given) talks about: "the company",
