@@ -19,9 +19,13 @@ from extractor.normalize.places import Gazetteer
 _GOV_EN = (r"People's Government|Government|government|Management Committee|Commission|Committee|Bureau"
            r"|Administration|Department|Ministry|Office|Council|Authority|Agency")
 _OF_TAIL = r"(?: of(?: (?:and|&|the)| [A-Z][\w'’&-]*)+)?"
+# Legal forms of companies outside China ("Domaine Valcour SA", "Nordfibre AB"), dotted forms first.
+# Short capitals that are often something else ("SE" a compass point, "AS" a word) are left out.
+_FOREIGN_LEGAL = (r"Limited|Plc|LLP|S\.p\.A\.|SpA|S\.r\.l\.|Srl|S\.A\.S\.|SAS|S\.A\.|SA|AG|AB|N\.V\.|NV"
+                  r"|B\.V\.|BV|Oyj|Oy|ASA|A/S|Sdn\.? Bhd\.?|Bhd\.?")
 _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _find_en
     r"(?:(?P<co>(?:Group |Holdings? )?(?:Co\.,? ?Ltd\.?|Co\., Limited|Company Limited|Pte\.? Ltd\.?|Ltd\.?"
-    r"|Inc\.?|Corp(?:oration|\.)?|LLC|GmbH|PLC|Holdings|Group|Company|Bank|Exchange))"
+    rf"|Inc\.?|Corp(?:oration|\.)?|LLC|GmbH|PLC|{_FOREIGN_LEGAL}|Holdings|Group|Company|Bank|Exchange|Co\.?))"
     rf"|(?P<gov>(?:{_GOV_EN}){_OF_TAIL})"
     r"|(?P<inst>(?:University|Institute|Academy|Association|Alliance|Federation|Chamber of Commerce)"
     rf"{_OF_TAIL}))(?![\w-])")
@@ -31,6 +35,7 @@ _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _
 # ahead) far faster than trying it at every capital letter.
 _EN_SUFFIX_TRIGGER = re.compile(by_first_letter(
     "Group|Holding|Co|Pte|Ltd|Inc|LLC|GmbH|PLC|Bank|Exchange"  # Co: Co., Company, Corp, Commission ...
+    "|Limited|Plc|LLP|S.|SpA|Srl|SAS|SA|AG|AB|N.|NV|B.|BV|Oy|ASA|A/S|Sdn|Bhd"
     "|People's|Government|government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
     "|University|Institute|Academy|Association|Alliance|Federation|Chamber"))
 _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
