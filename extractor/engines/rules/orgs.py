@@ -191,6 +191,61 @@ def _skip_place_based(text: str, start: int, suffix_start: int) -> int:
 
 _LEVEL_BEFORE = re.compile(r"(?:municipal|provincial|district|county|city|prefectural|local) $")
 
+# "the" belongs inside a name only after "of" or "for" ("Ministry of the Interior", "Fund for the
+# Arts"); after another word it opens a new noun phrase: "On March 4 the Hubei ... Commission".
+_ARTICLE_AFTER = re.compile(r"(\S+)[^\S\n]+[Tt][Hh][Ee][^\S\n]+")
+_ARTICLE_INSIDE_AFTER = {"of", "for"}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+# A date or weekday that opens the words before a suffix dates the sentence and is not part of the
+# name: "On March 4 Hubei Provincial ...", "On Tuesday Gansu ...". A number alone (a year, or a day
+# after "Sept.", where the walk stopped) only after a preposition, a month or a day and comma
+# (where the walk stopped: "In 2025 Anhui ...", "On Sept. 9 Wuhan ...", "On May 9, 2025 Wuhan ..."):
+# names open with years too ("the 2008 Games Organising Committee").
+_LEADING_DATE = re.compile(
+    rf"(?:{_MONTH}[^\S\n]+{_DAY}(?:,?[^\S\n]+{_YEAR})?|{_DAY}[^\S\n]+{_MONTH}(?:[^\S\n]+{_YEAR})?"
+    rf"|{_MONTH}[^\S\n]+{_YEAR}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?[^\S\n]+")
+_DATE_OPENINGS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                  "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}  # the first letters of _LEADING_DATE's words
+_LEADING_NUMBER = re.compile(rf"(?:{_YEAR}|{_DAY}(?:,?[^\S\n]+{_YEAR})?),?[^\S\n]+")
+_DATE_WORD_BEFORE = re.compile(
+    rf"(?<![\w-])(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Tt]hrough|{_MONTH}|{_DAY},)[^\S\n]+$")
+# Words that make a common noun of a company, not a name: "the Project Company", "a Joint Venture Co."
+_GENERIC_EN_WORDS = re.compile(
+    r"(?:(?:[Pp]roject|[Jj]oint|[Vv]enture|JV|[Pp]arent|[Hh]olding|[Oo]perating|[Nn]ew|[Ss]pecial|[Pp]urpose"
+    r"|[Ss]ubsidiary|[Ll]ocal|[Ll]isted)[^\S\n]+)+")
+
+
+# A parenthesis that opens the words before a suffix closes the name before them: "Nordfibre AB
+# (Sweden) and Lindqvist Pumps Co.": the walk took "(Sweden)" as a word of the second name.
+_LEADING_PAREN = re.compile(r"\([^()]*\)(?:[^\S\n]+(?:and|of|for|&|the))*[^\S\n]+")
+
+
+def _trim_lead(text: str, start: int, suffix_start: int) -> int:
+    """The name's start past a parenthesis, a date and an article that the left walk ran over (see
+    _LEADING_PAREN, _ARTICLE_AFTER, _LEADING_DATE): the walk takes "(...)" groups, numbers and
+    capitalised words, and "the" as a connector."""
+    if text[start] == "(":
+        paren = _LEADING_PAREN.match(text, start, suffix_start)
+        start = paren.end() if paren else start
+    head = text[start:suffix_start]
+    if "he " in head:  # the usual case has no "the"
+        cuts = [m.end() for m in _ARTICLE_AFTER.finditer(head) if m.group(1).lower() not in _ARTICLE_INSIDE_AFTER]
+        if cuts:
+            start, head = start + cuts[-1], head[cuts[-1]:]
+    if not (head[:1].isdigit() or head[:3] in _DATE_OPENINGS):
+        return start  # the usual case: no date
+    date = _LEADING_DATE.match(head)
+    if date is None and _DATE_WORD_BEFORE.search(text, max(0, start - 12), start):
+        date = _LEADING_NUMBER.match(head)
+    return start + date.end() if date else start
+
+
+def _is_generic_en(text: str, start: int, suffix_start: int) -> bool:
+    return _GENERIC_EN_WORDS.fullmatch(text, start, suffix_start) is not None
+
 
 def _find_en(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
@@ -208,8 +263,11 @@ def _find_en(text: str) -> list[OrgMention]:
             if level is not None:
                 start = _en_left_edge(text, level.start(), floor)
                 start = m.start() if start == level.start() else start
+        start = _trim_lead(text, start, m.start())
         if start == m.start():
             continue  # a bare suffix ("the Bureau", "Group", "the government") is not a name
+        if m["co"] and _is_generic_en(text, start, m.start()):
+            continue  # "the Project Company"
         start = _skip_place_based(text, start, m.start())
         if m["co"]:
             start = _skip_partner_before_and(text, start, m.start())
