@@ -93,8 +93,8 @@ _ZH_SUFFIX_TRIGGER = re.compile(by_first_letter(  # the first words of _ZH_SUFFI
 _ZH_CHARS = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9·]+$")
 # Characters or words that cannot be inside an organisation name and mark its left edge.
 _ZH_LEFT_CUT_WORDS = (
-    r"获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游)"
-    r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括")
+    r"获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游|自然资源|体育)"
+    r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|成立|设立|组建|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括")
 
 
 def _last_of(words: str) -> re.Pattern:
@@ -109,6 +109,13 @@ _ZH_MAX = 24
 _NEEDS_PLACE = {"局", "厅", "政府", "办公室"}
 _ADMIN_WORD = re.compile(r"[省市县区州]|国家|中国|自治")
 _GENERIC_ZH = {"公司", "该公司", "本公司", "子公司", "集团", "政府", "办公室", "委员会", "管委会", "局"}
+# A company named only by what it is, not who: "项目公司" (the project company), "合资公司", "全资子公司".
+_GENERIC_ZH_COMPANY = re.compile(
+    r"(?:该|本|其|此|新设|新|全资|控股|下属|关联|合资|合营|合作|项目|平台|运营|母|子|孙|分|参股|独资|外资|国有|民营|上市)+"
+    r"(?:子公司|分公司|公司|集团)")
+# Words ending in 局 or 厅 that are no bureau or department: "在潞州区布局" (lays out), "格局", "大局";
+# "大厅" (a hall), "餐厅".
+_NOT_OFFICE = re.compile(r"[布格开结大时变破僵出定残骗饭棋赌胜终]局|[大餐展客歌舞门前]厅")
 
 
 # Short names a text defines in parentheses right after a company's full name: 'X Co., Ltd. ("X" or
@@ -331,9 +338,9 @@ def _find_zh(text: str) -> list[OrgMention]:
             continue
         start = left.start() + _zh_name_start(left.group(), m.lastgroup == "co")
         name = text[start:m.end()]
-        if len(name) - len(m.group()) < 2 or name in _GENERIC_ZH:
+        if len(name) - len(m.group()) < 2 or name in _GENERIC_ZH or _GENERIC_ZH_COMPANY.fullmatch(name):
             continue
-        if m.group() in _NEEDS_PLACE and not _ADMIN_WORD.search(name):
+        if m.group() in _NEEDS_PLACE and (not _ADMIN_WORD.search(name) or _NOT_OFFICE.match(text, m.end() - 2)):
             continue  # "布局", "格局": 局 ends many words that are not bureaus
         out.append(OrgMention(start, m.end(), name, _kind(m)))
         floor = m.end()
