@@ -393,3 +393,19 @@ def _find_orgs(text: str, zh: bool) -> list[OrgMention]:
                 found.append(o)
         found.sort(key=lambda o: o.start)
     return found
+
+
+# A parenthesis that ends a table cell: "Nordfibre AB (Sweden)", "X有限公司（牵头）".
+_TRAILING_PAREN = re.compile(r"[^\S\n]*[(（][^()（）\n]*[)）][^\S\n]*$")
+
+
+def cell_org_end(cell: str, zh: bool) -> int:
+    """Where the organisation a table cell names ends: before a parenthesis after its legal suffix
+    ("Nordfibre AB (Sweden)": the country the company is from, not part of its name), else the
+    cell's end. A parenthesis inside the name, before the suffix ("Halvorsen Medical (Suzhou) Co."),
+    is kept, as is one after text that does not end in an organisation's suffix."""
+    paren = _TRAILING_PAREN.search(cell)
+    if paren is None or paren.start() == 0:
+        return len(cell)
+    found = _find_orgs(cell[:paren.start()], zh)
+    return paren.start() if found and found[-1].end == paren.start() else len(cell)
