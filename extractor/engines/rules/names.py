@@ -21,14 +21,20 @@ _HEADS = ("Project|Platform|Base|Center|Centre|Cluster|Park|Hub|Plant|Network|Li
           "|Headquarters|Complex|Corridor|Expansion|Upgrade|Programme|Program|Zone|Town|Farm|Warehouse"
           "|Campus|Incubator|Accelerator|Dam|Reservoir|Tunnel|Wharf|Stadium|Hospital|Museum|Resort|School|Hotel")
 _PHASE = r"(?:[ \t]+\(?Phase[ \t]+(?:I{1,3}|IV|V|[1-9]|One|Two|Three)\)?)?"
+# The number of a line or terminal is part of its name ("Metro Line 5", "Terminal No. 2"), but not a
+# count or a sum that follows the name ("Line 2 billion yuan", "Line 12 kilometres").
+_NUMBER = (r"(?:[ \t]+(?:No\.[ \t]?)?[1-9][0-9]?[A-Z]?(?![\w.,]?\d)(?![\w-])"
+           r"(?![ \t]+(?:billion|million|trillion|thousand|km|kilomet|metre|meter|mile|station|stop|year|per)))?")
+_NUMBERED_HEADS = frozenset(("line", "terminal"))
 # Grouped by first letter so that the scan of the whole text tries one branch per capital letter.
 _HEAD_ANCHOR = re.compile(by_first_letter(_HEADS))
 _LOWER_PROJECT = re.compile(r"project(?!s)")
 _PHASE_AFTER = re.compile(_PHASE + r"(?![\w-])")
+_NUMBER_PHASE_AFTER = re.compile(_NUMBER + _PHASE + r"(?![\w-])")  # after "Line" or "Terminal"
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
 _ANY_HEAD = re.compile(rf"(?:{_HEADS})", re.I)
 _ANY_HEAD_LOWER = re.compile(_HEADS.lower())  # _ANY_HEAD for lower-cased ASCII text
-_HEADS_AND = re.compile(rf"\b(?:{_HEADS})\b{_PHASE}\s+and\s+(?:the\s+)?(?=[A-Z])")  # "A Park and B Project"
+_HEADS_AND = re.compile(rf"\b(?:{_HEADS})\b{_NUMBER}{_PHASE}\s+and\s+(?:the\s+)?(?=[A-Z])")  # "A Park and B Project"
 _QUOTED = re.compile(r'"([^"\n]{3,160})"|“([^”\n]{3,160})”|「([^」\n]{3,160})」|\*\*([^*\n]{3,160})\*\*')
 _PROJECTS_WORD = re.compile(r"\b(?:projects)\b", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -51,6 +57,9 @@ _ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共|�
 # The last cut word: .* backtracks from the right, and the lookahead (the words' first characters)
 # saves trying every word at each position where none can start.
 _ZH_UNQUOTED_CUT = re.compile(rf".*(?={first_characters(_ZH_CUT_WORDS)})(?:{_ZH_CUT_WORDS})")
+# What a built thing's name ends in: a 及/和 after one joins a second built thing to the same name.
+_ZH_BUILT_END = re.compile(r"(?:站|中心|基地|园|园区|厂|线|网|网络|管网|库|仓|场|港|港区|码头|楼|馆|桥|路|隧道|"
+                           r"系统|平台|设施|装置|车间|综合体|小区|片区|示范区)$")
 _NAME_LABEL = re.compile(r"(?:项目名称|名称)\s*[：:]\s*$")  # "项目名称：X项目" names a project outright
 _ZH_NOT_NAME = re.compile(r"[亿万]元|以上|以下|季度|多地|部分|[0-9]{4}年")
 _LIST_WORDS_EN = ("List|Lists|Plan|Plans|Notice|Opinions|Measures|Policy|Policies|Meeting|Conference"
@@ -94,6 +103,64 @@ _LOCATION_CUE_BEFORE = re.compile(
     r"(?:\b(?:drive|walk|ride|minutes?|hours?|km|kilometres|kilometers|miles|metres|meters|away)\s+from"
     r"|\bnear(?:by)?|\bnext\s+to|\bclose\s+to|\badjacent\s+to|\bbeside|\bopposite)"
     r"\s+(?:the\s+)?$|(?:毗邻|靠近|紧邻|距离|距)$", re.I)
+
+# Where an event is held is a venue, not a project: "the signing ceremony at the X Convention Centre",
+# "held in the X Hotel", "在“X会展中心”举行". A groundbreaking or commissioning ceremony is held at the
+# project itself, so its place stays a name.
+_VENUE_HEADS = frozenset("centre center hotel stadium museum park complex campus".split())
+_EVENT_AT_BEFORE = re.compile(
+    r"\b(?:held|hosted|staged|convened|ceremony|conference|forum|meeting|fair|expo|summit|event|exhibition"
+    r"|symposium|seminar|roadshow|gala)\b[^.;!?\n]{0,60}?\b(?:at|in)\s+(?:the\s+)?$", re.I)
+_EVENT_AT_PROJECT = re.compile(r"ground-?breaking|commission|completion|topping|foundation|inaugurat|operation",
+                               re.I)
+_ZH_HELD_AFTER = re.compile(r"\s*(?:隆重|正式|顺利|成功)?(?:举行|举办|召开|开幕)")
+# The place something is built in is a place, not the project: "to build a plant in the X Industrial
+# Park" (the plant is the project). A verb of building, the thing built, then "in/at (the)" the name.
+_BUILT_IN_BEFORE = re.compile(
+    r"\b(?:build|builds|building|built|construct|constructs|constructing|constructed|set up|sets up|setting up"
+    r"|establish|establishes|establishing|established|open|opens|opening|opened|add|adds|adding|added"
+    r"|locate|locates|relocate|relocates|relocated)"
+    r"\s+(?:a|an|its|their|the|new|two|three|several)\s[^.;:!?\n]{0,60}?\b(?:in|at|inside|within)\s+(?:the\s+)?$"
+    r"|\blocated\s+(?:in|at|inside|within)\s+(?:the\s+)?$", re.I)
+_PROJECT_HEADS = frozenset("project programme program expansion upgrade".split())
+# A centre that serves, informs or promotes is an office ("Investment Promotion Service Centre" in a
+# page's byline): a name only if a sum or a builder ties it to a project.
+_OFFICE_WORDS = frozenset("promotion information service services affairs administrative administration "
+                          "coordination press statistics supervision registration".split())
+_ZH_OFFICE = re.compile(r"(?:服务|促进|信息|事务|政务|管理服务)中心$")
+_IN_OR_AT = frozenset(("in", "at", "inside", "within"))
+
+
+def _after_in_or_at(text: str, start: int) -> bool:
+    """Whether the word before `start` may close "in (the)", "at (the)", "inside (the)": what both
+    _EVENT_AT_BEFORE and _BUILT_IN_BEFORE end with. A cheap test first, as few names pass it: those
+    regexes, tried at every position of their window, cost several microseconds each."""
+    words = text[max(0, start - 16):start].lower().split()
+    if words and words[-1] == "the":
+        words.pop()
+    return bool(words) and words[-1] in _IN_OR_AT
+
+
+def _is_venue(text: str, start: int, head: str) -> bool:
+    """A name with a venue head (see _VENUE_HEADS) where an event is held, by the words before it."""
+    if head not in _VENUE_HEADS or not _after_in_or_at(text, start):
+        return False
+    before = _EVENT_AT_BEFORE.search(text, max(0, start - 100), start)
+    return before is not None and _EVENT_AT_PROJECT.search(text, max(0, start - 100), start) is None
+
+
+def _is_site_of_build(text: str, start: int, head: str) -> bool:
+    """A name where something else is built ("build a plant in the X Park"), by the words before it."""
+    return (head not in _PROJECT_HEADS and _after_in_or_at(text, start)
+            and _BUILT_IN_BEFORE.search(text, max(0, start - 90), start) is not None)
+
+
+def _is_office(name: str, head: str) -> bool:
+    """A centre whose word before "Centre" says it serves, informs or promotes (see _OFFICE_WORDS)."""
+    if head not in ("centre", "center"):
+        return False
+    words = name.split()
+    return len(words) >= 2 and words[-2].lower() in _OFFICE_WORDS and words[-1].lower() == head
 
 
 @dataclass(frozen=True)
@@ -169,10 +236,11 @@ def _quoted(text: str, offset: int, quotes: list[re.Match]) -> list[NameMention]
         inner = raw.strip(" ,.;:，。")
         if not _quoted_is_project(inner, text, m.start(), m.end()) or _is_speech(raw, inner):
             continue
-        if _after_location_cue(text, m.start()):
+        if _after_location_cue(text, m.start()) or _quoted_is_venue(text, m, inner):
             continue
         start = offset + m.start(group) + raw.find(inner)
-        out.append(NameMention(start, start + len(inner), inner, "bold" if group == 4 else "quoted"))
+        weak = _ZH_OFFICE.search(inner) is not None  # "“企业服务中心”": an office, see _OFFICE_WORDS
+        out.append(NameMention(start, start + len(inner), inner, "bold" if group == 4 else "quoted", weak))
     return out
 
 
@@ -194,6 +262,15 @@ def _is_speech(raw: str, inner: str) -> bool:
     if not _FINITE_VERBS.isdisjoint(_WORD.findall(inner)):
         return True
     return "," in inner and _SPEECH_END.search(raw) is not None
+
+
+def _quoted_is_venue(text: str, m: re.Match, inner: str) -> bool:
+    """A quoted title where an event is held: "在“X会展中心”举行", "ceremony at the "X Centre"."""
+    if text[max(0, m.start() - 1):m.start()] in ("在", "于"):
+        return inner.endswith("中心") and _ZH_HELD_AFTER.match(text, m.end()) is not None
+    if not _after_in_or_at(text, m.start()):
+        return False  # the usual case, answered before reading the title's head word
+    return _is_venue(text, m.start(), _last_head(inner, _ascii_words(inner)))
 
 
 def _after_location_cue(text: str, start: int) -> bool:
@@ -253,7 +330,8 @@ def _np_spans(text: str) -> Iterator[tuple[int, int, bool]]:
     for m in head_matches(text, _HEAD_ANCHOR):
         start = capitalised_run_before(text, m.start())
         if start >= 0:
-            phase = _PHASE_AFTER.match(text, m.end())
+            numbered = m.group().lower() in _NUMBERED_HEADS
+            phase = (_NUMBER_PHASE_AFTER if numbered else _PHASE_AFTER).match(text, m.end())
             yield start, (phase.end() if phase else m.end()), False
     for m in head_matches(text, _LOWER_PROJECT):
         start = lower_modifiers_then_caps(text, m.start())
@@ -279,7 +357,11 @@ def _np(text: str, offset: int, zh: bool) -> list[NameMention]:
             head = _last_head(name, words)
             if head in _WEAK_HEADS and _ADMIN_ZONE.search(name):
                 continue
-            out.append(NameMention(offset + s, offset + s + len(name), name, "np", head in _WEAK_HEADS))
+            if _is_venue(text, s, head) or _is_site_of_build(text, s, head):
+                continue
+            weak = head in _WEAK_HEADS or (_is_office(name, head)
+                                           and not _CALLED_PROJECT_AFTER.match(text, s + len(name)))
+            out.append(NameMention(offset + s, offset + s + len(name), name, "np", weak))
     return out
 
 
@@ -301,12 +383,28 @@ def _zh_unquoted_spans(text: str) -> Iterator[tuple[int, int]]:
             yield start, done
 
 
+def _zh_name_start(found: str) -> int:
+    """Where the name in `found` (text ending in 项目/工程) starts: after its last cut word, unless that
+    word is a 及/和 joining two built things into one name ("加氢站及换电站网络项目"): then after the
+    cut word before it. (Two names, "A项目和B项目", never meet here: a span ends at its first 项目.)"""
+    cut = _ZH_UNQUOTED_CUT.match(found)
+    if cut is None:
+        return 0
+    joined = found[:cut.end() - 1]  # what the 及/和 would join to the name
+    if found[cut.end() - 1] not in "及和" or len(joined) < 3 or joined[-1] in "涉普波危触顾以":
+        return cut.end()  # "涉及", "普及": a verb; "以及" is read as "及" was before
+    before = _ZH_UNQUOTED_CUT.match(joined)
+    left = joined[before.end():] if before else joined
+    if len(left) < 3 or _ZH_BUILT_END.search(left) is None:
+        return cut.end()  # "产业和基础设施项目": kinds of projects, not one name
+    return before.end() if before else 0
+
+
 def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
     out = []
     for start, end in _zh_unquoted_spans(text):
         found = text[start:end]
-        cut = _ZH_UNQUOTED_CUT.match(found)
-        name = found[cut.end():] if cut else found
+        name = found[_zh_name_start(found):]
         if len(name) < 6 or _is_generic_zh(name) or _LIST_WORDS.search(name) or _ZH_NOT_NAME.search(name):
             continue
         s = offset + end - len(name)

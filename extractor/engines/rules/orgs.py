@@ -19,9 +19,13 @@ from extractor.normalize.places import Gazetteer
 _GOV_EN = (r"People's Government|Government|government|Management Committee|Commission|Committee|Bureau"
            r"|Administration|Department|Ministry|Office|Council|Authority|Agency")
 _OF_TAIL = r"(?: of(?: (?:and|&|the)| [A-Z][\w'’&-]*)+)?"
+# Legal forms of companies outside China ("Domaine Valcour SA", "Nordfibre AB"), dotted forms first.
+# Short capitals that are often something else ("SE" a compass point, "AS" a word) are left out.
+_FOREIGN_LEGAL = (r"Limited|Plc|LLP|S\.p\.A\.|SpA|S\.r\.l\.|Srl|S\.A\.S\.|SAS|S\.A\.|SA|AG|AB|N\.V\.|NV"
+                  r"|B\.V\.|BV|Oyj|Oy|ASA|A/S|Sdn\.? Bhd\.?|Bhd\.?")
 _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _find_en
     r"(?:(?P<co>(?:Group |Holdings? )?(?:Co\.,? ?Ltd\.?|Co\., Limited|Company Limited|Pte\.? Ltd\.?|Ltd\.?"
-    r"|Inc\.?|Corp(?:oration|\.)?|LLC|GmbH|PLC|Holdings|Group|Company|Bank|Exchange))"
+    rf"|Inc\.?|Corp(?:oration|\.)?|LLC|GmbH|PLC|{_FOREIGN_LEGAL}|Holdings|Group|Company|Bank|Exchange|Co\.?))"
     rf"|(?P<gov>(?:{_GOV_EN}){_OF_TAIL})"
     r"|(?P<inst>(?:University|Institute|Academy|Association|Alliance|Federation|Chamber of Commerce)"
     rf"{_OF_TAIL}))(?![\w-])")
@@ -31,6 +35,7 @@ _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _
 # ahead) far faster than trying it at every capital letter.
 _EN_SUFFIX_TRIGGER = re.compile(by_first_letter(
     "Group|Holding|Co|Pte|Ltd|Inc|LLC|GmbH|PLC|Bank|Exchange"  # Co: Co., Company, Corp, Commission ...
+    "|Limited|Plc|LLP|S.|SpA|Srl|SAS|SA|AG|AB|N.|NV|B.|BV|Oy|ASA|A/S|Sdn|Bhd"
     "|People's|Government|government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
     "|University|Institute|Academy|Association|Alliance|Federation|Chamber"))
 _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
@@ -88,8 +93,8 @@ _ZH_SUFFIX_TRIGGER = re.compile(by_first_letter(  # the first words of _ZH_SUFFI
 _ZH_CHARS = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9·]+$")
 # Characters or words that cannot be inside an organisation name and mark its left edge.
 _ZH_LEFT_CUT_WORDS = (
-    r"获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游)"
-    r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括")
+    r"获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游|自然资源|体育)"
+    r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|成立|设立|组建|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括")
 
 
 def _last_of(words: str) -> re.Pattern:
@@ -104,6 +109,13 @@ _ZH_MAX = 24
 _NEEDS_PLACE = {"局", "厅", "政府", "办公室"}
 _ADMIN_WORD = re.compile(r"[省市县区州]|国家|中国|自治")
 _GENERIC_ZH = {"公司", "该公司", "本公司", "子公司", "集团", "政府", "办公室", "委员会", "管委会", "局"}
+# A company named only by what it is, not who: "项目公司" (the project company), "合资公司", "全资子公司".
+_GENERIC_ZH_COMPANY = re.compile(
+    r"(?:该|本|其|此|新设|新|全资|控股|下属|关联|合资|合营|合作|项目|平台|运营|母|子|孙|分|参股|独资|外资|国有|民营|上市)+"
+    r"(?:子公司|分公司|公司|集团)")
+# Words ending in 局 or 厅 that are no bureau or department: "在潞州区布局" (lays out), "格局", "大局";
+# "大厅" (a hall), "餐厅".
+_NOT_OFFICE = re.compile(r"[布格开结大时变破僵出定残骗饭棋赌胜终]局|[大餐展客歌舞门前]厅")
 
 
 # Short names a text defines in parentheses right after a company's full name: 'X Co., Ltd. ("X" or
@@ -186,6 +198,61 @@ def _skip_place_based(text: str, start: int, suffix_start: int) -> int:
 
 _LEVEL_BEFORE = re.compile(r"(?:municipal|provincial|district|county|city|prefectural|local) $")
 
+# "the" belongs inside a name only after "of" or "for" ("Ministry of the Interior", "Fund for the
+# Arts"); after another word it opens a new noun phrase: "On March 4 the Hubei ... Commission".
+_ARTICLE_AFTER = re.compile(r"(\S+)[^\S\n]+[Tt][Hh][Ee][^\S\n]+")
+_ARTICLE_INSIDE_AFTER = {"of", "for"}
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d\d"
+# A date or weekday that opens the words before a suffix dates the sentence and is not part of the
+# name: "On March 4 Hubei Provincial ...", "On Tuesday Gansu ...". A number alone (a year, or a day
+# after "Sept.", where the walk stopped) only after a preposition, a month or a day and comma
+# (where the walk stopped: "In 2025 Anhui ...", "On Sept. 9 Wuhan ...", "On May 9, 2025 Wuhan ..."):
+# names open with years too ("the 2008 Games Organising Committee").
+_LEADING_DATE = re.compile(
+    rf"(?:{_MONTH}[^\S\n]+{_DAY}(?:,?[^\S\n]+{_YEAR})?|{_DAY}[^\S\n]+{_MONTH}(?:[^\S\n]+{_YEAR})?"
+    rf"|{_MONTH}[^\S\n]+{_YEAR}|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day),?[^\S\n]+")
+_DATE_OPENINGS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+                  "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"}  # the first letters of _LEADING_DATE's words
+_LEADING_NUMBER = re.compile(rf"(?:{_YEAR}|{_DAY}(?:,?[^\S\n]+{_YEAR})?),?[^\S\n]+")
+_DATE_WORD_BEFORE = re.compile(
+    rf"(?<![\w-])(?:[Ii]n|[Ss]ince|[Bb]y|[Uu]ntil|[Ff]rom|[Dd]uring|[Tt]hrough|{_MONTH}|{_DAY},)[^\S\n]+$")
+# Words that make a common noun of a company, not a name: "the Project Company", "a Joint Venture Co."
+_GENERIC_EN_WORDS = re.compile(
+    r"(?:(?:[Pp]roject|[Jj]oint|[Vv]enture|JV|[Pp]arent|[Hh]olding|[Oo]perating|[Nn]ew|[Ss]pecial|[Pp]urpose"
+    r"|[Ss]ubsidiary|[Ll]ocal|[Ll]isted)[^\S\n]+)+")
+
+
+# A parenthesis that opens the words before a suffix closes the name before them: "Nordfibre AB
+# (Sweden) and Lindqvist Pumps Co.": the walk took "(Sweden)" as a word of the second name.
+_LEADING_PAREN = re.compile(r"\([^()]*\)(?:[^\S\n]+(?:and|of|for|&|the))*[^\S\n]+")
+
+
+def _trim_lead(text: str, start: int, suffix_start: int) -> int:
+    """The name's start past a parenthesis, a date and an article that the left walk ran over (see
+    _LEADING_PAREN, _ARTICLE_AFTER, _LEADING_DATE): the walk takes "(...)" groups, numbers and
+    capitalised words, and "the" as a connector."""
+    if text[start] == "(":
+        paren = _LEADING_PAREN.match(text, start, suffix_start)
+        start = paren.end() if paren else start
+    head = text[start:suffix_start]
+    if "he " in head:  # the usual case has no "the"
+        cuts = [m.end() for m in _ARTICLE_AFTER.finditer(head) if m.group(1).lower() not in _ARTICLE_INSIDE_AFTER]
+        if cuts:
+            start, head = start + cuts[-1], head[cuts[-1]:]
+    if not (head[:1].isdigit() or head[:3] in _DATE_OPENINGS):
+        return start  # the usual case: no date
+    date = _LEADING_DATE.match(head)
+    if date is None and _DATE_WORD_BEFORE.search(text, max(0, start - 12), start):
+        date = _LEADING_NUMBER.match(head)
+    return start + date.end() if date else start
+
+
+def _is_generic_en(text: str, start: int, suffix_start: int) -> bool:
+    return _GENERIC_EN_WORDS.fullmatch(text, start, suffix_start) is not None
+
 
 def _find_en(text: str) -> list[OrgMention]:
     out: list[OrgMention] = []
@@ -203,8 +270,11 @@ def _find_en(text: str) -> list[OrgMention]:
             if level is not None:
                 start = _en_left_edge(text, level.start(), floor)
                 start = m.start() if start == level.start() else start
+        start = _trim_lead(text, start, m.start())
         if start == m.start():
             continue  # a bare suffix ("the Bureau", "Group", "the government") is not a name
+        if m["co"] and _is_generic_en(text, start, m.start()):
+            continue  # "the Project Company"
         start = _skip_place_based(text, start, m.start())
         if m["co"]:
             start = _skip_partner_before_and(text, start, m.start())
@@ -268,9 +338,9 @@ def _find_zh(text: str) -> list[OrgMention]:
             continue
         start = left.start() + _zh_name_start(left.group(), m.lastgroup == "co")
         name = text[start:m.end()]
-        if len(name) - len(m.group()) < 2 or name in _GENERIC_ZH:
+        if len(name) - len(m.group()) < 2 or name in _GENERIC_ZH or _GENERIC_ZH_COMPANY.fullmatch(name):
             continue
-        if m.group() in _NEEDS_PLACE and not _ADMIN_WORD.search(name):
+        if m.group() in _NEEDS_PLACE and (not _ADMIN_WORD.search(name) or _NOT_OFFICE.match(text, m.end() - 2)):
             continue  # "布局", "格局": 局 ends many words that are not bureaus
         out.append(OrgMention(start, m.end(), name, _kind(m)))
         floor = m.end()
@@ -323,3 +393,19 @@ def _find_orgs(text: str, zh: bool) -> list[OrgMention]:
                 found.append(o)
         found.sort(key=lambda o: o.start)
     return found
+
+
+# A parenthesis that ends a table cell: "Nordfibre AB (Sweden)", "X有限公司（牵头）".
+_TRAILING_PAREN = re.compile(r"[^\S\n]*[(（][^()（）\n]*[)）][^\S\n]*$")
+
+
+def cell_org_end(cell: str, zh: bool) -> int:
+    """Where the organisation a table cell names ends: before a parenthesis after its legal suffix
+    ("Nordfibre AB (Sweden)": the country the company is from, not part of its name), else the
+    cell's end. A parenthesis inside the name, before the suffix ("Halvorsen Medical (Suzhou) Co."),
+    is kept, as is one after text that does not end in an organisation's suffix."""
+    paren = _TRAILING_PAREN.search(cell)
+    if paren is None or paren.start() == 0:
+        return len(cell)
+    found = _find_orgs(cell[:paren.start()], zh)
+    return paren.start() if found and found[-1].end == paren.start() else len(cell)

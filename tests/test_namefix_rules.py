@@ -1,0 +1,94 @@
+"""Names that held-out articles showed cut or mistaken: a 及/和 inside one Chinese name, venues of
+events, offices in bylines, the park a plant is built in, and numbered lines. (Sentences written for
+these tests, not taken from the held-out articles.)"""
+
+from __future__ import annotations
+
+from extractor.engines.rules.names import find_names
+
+
+def _names(text: str, zh: bool = False) -> list[tuple[str, bool]]:
+    return [(n.text, n.weak) for n in find_names(text, 0, zh)]
+
+
+def _texts(text: str, zh: bool = False) -> list[str]:
+    return [n.text for n in find_names(text, 0, zh)]
+
+
+# 1. A 及/和 between two built things inside one name ending in 项目 keeps the whole name.
+
+def test_zh_name_joining_two_facilities_is_kept_whole():
+    text = "某公司计划投资3亿元在沁县建设光伏发电站及储能电站一体化项目，年内开工。"
+    assert _texts(text, zh=True) == ["光伏发电站及储能电站一体化项目"]
+    text = "集团将在城北建设冷链物流中心和农产品交易市场项目，总投资5亿元。"
+    assert _texts(text, zh=True) == ["冷链物流中心和农产品交易市场项目"]
+
+
+def test_zh_two_project_names_joined_by_he_stay_two():
+    text = "双方签约风电装备制造项目和储能电池生产项目，总投资20亿元。"
+    assert _texts(text, zh=True) == ["风电装备制造项目", "储能电池生产项目"]
+
+
+def test_zh_kinds_of_projects_and_verbs_are_not_joined():
+    # "产业" is a kind of project, not a built thing: the name starts after the 和 as before.
+    assert _texts("今年又有一批产业和城市更新改造项目陆续开工。", zh=True) == ["城市更新改造项目"]
+    # "涉及" is a verb, not a conjunction.
+    assert _texts("此次调整涉及供热管网改造提升项目。", zh=True) == ["供热管网改造提升项目"]
+
+
+# 2. Where an event is held is a venue.
+
+def test_venue_of_a_ceremony_is_not_a_name():
+    assert _texts("The province held a signing ceremony at the Hangzhou International Expo Centre on Monday.") == []
+    assert _texts("The forum was held in the Guilin Grand Convention Center, where 20 deals were signed.") == []
+    assert _texts("集中签约仪式在“南昌国际会展中心”隆重举行。", zh=True) == []
+
+
+def test_groundbreaking_at_a_centre_keeps_the_centre():
+    text = "A groundbreaking ceremony was held at the Xiamen Biomedical Innovation Centre on Friday."
+    assert _texts(text) == ["Xiamen Biomedical Innovation Centre"]
+    assert _texts("Construction began on the Taizhou Smart Logistics Centre last week.") == [
+        "Taizhou Smart Logistics Centre"]
+
+
+# 3. An office named "... Service/Promotion/Information Centre" is a name only when linked.
+
+def test_office_centres_are_weak():
+    assert _names("*Wuxi Development Commission · Enterprise Service Centre · Updated 3 May 2025*") == [
+        ("Enterprise Service Centre", True)]
+    assert _names("Source: Jiaxing Investment Promotion Centre\n") == [("Jiaxing Investment Promotion Centre", True)]
+    assert _names("据市“企业服务中心”介绍，签约项目进展顺利。", zh=True) == [("企业服务中心", True)]
+
+
+def test_an_office_building_called_a_project_stays_strong():
+    assert _names("The Nanjing Customer Service Centre project will cost 300 million yuan.") == [
+        ("Nanjing Customer Service Centre", False)]
+
+
+# 4. The park a facility is built in is a place.
+
+def test_park_where_a_plant_is_built_is_not_a_name():
+    text = ("Zhongke Materials Co., Ltd. will invest 2.1 billion yuan to build a factory in the "
+            "Dongying Binhai Chemical Industrial Park in Kenli.")
+    assert _texts(text) == []
+    assert _texts("The plant, located in the Rugao Port Industrial Park, will cost 1 billion yuan.") == []
+
+
+def test_a_park_that_is_built_stays_a_name():
+    text = "The company will build the Jiangyin Hydrogen Industrial Park at a cost of 6 billion yuan."
+    assert _texts(text) == ["Jiangyin Hydrogen Industrial Park"]
+
+
+# 5. A line's number and phase belong to its name.
+
+def test_numbered_lines_and_terminals_keep_number_and_phase():
+    text = "The Shenyang Metro Line 6 Phase II and the Jinan Metro Line 3 will cost 30 billion yuan."
+    assert _texts(text) == ["Shenyang Metro Line 6 Phase II", "Jinan Metro Line 3"]
+    assert _texts("Investment in the Nanning Airport Terminal No. 2 reached 5 billion yuan.") == [
+        "Nanning Airport Terminal No. 2"]
+
+
+def test_a_count_or_sum_after_a_line_is_not_its_number():
+    assert _texts("The Hefei Metro Line 12 kilometres long opened.") == ["Hefei Metro Line"]
+    assert _texts("The Hefei Metro Line 2 billion yuan budget was approved.") == ["Hefei Metro Line"]
+    assert _texts("The Hefei Metro Line 4.5 km extension opened.") == ["Hefei Metro Line"]

@@ -1,0 +1,123 @@
+"""Organisation names: bare "Co"/"Co." and foreign legal suffixes, parentheses after the suffix,
+dates and articles before a name, and words that only look like organisations."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.engines.rules import orgs
+from extractor.engines.rules.orgs import cell_org_end, find_orgs
+
+
+def _names(text: str, zh: bool = False) -> list[str]:
+    return [o.text for o in find_orgs(text, zh)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Shaanxi Yanchang Chemical Co said on Monday it would expand.", ["Shaanxi Yanchang Chemical Co"]),
+    ("Qingdao Harbour Logistics Co., a unit of the port group, will run it.", ["Qingdao Harbour Logistics Co."]),
+    ("The mill is to be built by Anhui Xinyuan Paper Materials Co. Work starts in May.",
+     ["Anhui Xinyuan Paper Materials Co."]),
+    ("A venture between Ningbo Tidal Power Co and Harbin Boiler Co will build it.",
+     ["Ningbo Tidal Power Co", "Harbin Boiler Co"]),
+    ("Meridian Steel Corp said it would build a mill.", ["Meridian Steel Corp"]),
+    ("Kessler Instruments (Wuxi) Co. will supply sensors.", ["Kessler Instruments (Wuxi) Co."]),
+    ("Tata Sons Co Ltd signed.", ["Tata Sons Co Ltd"]),
+])
+def test_bare_co_closes_a_capitalised_name(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Co said nothing.",            # no name before it
+    "In Co. Kerry a farm was sold.",   # a county, after a preposition
+    "The CO2 pipeline and the co-op.",  # not the word Co
+    "Smith and Co were late.",          # "and" cannot open a name
+])
+def test_co_alone_is_no_name(text):
+    assert _names(text) == []
+
+
+@pytest.mark.parametrize("name", [
+    "Valmont Eau SA", "Rheinwerk Energie AG", "Lindqvist Pumps AB", "Rotterdam Dredging NV",
+    "Fincantieri Navale SpA", "Harbour Minerals Pty Ltd", "Rossi Impianti S.r.l.", "Air Fluide S.A.",
+    "Van Dijk Holding N.V.", "Kotka Paper Oyj", "Maersk Feeder A/S", "Petrolia Sdn Bhd", "Kowloon Tram Limited",
+])
+def test_foreign_legal_suffixes(name):
+    assert _names(f"The investor, {name}, signed the contract.") == [name]
+
+
+def test_a_place_in_parentheses_after_the_suffix_is_not_part_of_the_name():
+    text = "The investors, Nordvik Timber AB (Norway) and Lindqvist Pumps Co., signed on Friday."
+    assert _names(text) == ["Nordvik Timber AB", "Lindqvist Pumps Co."]
+    assert _names("Halvorsen Optics (Ningbo) Co., Ltd. (Denmark) will supply lenses.") == [
+        "Halvorsen Optics (Ningbo) Co., Ltd."]
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("Nordvik Timber AB (Norway)", "Nordvik Timber AB"),
+    ("Halvorsen Optics (Ningbo) Co.", "Halvorsen Optics (Ningbo) Co."),
+    ("晋北新材料科技有限公司（牵头）", "晋北新材料科技有限公司"),
+    ("Rotterdam Dredging NV", "Rotterdam Dredging NV"),
+    ("China Railway (lead)", "China Railway (lead)"),  # no legal suffix before the parenthesis
+])
+def test_cell_org_end(cell, expected):
+    assert cell[:cell_org_end(cell, zh=True)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On June 12 the Shandong Provincial Development and Reform Commission approved it.",
+     "Shandong Provincial Development and Reform Commission"),
+    ("On 3 May 2024 Anhui Provincial Government said so.", "Anhui Provincial Government"),
+    ("On Tuesday Gansu Provincial Department of Commerce said so.", "Gansu Provincial Department of Commerce"),
+    ("In 2025 Hubei Provincial Development and Reform Commission approved it.",
+     "Hubei Provincial Development and Reform Commission"),
+    ("On Sept. 9 Wuhan Metro Group Co., Ltd. started work.", "Wuhan Metro Group Co., Ltd."),
+    ("On Sept. 9, 2025 Wuhan Metro Group Co., Ltd. started work.", "Wuhan Metro Group Co., Ltd."),
+    ("Bank of the East and the Hunan Provincial Government signed.", "Hunan Provincial Government"),
+])
+def test_a_date_or_article_before_the_name_is_not_part_of_it(text, expected):
+    assert _names(text)[-1] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Ministry of the Interior of Ruritania said so.", []),  # "of the" stays inside a name
+    ("On Friday the Hubei Department of the Environment said so.", ["Hubei Department of the Environment"]),
+    ("The 2010 Expo Organising Committee said so.", ["2010 Expo Organising Committee"]),  # a year in a name
+])
+def test_articles_and_years_that_belong_to_a_name(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The parties will set up the Project Company next month.",
+    "The Joint Venture Company will run the plant.",
+    "此次在沁源县布局的光伏组件生产项目分三期建设",
+    "长治市格局已定",
+    "在晋城市政务大厅办理手续",
+    "由企业在当地注册的项目公司负责运营",
+    "双方将成立合资公司",
+    "由其全资子公司负责建设",
+])
+def test_generic_nouns_and_verbs_are_no_organisations(text):
+    assert _names(text, zh=True) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("由太原市规划和自然资源局负责", ["太原市规划和自然资源局"]),
+    ("晋城市教育和体育局发布通知", ["晋城市教育和体育局"]),
+    ("长治市公安局和国家安全局", ["长治市公安局", "国家安全局"]),
+    ("双方设立山西晋能新材料有限公司", ["山西晋能新材料有限公司"]),
+])
+def test_real_bureaus_and_companies_are_kept(text, expected):
+    assert _names(text, zh=True) == expected
+
+
+def test_the_trigger_finds_every_foreign_suffix():
+    """_EN_SUFFIX_TRIGGER must hit the first letters of every legal form _EN_SUFFIX knows."""
+    text = ("Ab S.p.A. x Cd SpA x Ef S.r.l. x Gh Srl x Ij S.A.S. x Kl SAS x Mn S.A. x Op SA x Qr AG x "
+            "St AB x Uv N.V. x Wx NV x Yz B.V. x Ab BV x Cd Oyj x Ef Oy x Gh ASA x Ij A/S x Kl Sdn Bhd x "
+            "Mn Bhd x Op Limited x Qr Plc x St LLP x Uv Co. x Wx Co x")
+    fast = [m.span() for m in orgs._suffix_matches(orgs._EN_SUFFIX, orgs._EN_SUFFIX_TRIGGER, text)]
+    assert fast == [m.span() for m in orgs._EN_SUFFIX.finditer(text)]
+    assert len(fast) == 25
