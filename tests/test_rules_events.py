@@ -351,3 +351,14 @@ def test_a_description_refers_to_the_project_whose_name_it_repeats():
     assert [o.name for o in projects["Handan Steel Slag Recycling Project"].organizations] == [
         "Handan Ganglu Environmental Co., Ltd."]
     assert projects["Xingtai Logistics Hub Project"].organizations == []
+
+
+def test_a_country_after_a_companys_name_in_a_table_cell_is_not_its_name():
+    text = ("Ningbo signings\n\n"
+            "Ningbo signed two foreign-funded projects on 3 March 2025:\n\n"
+            "| Project | Investor | Investment |\n|---|---|---|\n"
+            "| Beilun Marine Sensor Plant | Havbruk Sensor ASA (Norway) | USD 30 million |\n"
+            "| Yinzhou Optical Lens Project | Kessler Optik (Ningbo) Co., Ltd. | USD 25 million |\n")
+    projects = _projects(text)
+    assert [o.name for o in projects["Beilun Marine Sensor Plant"].organizations] == ["Havbruk Sensor ASA"]
+    assert [o.name for o in projects["Yinzhou Optical Lens Project"].organizations] == ["Kessler Optik (Ningbo) Co., Ltd."]

@@ -18,6 +18,8 @@ from extractor.engines.rules import cues
 from extractor.engines.rules.candidates import Candidate, Cue, Event, provinces_named
 from extractor.engines.rules.linking import Linker
 from extractor.engines.rules.mentions import StatusCue
+from extractor.engines.rules.orgs import cell_org_end
+from extractor.engines.rules.tables import Cell
 from extractor.engines.rules.places_for import PlaceFinder
 from extractor.engines.rules.sector import find_sector
 
@@ -192,7 +194,8 @@ class Builder:
         signing = status == Status.signed
         roles = (("undertaker", OrgRole.undertaker), ("investor", OrgRole.investor),
                  ("counterparty", OrgRole.signer if signing else OrgRole.other))
-        orgs = [(row.cells[f], role) for f, role in roles if f in row.cells and _names_something(row.cells[f].text)]
+        orgs = [(_org_of_cell(row.cells[f]), role) for f, role in roles
+                if f in row.cells and _names_something(row.cells[f].text)]
         if event is not None and event.gov is not None and status == event.status.status in _LIST_STATUSES \
                 and all(c.text != event.gov.text for c, _ in orgs):
             orgs.append((event.gov, OrgRole.government))
@@ -256,6 +259,12 @@ class Builder:
 # The events whose issuing body is the projects' government (not a signing's other party).
 _LIST_STATUSES = (Status.listed, Status.approved, Status.planned)
 _PLACEHOLDER = re.compile(r"[\s\-—–/、.·…]*")  # an empty-looking cell: "—", "/", "..."
+
+
+def _org_of_cell(cell: Cell) -> Cell:
+    """The organisation a cell names, without the country after it ("Nordfibre AB (Sweden)")."""
+    end = cell_org_end(cell.text, zh=not cell.text.isascii())
+    return cell if end == len(cell.text) else Cell(cell.start, cell.start + end, cell.text[:end])
 
 
 def _names_something(text: str) -> bool:
