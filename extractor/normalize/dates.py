@@ -78,7 +78,13 @@ def _day_first(not_after: str) -> str:
     return r"(?P<d>[0-9](?<!" + not_after + r".)[0-9]?)(?:st|nd|rd|th)?(?![0-9]|[.,][0-9])"
 
 
-_OPT_YEAR = r"(?:,?\s+" + _YEAR + r")?"
+# A year counted from the article's: "December last year", "March 5 of next year". The noun "year"
+# alone: not "years", "year-round" or "last year's list"; and no comma before it ("In March, last
+# year's list...", "in March, next year it will...": the next clause's words). ("May this year" is
+# the article's year, as "May" alone is read: the match stays as it was.)
+_REL_YEAR = r"\s+(?:of\s+)?(?P<rel>(?i:last|next))\s+year(?![\w'’-])"
+_EN_REL = {"last": -1, "next": 1}
+_OPT_YEAR = r"(?:,?\s+" + _YEAR + r"|" + _REL_YEAR + r")?"
 _APPROX_WORDS = (r"(?i:early|mid|late|the\s+end\s+of|end\s+of|the\s+beginning\s+of|beginning\s+of|"
                  r"the\s+start\s+of|start\s+of|the\s+middle\s+of|middle\s+of)")
 _PREPOSITIONS = r"(?i:in|since|from|until|till|by|during|before|after|through|throughout|of|for)"
@@ -112,16 +118,24 @@ def _year(m: re.Match) -> Optional[int]:
     return int(y) if y else None
 
 
+def _rel_year(m: re.Match) -> Optional[int]:
+    """The year offset of "last year" (-1) or "next year" (1) after a month; None when the match
+    states none."""
+    rel = m.group("rel") if "rel" in m.re.groupindex else None
+    return _EN_REL[rel.lower()] if rel else None
+
+
 def _en_day(m: re.Match) -> _Raw:
-    return _Raw(m.start(), m.end(), _year(m), _MONTHS[m.group("mon").lower()], int(m.group("d")), False)
+    return _Raw(m.start(), m.end(), _year(m), _MONTHS[m.group("mon").lower()], int(m.group("d")), False,
+                _rel_year(m))
 
 
 def _en_month(m: re.Match) -> _Raw:
-    return _Raw(m.start("mon"), m.end(), _year(m), _MONTHS[m.group("mon").lower()], None, False)
+    return _Raw(m.start("mon"), m.end(), _year(m), _MONTHS[m.group("mon").lower()], None, False, _rel_year(m))
 
 
 def _en_approx_month(m: re.Match) -> _Raw:
-    return _Raw(m.start(), m.end(), _year(m), _MONTHS[m.group("mon").lower()], None, True)
+    return _Raw(m.start(), m.end(), _year(m), _MONTHS[m.group("mon").lower()], None, True, _rel_year(m))
 
 
 def _year_only(approximate: bool, group: str = "") -> Callable[[re.Match], _Raw]:
@@ -295,8 +309,9 @@ _PATTERNS: list[tuple[re.Pattern, Callable[[re.Match], _Raw], _Starts, Optional[
     (re.compile(_MON_FIRST + r"\s+" + _DAY + _OPT_YEAR), _en_day, _at(_month_names_at), None),
     (re.compile(_day_first("[0-9A-Za-z.,]") + r"\s+(?:of\s+)?" + _MON + _OPT_YEAR), _en_day, _day_before_month,
      None),
-    (re.compile(_MON_FIRST + r",?\s+(?:of\s+)?" + _YEAR), _en_month, _at(_month_names_at), None),
-    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])"), _en_month,
+    (re.compile(_MON_FIRST + r"(?:,?\s+(?:of\s+)?" + _YEAR + r"|" + _REL_YEAR + r")"), _en_month,
+     _at(_month_names_at), None),
+    (re.compile(r"\b" + _PREPOSITIONS + r"\s+" + _MON + r"(?!\s*[0-9])(?:" + _REL_YEAR + r")?"), _en_month,
      _words_before(_month_names_at, 1), None),
     (re.compile(r"\b" + _APPROX_WORDS + r"[\s-]+" + _MON + r"(?!\s*[0-9]{1,2}\b)" + _OPT_YEAR),
      _en_approx_month, _words_before(_month_names_at, 3, _APPROX_LAST), None),  # "the beginning of"

@@ -96,6 +96,35 @@ EN_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "锡林浩特市": ("Xilinhot", ()),
     "二连浩特市": ("Erenhot", ()),
     "格尔木市": ("Golmud", ()),
+    # Banners, counties and cities named in Mongolian (Inner Mongolia; the Mongol autonomous counties
+    # of Jilin, Heilongjiang, Liaoning, Xinjiang) and in other minority languages: English uses the
+    # romanised native names ("Ejin Horo Banner", "Qian Gorlos Mongol Autonomous County").
+    "土默特左旗": ("Tumed Left", ()), "土默特右旗": ("Tumed Right", ()),
+    "达尔罕茂明安联合旗": ("Darhan Muminggan United", ()),
+    "阿鲁科尔沁旗": ("Ar Horqin", ()), "巴林左旗": ("Bairin Left", ()), "巴林右旗": ("Bairin Right", ()),
+    "克什克腾旗": ("Hexigten", ()), "翁牛特旗": ("Ongniud", ()), "喀喇沁旗": ("Harqin", ()),
+    "科尔沁区": ("Horqin", ()), "科尔沁左翼中旗": ("Horqin Left Middle", ()),
+    "科尔沁左翼后旗": ("Horqin Left Rear", ()), "科尔沁右翼前旗": ("Horqin Right Front", ()),
+    "科尔沁右翼中旗": ("Horqin Right Middle", ()), "库伦旗": ("Hure", ()), "扎鲁特旗": ("Jarud", ()),
+    "霍林郭勒市": ("Holingol", ()), "达拉特旗": ("Dalad", ()), "准格尔旗": ("Jungar", ()),
+    "鄂托克前旗": ("Otog Front", ()), "鄂托克旗": ("Otog", ()), "杭锦旗": ("Hanggin", ()),
+    "杭锦后旗": ("Hanggin Rear", ()), "乌审旗": ("Uxin", ()), "伊金霍洛旗": ("Ejin Horo", ()),
+    "阿荣旗": ("Arun", ()), "莫力达瓦达斡尔族自治旗": ("Morin Dawa", ()), "鄂伦春自治旗": ("Oroqen", ()),
+    "鄂温克族自治旗": ("Evenki", ()), "陈巴尔虎旗": ("Old Barag", ()),
+    "新巴尔虎左旗": ("New Barag Left", ()), "新巴尔虎右旗": ("New Barag Right", ()),
+    "额尔古纳市": ("Ergun", ()), "扎赉诺尔区": ("Jalainur", ()),
+    "乌拉特前旗": ("Urad Front", ()), "乌拉特中旗": ("Urad Middle", ()), "乌拉特后旗": ("Urad Rear", ()),
+    "察哈尔右翼前旗": ("Chahar Right Front", ()), "察哈尔右翼中旗": ("Chahar Right Middle", ()),
+    "察哈尔右翼后旗": ("Chahar Right Rear", ()), "扎赉特旗": ("Jalaid", ()), "阿尔山市": ("Arxan", ()),
+    "乌兰浩特市": ("Ulanhot", ()), "阿巴嘎旗": ("Abag", ()), "苏尼特左旗": ("Sonid Left", ()),
+    "苏尼特右旗": ("Sonid Right", ()), "东乌珠穆沁旗": ("East Ujimqin", ()),
+    "西乌珠穆沁旗": ("West Ujimqin", ()), "太仆寺旗": ("Taibus", ()), "阿拉善左旗": ("Alxa Left", ()),
+    "阿拉善右旗": ("Alxa Right", ()), "额济纳旗": ("Ejin", ()),
+    "前郭尔罗斯蒙古族自治县": ("Qian Gorlos", ("Qianguo",)), "杜尔伯特蒙古族自治县": ("Dorbod", ()),
+    "喀喇沁左翼蒙古族自治县": ("Harqin Left", ("Harqin Left Wing",)),
+    "和布克赛尔蒙古自治县": ("Hoboksar", ()), "察布查尔锡伯自治县": ("Qapqal", ()),
+    "塔什库尔干塔吉克自治县": ("Taxkorgan", ("Tashkurgan",)), "木垒哈萨克自治县": ("Mori", ()),
+    "巴里坤哈萨克自治县": ("Barkol", ()), "阿克塞哈萨克族自治县": ("Aksay", ()),
     "雄安新区": ("Xiong'an", ()),
     "苏州工业园区": ("Suzhou Industrial Park", ()),
     "大柴旦行政区": ("Da Qaidam", ()),
@@ -183,6 +212,8 @@ def _strip_ethnic(stem: str, ethnic: list[str]) -> str:
         if tail is None:
             break
         stem = stem[: -len(tail)]
+    if stem.endswith("各族") and len(stem) > 3:  # 龙胜各族 ("of all nationalities") -> 龙胜
+        return stem[:-2]
     return stem[:-1] if stem.endswith("族") and len(stem) > 2 else stem  # 东乡族 -> 东乡
 
 
@@ -195,16 +226,22 @@ def pinyin_name(stem: str) -> tuple[str, int]:
     return text[:1].upper() + text[1:], len(syllables)
 
 
+def _with_umlaut(name: str) -> str:
+    """pypinyin writes ü as v, the keyboard stand-in (Lvliang); pinyin proper, and the English of
+    maps and reference works, writes ü (Lüliang, Lüshunkou)."""
+    return name.replace("v", "ü").replace("V", "Ü")
+
+
 def _u_variants(name: str) -> list[str]:
-    """pypinyin writes ü as v (Lvliang): add the Lu/Lyu/Lü spellings also in use."""
-    if "v" not in name.lower():
+    """Spellings of a name with ü also in use: Lvliang (the keyboard v), Luliang, Lyuliang."""
+    if "ü" not in name.lower():
         return []
-    return [name.replace("v", rep).replace("V", rep.upper()) for rep in ("u", "yu", "ü")]
+    return [name.replace("ü", rep).replace("Ü", rep.upper()) for rep in ("v", "u", "yu")]
 
 
 def _english(full: str, stem: str) -> tuple[str, list[str], int]:
     py, n_syllables = pinyin_name(stem)
-    py = PINYIN_FIXES.get(full, py)
+    py = _with_umlaut(PINYIN_FIXES.get(full, py))
     canonical, extra = EN_NAMES.get(full, (py, ()))
     aliases = list(extra)
     if canonical != py and full not in NO_PINYIN_ALIAS:

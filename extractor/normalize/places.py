@@ -62,11 +62,22 @@ _EN_WORD = re.compile(r"[A-Z](?<![A-Za-z0-9].)[a-zêü]*(?:['’][aeo][a-zêü]*
 _SUFFIX_WORDS = (r"Special Administrative Region|SAR|New Area|New District|Forestry District|"
                  r"Special District|[Pp]rovince|[Mm]unicipality|[Pp]refecture|[Dd]istrict|[Cc]ounty|"
                  r"[Cc]ity|[Ll]eague|[Bb]anner|[Rr]egion")
-# Ethnic words may sit between name and "Autonomous ...": "Enshi Tujia and Miao Autonomous Prefecture".
+# The peoples an autonomous area is named for, as English writes them (several spellings each).
+# Only these may sit between a name and "Autonomous ...": "Enshi Tujia and Miao Autonomous
+# Prefecture", "Qian Gorlos Mongol Autonomous County" (there "Gorlos" is the name's own second word,
+# not a people: "Qian" alone is another county).
+_ETHNIC_WORDS = (
+    "Achang Bai Blang Bonan Bouyei Buyei Buyi Dai Daur Deang De'ang Derung Dong Dongxiang Drung Evenki "
+    "Ewenki Gaoshan Gelao Gelo Gin Hani Hezhen Hui Jing Jingpo Jino Kazak Kazakh Kirgiz Korean Kyrgyz "
+    "Lahu Lhoba Li Lisu Man Manchu Maonan Miao Monba Mongol Mongolian Mulam Mulao Naxi Nu Oroqen Pumi "
+    "Qiang Russian Salar She Shui Sui Tajik Tatar Tibetan Tu Tujia Uighur Uygur Uyghur Uzbek Va Wa Xibe "
+    "Xibo Yao Yi Yugur Zhuang Various Nationalities").split()
 _EN_SUFFIX = re.compile(
-    r"[ ](?:(?:[A-Z][a-z]+,?[ ](?:and[ ])?){0,4}(?P<auto>Autonomous[ ](?:Region|Prefecture|County|Banner))"
+    r"[ ](?:(?:(?:" + "|".join(_ETHNIC_WORDS) + r"),?[ ](?:and[ ])?){0,4}"
+    r"(?P<auto>Autonomous[ ](?:Region|Prefecture|County|Banner))"
     r"|(?P<plain>" + _SUFFIX_WORDS.replace(" ", "[ ]") + r"))(?![\w-])")
-_LOOKUP_SUFFIX = re.compile(r"\s+(?:\w+\s+){0,4}?(?P<auto>autonomous\s+(?:region|prefecture|county|banner))$"
+_LOOKUP_SUFFIX = re.compile(r"\s+(?:(?:" + "|".join(_ETHNIC_WORDS) + r"),?\s+(?:and\s+)?){0,4}?"
+                            r"(?P<auto>autonomous\s+(?:region|prefecture|county|banner))$"
                             r"|\s+(?P<plain>" + _SUFFIX_WORDS + r")$", re.IGNORECASE)
 
 # Suffix kind -> (levels it can name, Chinese suffixes it translates exactly).

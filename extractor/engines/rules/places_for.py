@@ -14,6 +14,7 @@ when a scope has one: most place names have a single reading, which no context c
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import AbstractSet, Callable, Optional, Sequence
 
@@ -95,6 +96,11 @@ class PlaceFinder:
             if not scope:
                 continue  # nothing to find here
             resolve = _ScopeReader(self, scopes, i)
+            if i == _NAME_SCOPE:
+                spanned = self._spanned(scope, resolve)
+                if spanned is not None:  # "Lüliang-Linfen Intercity Railway": in neither city alone
+                    place, match = spanned
+                    return (Located(place, match) if place is not None else None), True
             if i == _CLAUSE_SCOPE:
                 # "南京江北新区的“A”和苏州工业园区的“B”": the place nearest the name is its place.
                 near = scopes.near
@@ -103,6 +109,11 @@ class PlaceFinder:
                 best = _most_specific(scope, resolve)
             if best is None:
                 continue
+            if i == _NAME_SCOPE and best[0].level == "district" and not _with_suffix(best[1]):
+                # "Datong Yungang Airport ... in Datong's Yunzhou District": a bare word of the name
+                # that is also a district's name (a landmark named after the area, an old name) gives
+                # way to a district the text states as one.
+                best = self._stated_district(scopes, scope, best[0], resolve) or best
             # "Hunan Blockchain Industrial Park ... in Loudi", "built in Wuhan's Jiangxia District": a
             # finer place inside the one found, named nearby, is better. (Nothing is finer than a district.)
             for j in range(i + 1, _PARAGRAPH_SCOPE + 1):
@@ -114,6 +125,41 @@ class PlaceFinder:
                     best = finer
             return Located(*best), i < _EVENT_SCOPE and resolve.decided_nearby
         return None, False
+
+    def _spanned(self, scope: Sequence[PlaceMatch], resolve) -> Optional[tuple[Optional[Place], PlaceMatch]]:
+        """For a name that joins two places ("Lüliang-Linfen Intercity Railway", "吕梁至临汾城际铁路",
+        "Beijing-Shanghai"): the place that holds both (their city, else their province, else None)
+        and the first mention. None when the name joins no two different places."""
+        text = self.m.text
+        for a, b in zip(scope, scope[1:]):
+            if not _JOINER.fullmatch(text, a.end, b.start):
+                continue
+            first, second = resolve(a), resolve(b)
+            if first is None or second is None or first == second:
+                continue
+            # (A city and a county of it, "Datong-Hunyuan Railway": the city holds both.)
+            return _holding(self.gazetteer, first, second), a
+        return None
+
+    def _stated_district(self, scopes: _Scopes, name_scope: Sequence[PlaceMatch], bare: Place,
+                         resolve) -> Optional[_Found]:
+        """Another district of the same city as `bare` (a district read from a bare word of the name),
+        named with its suffix ("Yunzhou District", 云州区) in the clauses, sentences and referring
+        sentences of the candidate, and inside every city and province the name states. None when
+        the text states `bare` itself as a district ("the Yanhu ... Project, in Yanhu District"), or
+        states two others: then it does not say which."""
+        outer = [p for p in map(resolve, name_scope) if p is not None and p.level != "district"]
+        stated: dict[Place, PlaceMatch] = {}
+        for j in range(_CLAUSE_SCOPE, _LINKED_SCOPE + 1):
+            for match in self._scope(scopes, j):
+                place = resolve(match) if _with_suffix(match) else None
+                if place is not None and place.level == "district" and place not in stated:
+                    stated[place] = match
+        if bare in stated:
+            return None
+        same_city = [(p, m) for p, m in stated.items()
+                     if _within(p, bare) and all(_within(p, o) for o in outer)]
+        return same_city[0] if len(same_city) == 1 else None
 
     def _codes(self, scopes: _Scopes, i: int) -> tuple[bool, tuple[AbstractSet[str], AbstractSet[str]]]:
         """The gazetteer context for reading ambiguous names found in scope `i`: what the scopes up to
@@ -299,6 +345,25 @@ def _joined(contexts: Sequence[_Context]) -> _Context:
             provinces |= province_codes
             cities |= city_codes
     return named, provinces, cities
+
+
+# What joins two places in a name that runs between them: a hyphen or dash, "to", 至/到.
+_JOINER = re.compile(r"\s*(?:[-‐‑–—－/~]|to|至|到)\s*")
+# A place mention that carries its administrative suffix: "Yunzhou District", 云州区 (not "Yungang").
+_SUFFIXED = re.compile(r"(?:[ ](?:[Dd]istrict|[Cc]ounty|[Bb]anner|[Cc]ity|[Aa]rea)|[区县旗市])$")
+
+
+def _with_suffix(match: PlaceMatch) -> bool:
+    return _SUFFIXED.search(match.text) is not None
+
+
+def _holding(gazetteer: Gazetteer, first: Place, second: Place) -> Optional[Place]:
+    """The smallest place that holds both: their common city, else their common province, else None."""
+    if first.city_en is not None and first.city_en == second.city_en and first.province_en == second.province_en:
+        return gazetteer.city_of(first)
+    if first.province_en == second.province_en:
+        return gazetteer.province_of(first)
+    return None
 
 
 def _within(inner: Place, outer: Place) -> bool:
