@@ -82,6 +82,8 @@ class Linker(OrgLinking, EventTracking):
     def candidate_for(self, name: NameMention, para: Paragraph, sent_index: int) -> Candidate:
         key = candidate_key(name.text)
         cand = self.candidates.get(key)
+        if cand is None and name.weak and self.text[max(0, name.start - 4):name.start] in ("the ", "The "):
+            cand = self._described("the " + name.text)  # "the steel slag plant": one named before
         if cand is None:
             cand = Candidate(key, name, para.section, para.index, event=self.event, weak=name.weak)
             self.candidates[key] = cand
