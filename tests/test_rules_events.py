@@ -362,3 +362,18 @@ def test_a_country_after_a_companys_name_in_a_table_cell_is_not_its_name():
     projects = _projects(text)
     assert [o.name for o in projects["Beilun Marine Sensor Plant"].organizations] == ["Havbruk Sensor ASA"]
     assert [o.name for o in projects["Yinzhou Optical Lens Project"].organizations] == ["Kessler Optik (Ningbo) Co., Ltd."]
+
+
+def test_a_chinese_sum_invested_to_build_a_name_after_it_is_its_amount():
+    text = ("晋城签约\n\n"
+            "2026年5月8日，晋城市泽州县与山西晋泰储能科技有限公司签订合作协议，计划投资6.5亿元在泽州县建设"
+            "独立储能电站及配套升压站项目。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 6.5e8
+
+
+def test_a_chinese_sum_of_a_company_is_not_a_later_projects_amount():
+    text = ("晋城签约\n\n"
+            "2026年5月8日，山西晋泰储能科技有限公司注册资本6.5亿元，在泽州县建设独立储能电站项目，总投资9亿元。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 9e8

@@ -36,6 +36,9 @@ _GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
                "|(?:新建|拟建|主要建设|建设内容包括)[^，。；,;]{1,30})")
 _TIGHT_GAP = re.compile(rf"[，,；;]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项目)?"
                         r"(?:估算)?(?:总投资|计划投资|投资|投资额|总额)?[：:]?(?:约|达|为|超过|逾)?")
+# Between a sum and the Chinese name it is invested to build: "（投资4.2亿元）在屯留区建设", "用于建设", "新建".
+_INVESTED_TO_BUILD = re.compile(r"[，,]?(?:(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,20}?)?(?:用于|拟|将)?"
+                                r"(?:投资建设|建设|新建|打造|实施|兴建)")
 _WORD = re.compile(r"[a-z]+")
 # Words of "the ... project" that say which one is meant by when or how, not by what it is.
 _NOT_DESCRIBING = frozenset("new proposed planned whole entire first second third same latter former above "
@@ -228,9 +231,13 @@ class Linker(OrgLinking, EventTracking):
                 self._mark_components(a, sent, names, cands, target)
 
     def _tight(self, cand: Candidate, names: list[NameMention], a: MoneyMatch) -> bool:
-        """An unquoted Chinese name takes only an amount that directly follows it: "X项目总投资5亿元"."""
+        """An unquoted Chinese name takes only an amount that directly follows it ("X项目总投资5亿元"),
+        or one that is invested to build it ("计划投资4.2亿元在屯留区建设X项目")."""
         ends = [n.end for n in names if n.end <= a.start and candidate_key(n.text) == cand.key]
-        return bool(ends) and bool(_TIGHT_GAP.fullmatch(self.text[ends[-1]:a.start]))
+        if ends and _TIGHT_GAP.fullmatch(self.text[ends[-1]:a.start]):
+            return True
+        starts = [n.start for n in names if n.start >= a.end and candidate_key(n.text) == cand.key]
+        return bool(starts) and bool(_INVESTED_TO_BUILD.fullmatch(self.text, a.end, starts[0]))
 
     def _pair_respectively(self, amounts: list[MoneyMatch], cands: list[Candidate]) -> bool:
         targets = list(dict.fromkeys(cands))
