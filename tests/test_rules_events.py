@@ -377,3 +377,15 @@ def test_a_chinese_sum_of_a_company_is_not_a_later_projects_amount():
             "2026年5月8日，山西晋泰储能科技有限公司注册资本6.5亿元，在泽州县建设独立储能电站项目，总投资9亿元。")
     [p] = _projects(text).values()
     assert p.amount is not None and p.amount.value == 9e8
+
+
+def test_prose_naming_a_table_row_again_shorter_makes_no_second_record():
+    text = ("2026年忻州重点项目\n\n"
+            "2026年4月2日，忻州市发展改革委印发重点项目名单。\n\n"
+            "| 项目名称 | 建设地点 | 建设单位 | 总投资 |\n|---|---|---|---|\n"
+            "| 年产5万吨高纯石英砂及深加工项目 | 繁峙县 | 忻州晶源新材料有限公司 | 6.2亿元 |\n"
+            "| 五台山旅游集散中心项目 | 五台县 | 五台山文旅集团有限公司 | 3亿元 |\n\n"
+            "其中，繁峙县高纯石英砂项目由忻州晶源新材料有限公司负责建设，五台县旅游码头项目由五台山文旅集团有限公司建设，总投资2亿元。")
+    projects = _projects(text)
+    assert "繁峙县高纯石英砂项目" not in projects
+    assert "五台县旅游码头项目" in projects  # its name is not the row's, and it states its own sum

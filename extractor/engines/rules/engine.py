@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from extractor.merge import merge_projects
-from extractor.types import AggregateFact, Chunk, Document, Extraction, Project
+from extractor.normalize.places import Gazetteer
+from extractor.types import AggregateFact, Chunk, Document, Extraction, Project, normalise_name
 from extractor.engines.rules import cues
 from extractor.engines.rules.aliases import forget_aliases
 from extractor.engines.rules.build import Builder, row_amount
@@ -64,8 +67,14 @@ class RulesEngine:
             if not cand.has_link and _operating(cand, mentions):
                 dropped.append(f"{cand.name.text!r}: an existing facility, already in operation")
                 continue
-            if key not in projects:
-                projects[key] = builder.project(cand)
+            if key in projects:
+                continue
+            record = builder.project(cand)
+            row = next((r for k, r in projects.items() if k in from_rows and _shorter_name_of(record, r)), None)
+            if row is not None:
+                dropped.append(f"{cand.name.text!r}: a shorter name of the table's {row['name']!r}")
+                continue
+            projects[key] = record
         # All records validated in one call (see `build`).
         return Extraction.model_validate({"doc_id": doc.id, "projects": list(projects.values()),
                                           "aggregates": aggregates, "dropped": dropped})
@@ -75,6 +84,29 @@ def _operating(cand, mentions) -> bool:
     """The sentences naming the candidate say it already runs ("has been in production since 2020")."""
     return any(cues.OPERATING.search(mentions.text, s.start, s.end)
                for s in (mentions.sentences[i] for i in cand.sentences))
+
+
+# What a project's name ends with that says only that it is a project.
+_PROJECT_WORDS = re.compile(r"(?:项目|工程|\s*project)$", re.I)
+
+
+def _shorter_name_of(prose: dict, row: dict | Project) -> bool:
+    """The prose record names a table row again, shorter ("排在首位的玉门市光伏组件项目由X负责实施" for the
+    row "年产2GW高效光伏组件及配套储能系统项目" of 玉门市, undertaken by X): it adds no sum, its companies
+    are the row's, its place does not contradict the row's, and what its name says beyond a place and
+    "project" is part of the row's name."""
+    row = row.model_dump() if isinstance(row, Project) else row
+    orgs, row_orgs = {o["name"] for o in prose["organizations"]}, {o["name"] for o in row["organizations"]}
+    if prose.get("amount") is not None or not orgs or not orgs <= row_orgs:
+        return False
+    if any(prose.get(f) and row.get(f) and prose[f] != row[f] for f in ("province", "city", "district")):
+        return False
+    name = _PROJECT_WORDS.sub("", prose["name"])
+    place = next(iter(Gazetteer.load().find(name)), None)
+    if place is not None and place.start == 0:
+        name = name[place.end:]
+    core = normalise_name(name)
+    return len(core) >= 4 and core in normalise_name(row["name"])
 
 
 def combine(row: dict, prose: dict) -> dict | Project:
