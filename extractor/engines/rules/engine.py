@@ -52,6 +52,7 @@ class RulesEngine:
             if key not in projects:  # the first record of a name stands: a later one is not even built
                 projects[key] = builder.row_project(row, event)
         from_rows = set(projects)  # names a table lists: prose about them is merged in, not dropped
+        rows_named = list(projects)
         for cand in linker.candidates.values():
             key = cand.name.text.lower()
             if key in from_rows:  # the table says it is a project: the prose tells more of it
@@ -70,7 +71,8 @@ class RulesEngine:
             if key in projects:
                 continue
             record = builder.project(cand)
-            row = next((r for k, r in projects.items() if k in from_rows and _shorter_name_of(record, r)), None)
+            row = next((projects[k] for k in rows_named if _shorter_name_of(record, projects[k])), None) \
+                if rows_named and "amount" not in record else None
             if row is not None:
                 dropped.append(f"{cand.name.text!r}: a shorter name of the table's {row['name']!r}")
                 continue
@@ -95,9 +97,11 @@ def _shorter_name_of(prose: dict, row: dict | Project) -> bool:
     row "年产2GW高效光伏组件及配套储能系统项目" of 玉门市, undertaken by X): it adds no sum, its companies
     are the row's, its place does not contradict the row's, and what its name says beyond a place and
     "project" is part of the row's name."""
+    if not prose["organizations"]:
+        return False
     row = row.model_dump() if isinstance(row, Project) else row
     orgs, row_orgs = {o["name"] for o in prose["organizations"]}, {o["name"] for o in row["organizations"]}
-    if prose.get("amount") is not None or not orgs or not orgs <= row_orgs:
+    if not orgs or not orgs <= row_orgs:
         return False
     if any(prose.get(f) and row.get(f) and prose[f] != row[f] for f in ("province", "city", "district")):
         return False

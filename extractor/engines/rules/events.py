@@ -23,12 +23,11 @@ _FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operati
 _FUTURE_DATE_ENDS = ("in", "by", "until", "before", "after", "since",
                      "预计", "计划", "将于", "成立于", "始建于", "创立于", "成立")
 # A date in a clause that hopes or expects something, or that dates a company's revenue or output,
-# is not when the project's status happened. The clause runs to the date (no comma or full stop; a
-# decimal point is no full stop).
-_NOT_THE_EVENT_BEFORE = re.compile(
-    r"\b(?:hopes?|hoped|expects?|expected|will|would|aims?)\b(?:[^,;.，。；]|\.(?=\d))*$"
-    r"|\b(?:revenue|sales|turnover|profits?|output value|income)\b(?:[^,;.，。；]|\.(?=\d))*$"
-    r"|(?:希望|有望|争取|营收|营业收入|销售收入|产值|利润)[^,;.，。；]*$")
+# is not when the project's status happened ("hopes will be added to the 2027 list", "reported revenue
+# of 16.7 billion yuan in 2025"). The clause is what follows its last comma or full stop.
+_NOT_THE_EVENT_WORD = re.compile(r"hope|expect|will\b|would\b|aims?\b|revenue|sales|turnover|profit|output value"
+                                 r"|income|希望|有望|争取|营收|营业收入|销售收入|产值|利润")
+_CLAUSE_END = re.compile(r"[,;，。；]|\.(?!\d)")
 _UNKNOWN = object()  # not worked out yet
 _DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
 
@@ -106,7 +105,7 @@ class EventTracking:
                 continue
             if _DATE_PURPOSE_AFTER.match(self.text[d.end:d.end + 4]):
                 continue
-            if _NOT_THE_EVENT_BEFORE.search(self.text, max(sent.start, d.start - 60), d.start):
+            if _not_the_event(self.text[max(sent.start, d.start - 60):d.start]):
                 continue  # "hopes will be added to the 2027 list", "reported revenue of 16.7 billion yuan in 2025"
             if best is None or _date_rank(self.text, d) > _date_rank(self.text, best):
                 best = d
@@ -137,3 +136,12 @@ def _looks_back(date, current: Event, article_year: Optional[int]) -> bool:
     if article_year is None or current.date is None:
         return False
     return int(date.iso[:4]) < article_year and current.date.iso[:4] == str(article_year)
+
+
+def _not_the_event(before: str) -> bool:
+    """The clause that ends where a date starts hopes or expects, or tells of revenue or output."""
+    found = _NOT_THE_EVENT_WORD.search(before)
+    if found is None:
+        return False
+    ends = [m.end() for m in _CLAUSE_END.finditer(before, found.start())]
+    return not ends or _NOT_THE_EVENT_WORD.search(before, ends[-1]) is not None

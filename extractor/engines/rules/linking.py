@@ -65,6 +65,7 @@ class Linker(OrgLinking, EventTracking):
         self.event_at: dict[int, Optional[Event]] = {}  # event in force at each skipped (table) paragraph
         self._named: dict[tuple[int, int], tuple[bool, Optional[OrgMention]]] = {}  # this sentence's clauses
         self._sentence_dates: dict[int, Optional[DateMatch]] = {}  # by sentence start
+        self._name_words: dict[Candidate, frozenset[str]] = {}  # the words of each project's name
         self._at = _BySentence(mentions)
 
     # --- driving -------------------------------------------------------------------------------
@@ -168,8 +169,16 @@ class Linker(OrgLinking, EventTracking):
         words = [w for w in _WORD.findall(phrase.lower())[1:-1] if w not in _NOT_DESCRIBING]
         if not words:
             return None
-        found = [c for c in self.mention_order if all(w in _WORD.findall(c.name.text.lower()) for w in words)]
-        return found[0] if len(found) == 1 else None
+        found = None
+        for cand in self.mention_order:
+            named = self._name_words.get(cand)
+            if named is None:
+                named = self._name_words[cand] = frozenset(_WORD.findall(cand.name.text.lower()))
+            if named.issuperset(words):
+                if found is not None:
+                    return None  # two projects fit the description: it says neither
+                found = cand
+        return found
 
     def referred_company(self, clause: tuple[int, int], orgs, text: Optional[str] = None) -> Optional[OrgMention]:
         """The company a clause (of the current sentence; `text` if given) talks about: "the company",

@@ -125,7 +125,7 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
     year = dates[1]
     dates = sorted(dates[0] + _list_years(text, dates[0]) + dated_from_dateline(text, dates[0])
                    + _this_year(text, year), key=lambda d: d.start)
-    status = [_approving_a_list(text, StatusCue._make(c)) for c in sorted(find_status(text, 0), key=itemgetter(1))]
+    status = _approving_lists(text, list(map(StatusCue._make, sorted(find_status(text, 0), key=itemgetter(1)))))
     return DocMentions(text, paragraphs, sentences, names, org_index, find_amounts(text), places, dates, year,
                        company_spans, status)
 
@@ -135,10 +135,11 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
 _LIST_AFTER = re.compile(r"[^.;:!?。；：！？\n]{0,60}?(?:\blists?\b|\broster\b|名单|清单|目录)")
 
 
-def _approving_a_list(text: str, cue: StatusCue) -> StatusCue:
-    if cue.status != Status.approved or not _LIST_AFTER.match(text, cue.end):
-        return cue
-    return cue._replace(status=Status.listed)
+def _approving_lists(text: str, found: list[StatusCue]) -> list[StatusCue]:
+    for i, cue in enumerate(found):
+        if cue.status == Status.approved and _LIST_AFTER.match(text, cue.end):
+            found[i] = cue._replace(status=Status.listed)
+    return found
 
 
 def _dates(text: str, published_year: Optional[int]) -> tuple[list[DateMatch], Optional[int]]:
