@@ -389,3 +389,11 @@ def test_prose_naming_a_table_row_again_shorter_makes_no_second_record():
     projects = _projects(text)
     assert "繁峙县高纯石英砂项目" not in projects
     assert "五台县旅游码头项目" in projects  # its name is not the row's, and it states its own sum
+
+
+def test_a_chinese_estimate_after_a_length_is_the_projects_amount():
+    text = ("2025年安徽重点项目\n\n"
+            "2025年3月1日，安徽省发展改革委印发重点项目名单。"
+            "六安至霍山高速公路项目全长约48公里，工程概算投资52.6亿元，建设单位为安徽交控集团有限公司。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 52.6e8

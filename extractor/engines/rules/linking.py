@@ -26,16 +26,17 @@ from extractor.engines.rules.roles import OrgLinking, is_parent
 
 _OPEN_QUOTES, _CLOSE_QUOTES = "“\"「‘", "”\"」’"
 # What may stand between an unquoted Chinese name and its sum: where it is, who builds it, who
-# approved or listed it, what it builds, each clause maybe opened by a time ("X项目今年一季度被列入…名单，由Y投资建设，
+# approved or listed it, what it builds, how long or large it is, each clause maybe opened by a time ("X项目今年一季度被列入…名单，由Y投资建设，
 # 总投资8.5亿元", "X项目日前获Y核准，总投资18亿元").
 _GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
                "(?:落户|选址|位于|建于|布局)[\u4e00-\u9fffA-Za-z0-9]{0,20}"
                "|(?:将|拟)?由[^，。；,;]{1,30}?(?:投资建设|建设|承建|实施|负责)"
                "|(?:获|经)[^，。；,;]{1,30}?(?:核准|批复|批准|备案)"
                "|(?:纳入|列入)[^，。；,;]{1,30}?(?:计划|名单|清单)"
-               "|(?:新建|拟建|主要建设|建设内容包括)[^，。；,;]{1,30})")
+               "|(?:新建|拟建|主要建设|建设内容包括)[^，。；,;]{1,30}"
+               "|(?:全长|总长|长|占地(?:面积)?|总?建筑面积|规划面积)约?[0-9.]+万?(?:公里|千米|米|亩|平方米|公顷))")
 _TIGHT_GAP = re.compile(rf"[，,；;]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项目)?"
-                        r"(?:估算)?(?:总投资|计划投资|投资|投资额|总额)?[：:]?(?:约|达|为|超过|逾)?")
+                        r"(?:工程)?(?:估算|概算)?(?:总投资|计划投资|投资|投资额|总额)?[：:]?(?:约|达|为|超过|逾)?")
 # Between a sum and the Chinese name it is invested to build: "（投资4.2亿元）在屯留区建设", "用于建设", "新建".
 _INVESTED_TO_BUILD = re.compile(r"[，,]?(?:(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,20}?)?(?:用于|拟|将)?"
                                 r"(?:投资建设|建设|新建|打造|实施|兴建)")
