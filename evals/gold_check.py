@@ -210,8 +210,9 @@ def _check_amount(amount: Any) -> list[str]:
         problems.append(f"amount.currency {amount.get('currency')!r} is not an ISO 4217 code")
     if not isinstance(amount.get("text"), str) or not amount["text"]:
         problems.append("amount.text must give the amount as written")
-    if low is None:
-        problems.append("amount.min must be set (equal to value for a point amount)")
+    if low is None and not (high is not None and value == high):
+        problems.append("amount.min must be set (equal to value for a point amount; only an 'up to X' "
+                        "amount, value = max = X, has none)")
     if low is not None and high is not None and low > high:
         problems.append(f"amount.min {low} > amount.max {high}")
     if value is not None and ((low is not None and value < low) or (high is not None and value > high)):

@@ -118,3 +118,8 @@ def test_a_sentence_ending_with_a_date_is_no_dateline():
     text = ("Title line\n\nThe province approved its list of key projects for the year on June 9, 2025.\n\n"
             "It signed the deal on Thursday.")
     assert _dated(text) == {}
+
+
+def test_a_dateline_closed_by_a_spaced_hyphen():
+    text = "Title\n\nNANCHANG, China, Nov. 7, 2025 - Jiangxi signed the deal on Wednesday."
+    assert _dated(text) == {"on Wednesday": "2025-11-05"}
