@@ -119,3 +119,20 @@ def test_place_named_alone_or_not_signing_is_no_signer():
     # a place that hosts the project, not a party
     text = ("签约项目\n\n3月5日，广西远航新材料科技有限公司签约南宁市武鸣区复合材料生产基地项目，计划投资12亿元。\n")
     assert all(name != "南宁市武鸣区" for name, _ in orgs_of(text).get("南宁市武鸣区复合材料生产基地项目", []))
+
+
+def test_company_that_signs_to_invest_or_to_build_says_its_role():
+    text = ("Deals\n\nItalian toolmaker Ferrante Utensili SpA on Friday signed an agreement with the Jiaxing "
+            "municipal government to invest $60 million in the Jiaxing Precision Tools Plant.\n\n"
+            "Ningbo Harbour Logistics Co., a unit of provincial port operator Zhejiang Seaport Group, signed a "
+            "contract on May 2 to build the Ningbo Cold Chain Hub, worth 900 million yuan.\n")
+    found = orgs_of(text)
+    assert ("Jiaxing municipal government", "signer") in found["Jiaxing Precision Tools Plant"]
+    assert ("Ferrante Utensili SpA", "investor") in found["Jiaxing Precision Tools Plant"]
+    # (the parent named to describe the company signs nothing)
+    assert found["Ningbo Cold Chain Hub"] == [("Ningbo Harbour Logistics Co.", "undertaker")]
+
+
+def test_signing_alone_gives_no_role_of_its_own():
+    assert cues.role_cue("X signed an agreement with the county on Monday.", 0, 1) is None
+    assert cues.role_cue("X signed an agreement. The county plans to build roads.", 0, 1) is None

@@ -245,6 +245,11 @@ _OF_PLACE = re.compile(r"^ of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
 # two commas (a few words, no verb that could hold a role itself).
 _APPOSITIVE = re.compile(r", an? (?:[\w'’.()&-]+ ){0,8}?(?:unit|subsidiary|arm|affiliate|division|member|maker|"
                          r"developer|operator|manufacturer|producer|company|firm|group|venture)\b[^,;:]{0,60},")
+# "X on Monday signed a deal with the Y government to invest $85 million in ...", "X signed an agreement
+# to build ...": the signing company says what it will do (the other party, named after "with", does not).
+_SIGNED_TO = re.compile(r"(?:\s+(?:on|in|at|last|this|early|late|also|has|have|had)\b[^,;]{0,25}?)?\s+signed\s+"
+                        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|contract|pact|memorandum)\b"
+                        r"(?:(?!\.\s+[A-Z])[^;]){0,90}?\bto\s+(?:(?P<invest>invest|fund)|build|construct|set\s+up)\b")
 # "Singapore-based", "Shenzhen-headquartered": where a company is from, written before its name.
 ORIGIN_WORDS = ("based", "headquartered", "registered", "listed")  # also read by `orgs`
 _ORIGIN_PREFIX = re.compile(rf"(?:[A-Z][\w'’.]*\s)?[A-Z][\w'’.]*-(?:{'|'.join(ORIGIN_WORDS)})\s+$")
@@ -268,11 +273,15 @@ def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], 
     elif after.startswith(", a"):  # "X Co., a unit of Y Group, is responsible for ...": read past what X is
         appositive = _APPOSITIVE.match(text, end, end + 120)
         if appositive is not None:
-            after = text[appositive.end():appositive.end() + 60]
-    after = after[:40]
+            end = appositive.end()
+            after = text[end:end + 60]
     for role, rx in _ROLE_AFTER:
-        if rx.search(after):
+        if rx.search(after[:40]):
             return role, False
+    if "signed" in after:  # (the cheap test first)
+        signed = _SIGNED_TO.match(text, end, end + 200)
+        if signed is not None:
+            return (OrgRole.investor if signed["invest"] else OrgRole.undertaker), False
     return None, False
 
 

@@ -34,8 +34,10 @@ _BUILD_VERB = re.compile("|".join(
 _OF_THE = re.compile(r"of\s+(?:the\s+)?$")  # "the X of [the] <organisation>"
 
 
+# (a few words may say what the parent is: "a unit of Danish medical device group Y A/S")
 _PARENT_BEFORE = re.compile(r"\b(?:subsidiary|unit|arm|affiliate|division|member company) of (?:the )?"
-                            r"(?:(?:state-owned|listed|privately held|Hong Kong-listed|Shanghai-listed) )?$")
+                            r"(?:(?:state-owned|listed|privately held|Hong Kong-listed|Shanghai-listed) )?"
+                            r"(?:[\w-]+ ){0,4}$")
 _NOT_SIGNED_YET = re.compile(r"\b(?:expects?|expected|plans?|planned|hopes?|aims?|intends?|is|are) to sign\b"
                              r"|\bwill sign\b|\bwould sign\b|拟与|将与|计划与")
 _BY = re.compile(r"[”\"」』》]?\s*(?:将|拟)?由")  # between a name and the company that builds it
