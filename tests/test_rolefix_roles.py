@@ -136,3 +136,10 @@ def test_company_that_signs_to_invest_or_to_build_says_its_role():
 def test_signing_alone_gives_no_role_of_its_own():
     assert cues.role_cue("X signed an agreement with the county on Monday.", 0, 1) is None
     assert cues.role_cue("X signed an agreement. The county plans to build roads.", 0, 1) is None
+
+
+def test_companies_joined_by_and_share_the_role_after_them():
+    text = ("Projects\n\nHunan Xiangdian Power Co., Ltd. and Lanshan Solar Co., Ltd. will build the Fenghuang "
+            "Solar Farm, worth 2 billion yuan.\n")
+    assert orgs_of(text)["Fenghuang Solar Farm"] == [
+        ("Hunan Xiangdian Power Co., Ltd.", "undertaker"), ("Lanshan Solar Co., Ltd.", "undertaker")]

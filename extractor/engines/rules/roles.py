@@ -69,7 +69,7 @@ class OrgLinking:
         for k, org in enumerate(orgs):
             if id(org) in paired:
                 continue
-            role, target = self._org_role_target(org, sent, names, cands, referents, statuses, orgs[:k])
+            role, target = self._org_role_target(orgs, k, sent, names, cands, referents, statuses)
             if role is None or target is None:
                 continue
             target.add_org(org, role)
@@ -123,8 +123,9 @@ class OrgLinking:
                 target.add_org(org, shared_role)
         return {id(o) for o in companies + shared}
 
-    def _org_role_target(self, org, sent, names, cands, referents, statuses, orgs_before=()):
-        text = self.text
+    def _org_role_target(self, orgs, k, sent, names, cands, referents, statuses):
+        """The role of `orgs[k]` (the sentence's organisations) and the project it plays it in."""
+        text, org = self.text, orgs[k]
         pairs = list(zip(names, cands))
         clause = sent.clause_of(org.start)
         in_clause = [p for p in pairs if clause[0] <= p[0].start < clause[1]] or pairs
@@ -132,7 +133,7 @@ class OrgLinking:
         after = [p for p in in_clause if p[0].start >= org.end]
         if is_parent(text, org, clause[0]):
             return None, None  # "X Co., Ltd., a subsidiary of Y Holdings": Y only describes X
-        role, prefer_before = self._role_words(org, sent, clause, orgs_before)
+        role, prefer_before = self._role_words(sent, clause, orgs, k)
         if role == OrgRole.signer and _NOT_SIGNED_YET.search(text, max(clause[0], org.start - 60), org.start):
             return None, None  # "expects to sign an agreement with X": no party has signed anything yet
         if role is not None:
@@ -157,23 +158,31 @@ class OrgLinking:
             return OrgRole.government, nearest[0][1]
         return None, None
 
-    def _role_words(self, org, sent, clause, orgs_before) -> tuple[Optional[OrgRole], bool]:
-        """The role the words around `org` give it, and whether they stand before it (see
-        `cues.role_cue_where`). Without words of its own, an organisation joined to the one before it
-        ("built by a joint venture between A and B", "undertaken by A, B and C") shares that one's
-        role; one after a bare "by" in a clause that leaves out its verb ("The first is built by X;
-        the second by Y") takes the role of the verb left out."""
-        text = self.text
+    def _role_words(self, sent, clause, orgs, k) -> tuple[Optional[OrgRole], bool]:
+        """The role the words around `orgs[k]` give it, and whether they stand before it (see
+        `cues.role_cue_where`). Without words of its own, an organisation joined to others ("built by a
+        joint venture between A and B", "undertaken by A, B and C", "A and B will build") shares the
+        role that the words before the first or after the last of them give; one after a bare "by" in
+        a clause that leaves out its verb ("The first is built by X; the second by Y") takes the role
+        of the verb left out."""
+        text, org = self.text, orgs[k]
         role, prefer_before = cues.role_cue_where(text, org.start, org.end)
         if role is not None:
             return role, prefer_before
-        k = len(orgs_before)
-        while k and _COORDINATED.fullmatch(text, orgs_before[k - 1].end, (orgs_before[k:] or [org])[0].start):
-            k -= 1  # walk back over "A, B and" to the first organisation of the run
-            first = orgs_before[k]
-            role, prefer_before = cues.role_cue_where(text, first.start, first.end)
-            if role is not None:
-                return (role, True) if prefer_before else (None, False)
+        first = k
+        while first and _COORDINATED.fullmatch(text, orgs[first - 1].end, orgs[first].start):
+            first -= 1  # walk back over "A, B and" to the first organisation of the run
+        last = k
+        while last + 1 < len(orgs) and _COORDINATED.fullmatch(text, orgs[last].end, orgs[last + 1].start):
+            last += 1
+        if first < k:
+            role, prefer_before = cues.role_cue_where(text, orgs[first].start, orgs[first].end)
+            if role is not None and prefer_before:
+                return role, True
+        if last > k:
+            role, prefer_before = cues.role_cue_where(text, orgs[last].start, orgs[last].end)
+            if role is not None and not prefer_before:
+                return role, False
         head = max(clause[0], text.rfind(",", clause[0], org.start) + 1)  # "..., the second by Y"
         role = cues.elided_role(text, head, org.start, sent.start)
         return role, role is not None
