@@ -134,8 +134,20 @@ def test_company_that_signs_to_invest_or_to_build_says_its_role():
 
 
 def test_signing_alone_gives_no_role_of_its_own():
-    assert cues.role_cue("X signed an agreement with the county on Monday.", 0, 1) is None
-    assert cues.role_cue("X signed an agreement. The county plans to build roads.", 0, 1) is None
+    assert cues.signed_to_role("X signed an agreement with the county on Monday.", 1) is None
+    assert cues.signed_to_role("X signed an agreement. The county plans to build roads.", 1) is None
+    assert cues.signed_to_role("X on Monday signed a pact with Y to set up a plant.", 1) == OrgRole.undertaker
+
+
+def test_a_government_that_signs_with_a_company_to_build_does_not_build():
+    text = ("Deals\n\nThe Wuhu Municipal People's Government on Monday signed an agreement with Anhui Glass Co., "
+            "Ltd. to build the Wuhu Glass Plant, worth 2 billion yuan.\n")
+    assert ("Wuhu Municipal People's Government", "signer") in orgs_of(text)["Wuhu Glass Plant"]
+
+
+def test_a_clause_with_a_verb_of_its_own_is_not_gapped():
+    text = "The hall is built by A Co.; funded in part by B Co."
+    assert cues.elided_role(text, text.index("funded"), text.index("B Co."), 0) is None
 
 
 def test_companies_joined_by_and_share_the_role_after_them():

@@ -226,7 +226,7 @@ _ROLE_AFTER = [
     (OrgRole.undertaker, re.compile(r"^\)?(?:,?\s*(?:which|that)\s+)?\s*(?:has |have |had |will |is |was )?"
                                     r"(?:undertaken|undertakes?|led|leads|(?:is )?building|build|builds|"
                                     r"(?:is )?preparing|constructs?|carry out|carries out|is responsible for|"
-                                    r"(?:is )?developing|develops?|"
+                                    r"(?<=will )develop|(?<=is )developing|"  # (not "which develops software")
                                     r"is the (?:project's )?(?:builder|developer|contractor|operator))\b"
                                     r"|^(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)")),
 ]
@@ -270,19 +270,35 @@ def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], 
     after = text[end:end + 60]
     if after.startswith(" of "):  # "X Pte. Ltd. of Singapore will put US$350 million into ..."
         after = _OF_PLACE.sub("", after, count=1)
-    elif after.startswith(", a"):  # "X Co., a unit of Y Group, is responsible for ...": read past what X is
-        appositive = _APPOSITIVE.match(text, end, end + 120)
-        if appositive is not None:
-            end = appositive.end()
-            after = text[end:end + 60]
+    elif after.startswith(", a"):
+        end = _past_appositive(text, end)
+        after = text[end:end + 60]
+    after = after[:40]
     for role, rx in _ROLE_AFTER:
-        if rx.search(after[:40]):
+        if rx.search(after):
             return role, False
-    if "signed" in after:  # (the cheap test first)
-        signed = _SIGNED_TO.match(text, end, end + 200)
-        if signed is not None:
-            return (OrgRole.investor if signed["invest"] else OrgRole.undertaker), False
     return None, False
+
+
+def _past_appositive(text: str, end: int) -> int:
+    """Where the words after an organisation ending at `end` go on, past a phrase that says what it
+    is ("X Co., a unit of Y Group, is responsible for ...")."""
+    appositive = _APPOSITIVE.match(text, end, end + 120)
+    return appositive.end() if appositive is not None else end
+
+
+def signed_to_role(text: str, end: int) -> Optional[OrgRole]:
+    """The role a company ending at `end` takes by signing a deal "to invest" (investor) or "to build"
+    (undertaker) (`_SIGNED_TO`). Only for a company: a government that signs "with X to build" does
+    not build."""
+    if text.startswith(", a", end):
+        end = _past_appositive(text, end)
+    if "signed" not in text[end:end + 60]:  # (the cheap test first)
+        return None
+    signed = _SIGNED_TO.match(text, end, end + 200)
+    if signed is None:
+        return None
+    return OrgRole.investor if signed["invest"] else OrgRole.undertaker
 
 
 def _role_before(before: str) -> Optional[OrgRole]:
@@ -295,8 +311,10 @@ def _role_before(before: str) -> Optional[OrgRole]:
 
 
 # "...; the second by Y", "and the latter by Y": a clause that leaves out the verb of the clause before
-# it ("The first is being built by X; the second by Y"). What stands before the "by" is a few words.
-_GAPPED_BY = re.compile(r"\s*(?:(?:and|while|whereas|with)\s+)?(?:[\w-]+\s+){1,3}?by\s+(?:the\s+)?")
+# it ("The first is being built by X; the second by Y"). What stands before the "by" is a few words, none
+# of them a verb of its own ("funded in part by Y" has one).
+_GAPPED_BY = re.compile(r"\s*(?:(?:and|while|whereas|with)\s+)?(?:(?![\w-]*(?:ed|en|ing)\s)[\w-]+\s+){1,3}?"
+                        r"by\s+(?:the\s+)?")
 
 
 def elided_role(text: str, clause_start: int, start: int, floor: int) -> Optional[OrgRole]:

@@ -15,7 +15,7 @@ from extractor.engines.rules.orgs import OrgMention
 # \b(?:it|the company)\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|...)\b|该公司[\u4e00-\u9fff]{0,4}?(?:承建|建设|实施), any
 # case, written to open with literals (see `scanning`): (?i) lets İ and ı stand for "i".
 _ROLE_VERB = (r"\s+(?:has\s+|had\s+|have\s+|will\s+)?(?:undertaken|undertakes|undertake|led|leads|built|builds|build"
-              r"|constructs|construct|carry\s+out|carries\s+out|develop|develops)\b")
+              r"|constructs|construct|carry\s+out|carries\s+out|develop)\b")
 _PRONOUN_ROLE = re.compile("|".join([word_start(c, "(?i:t" + _ROLE_VERB + ")") for c in "Ii\u0130\u0131"]
                                     + [word_start(c, "(?i:he company" + _ROLE_VERB + ")") for c in "Tt"]
                                     + ["该公司[\u4e00-\u9fff]{0,4}?(?:承建|建设|实施)"]))  # "该公司(将/继续/负责)(投资)建设'
@@ -185,7 +185,10 @@ class OrgLinking:
                 return role, False
         head = max(clause[0], text.rfind(",", clause[0], org.start) + 1)  # "..., the second by Y"
         role = cues.elided_role(text, head, org.start, sent.start)
-        return role, role is not None
+        if role is not None:
+            return role, True
+        role = cues.signed_to_role(text, org.end) if org.is_company else None  # "X signed a deal to invest"
+        return role, False
 
     def _link_referred_company(self, sent, names, cands, referents) -> None:
         """"The company plans to invest ...", "Norvale will invest ...", "it has undertaken the X"."""
