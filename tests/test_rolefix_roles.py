@@ -79,6 +79,7 @@ def test_the_company_means_the_one_named_earlier_in_the_sentence():
 def test_the_investor_followed_by_its_name_is_not_an_anaphor():
     assert not cues.says_the_company("and the investor, Hubei Changfeng Power Co., Ltd., has withdrawn")
     assert cues.says_the_company("and the investor has withdrawn")
+    assert cues.says_the_company("it will be built by the company, Wang Wei said")
 
 
 def test_builder_named_with_is_the_builder_and_after_an_appositive():

@@ -152,9 +152,9 @@ ANAPHOR_PROJECT = re.compile("|".join(
 # \b(?:[Tt]he|[Tt]his)\s+(?:company|...)\b | 该公司 | 这家...(?:企业|公司) | 该企业 | 该集团
 ANAPHOR_COMPANY = re.compile("|".join(
     # (one word may describe it: "the Singaporean firm", "the Hong Kong-listed company" is two)
-    # (not "the investor, Hubei X Co., Ltd.": the name right after it says which company it is)
+    # (not "the investor, Hubei X Co., Ltd.": the company's name right after it says which one it is)
     [word_start(c, r"h(?:e|is)\s+(?:[A-Z][\w'’-]*\s+)?(?:company|firm|enterprise|investor|group|developer)\b"
-                   r"(?!,?\s+[A-Z])")
+                   r"(?!,?\s+[A-Z][^,;]{0,60}?\b(?:Co|Ltd|Inc|Corp|Group|Holdings|Company|GmbH|AG|SA|LLC|PLC)\b)")
      for c in "Tt"]
     + ["该公司", "这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)", "该企业", "该集团"]))
 # A piece of every ANAPHOR_COMPANY match (its nouns are lower case): most clauses hold none.

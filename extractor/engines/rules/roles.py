@@ -46,7 +46,7 @@ _POSSESSIVE_GAP = re.compile(r"[\s“\"「『《(（]*(?:'s|’s|的|之)?[\s“
 _COORDINATED = re.compile(r"\s*,?\s*(?:and|&|as well as)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?|、|和|及|以及|与")
 # A place that signs as its government: "柳江区与X公司签约", "Rudong County signed a contract with X".
 # (Read right after the place; the company must follow in the same clause.)
-_PLACE_SIGNS_ZH = re.compile(r"(?:与|同)")
+_PLACE_SIGNS_ZH = re.compile(r"[与同]")
 _PLACE_SIGNS_ZH_VERB = re.compile(r"签约|签订|签署")
 _PLACE_SIGNS_EN = re.compile(r"\s+(?:has\s+|have\s+|also\s+)?signed\b[^;]{0,80}?\bwith\s+(?:the\s+)?$")
 # "..., which it will carry out": the company builds the project named right before "which".
