@@ -152,7 +152,9 @@ ANAPHOR_PROJECT = re.compile("|".join(
 # \b(?:[Tt]he|[Tt]his)\s+(?:company|...)\b | 该公司 | 这家...(?:企业|公司) | 该企业 | 该集团
 ANAPHOR_COMPANY = re.compile("|".join(
     # (one word may describe it: "the Singaporean firm", "the Hong Kong-listed company" is two)
-    [word_start(c, r"h(?:e|is)\s+(?:[A-Z][\w'’-]*\s+)?(?:company|firm|enterprise|investor|group|developer)\b")
+    # (not "the investor, Hubei X Co., Ltd.": the company's name right after it says which one it is)
+    [word_start(c, r"h(?:e|is)\s+(?:[A-Z][\w'’-]*\s+)?(?:company|firm|enterprise|investor|group|developer)\b"
+                   r"(?!,?\s+[A-Z][^,;]{0,60}?\b(?:Co|Ltd|Inc|Corp|Group|Holdings|Company|GmbH|AG|SA|LLC|PLC)\b)")
      for c in "Tt"]
     + ["该公司", "这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)", "该企业", "该集团"]))
 # A piece of every ANAPHOR_COMPANY match (its nouns are lower case): most clauses hold none.
@@ -197,9 +199,12 @@ def says_the_company(text: str) -> bool:
 # end with "$", which the regex engine cannot skip ahead to: it tries every position of the text, so
 # the cheap test on the ending comes first.
 _ROLE_BEFORE = [
+    # ("built by a joint venture between A and B": the partners build it; B takes A's role, see `roles`)
     (OrgRole.undertaker, re.compile(r"(?:undertaken|built|constructed|carried out|implemented|developed|led|"
-                                    r"operated|run|invested and (?:constructed|built)|managed)\s+by\s+(?:the\s+)?$"),
-     ("by", "the")),
+                                    r"operated|run|invested and (?:constructed|built)|managed)\s+by\s+(?:the\s+"
+                                    r"|(?:an?\s+|the\s+)?(?:new\s+)?joint[\s-]venture\s+(?:between|of|formed by)\s+"
+                                    r"(?:the\s+)?)?$"),
+     ("by", "the", "between", "of")),
     (OrgRole.investor, re.compile(r"(?:backed|funded|financed|invested)\s+by\s+(?:the\s+)?$"), ("by", "the")),
     (OrgRole.signer, re.compile(r"(?:signed\s+(?:by|with)|agreement\s+with|contract\s+with)\s+(?:the\s+)?$"),
      ("by", "with", "the")),
@@ -220,7 +225,9 @@ _ROLE_AFTER = [
                                   r"|^(?:将|计划|拟)?投资(?!建设)|^(?:将|计划|拟)投入")),
     (OrgRole.undertaker, re.compile(r"^\)?(?:,?\s*(?:which|that)\s+)?\s*(?:has |have |had |will |is |was )?"
                                     r"(?:undertaken|undertakes?|led|leads|(?:is )?building|build|builds|"
-                                    r"(?:is )?preparing|constructs?|carry out|carries out|is responsible for)\b"
+                                    r"(?:is )?preparing|constructs?|carry out|carries out|is responsible for|"
+                                    r"(?<=will )develop|(?<=is )developing|"  # (not "which develops software")
+                                    r"is the (?:project's )?(?:builder|developer|contractor|operator))\b"
                                     r"|^(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)")),
 ]
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b|^的")
@@ -234,6 +241,15 @@ def role_cue(text: str, start: int, end: int) -> Optional[OrgRole]:
 
 # "X Pte. Ltd. of Singapore": where a company is from, written after its name.
 _OF_PLACE = re.compile(r"^ of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
+# ", a unit of state-owned Y Group,", ", an arm of Y,": a phrase that says what the company is, between
+# two commas (a few words, no verb that could hold a role itself).
+_APPOSITIVE = re.compile(r", an? (?:[\w'’.()&-]+ ){0,8}?(?:unit|subsidiary|arm|affiliate|division|member|maker|"
+                         r"developer|operator|manufacturer|producer|company|firm|group|venture)\b[^,;:]{0,60},")
+# "X on Monday signed a deal with the Y government to invest $85 million in ...", "X signed an agreement
+# to build ...": the signing company says what it will do (the other party, named after "with", does not).
+_SIGNED_TO = re.compile(r"(?:\s+(?:on|in|at|last|this|early|late|also|has|have|had)\b[^,;]{0,25}?)?\s+signed\s+"
+                        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|contract|pact|memorandum)\b"
+                        r"(?:(?!\.\s+[A-Z])[^;]){0,90}?\bto\s+(?:(?P<invest>invest|fund)|build|construct|set\s+up)\b")
 # "Singapore-based", "Shenzhen-headquartered": where a company is from, written before its name.
 ORIGIN_WORDS = ("based", "headquartered", "registered", "listed")  # also read by `orgs`
 _ORIGIN_PREFIX = re.compile(rf"(?:[A-Z][\w'’.]*\s)?[A-Z][\w'’.]*-(?:{'|'.join(ORIGIN_WORDS)})\s+$")
@@ -254,11 +270,35 @@ def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], 
     after = text[end:end + 60]
     if after.startswith(" of "):  # "X Pte. Ltd. of Singapore will put US$350 million into ..."
         after = _OF_PLACE.sub("", after, count=1)
+    elif after.startswith(", a"):
+        end = _past_appositive(text, end)
+        after = text[end:end + 60]
     after = after[:40]
     for role, rx in _ROLE_AFTER:
         if rx.search(after):
             return role, False
     return None, False
+
+
+def _past_appositive(text: str, end: int) -> int:
+    """Where the words after an organisation ending at `end` go on, past a phrase that says what it
+    is ("X Co., a unit of Y Group, is responsible for ...")."""
+    appositive = _APPOSITIVE.match(text, end, end + 120)
+    return appositive.end() if appositive is not None else end
+
+
+def signed_to_role(text: str, end: int) -> Optional[OrgRole]:
+    """The role a company ending at `end` takes by signing a deal "to invest" (investor) or "to build"
+    (undertaker) (`_SIGNED_TO`). Only for a company: a government that signs "with X to build" does
+    not build."""
+    if text.startswith(", a", end):
+        end = _past_appositive(text, end)
+    if "signed" not in text[end:end + 60]:  # (the cheap test first)
+        return None
+    signed = _SIGNED_TO.match(text, end, end + 200)
+    if signed is None:
+        return None
+    return OrgRole.investor if signed["invest"] else OrgRole.undertaker
 
 
 def _role_before(before: str) -> Optional[OrgRole]:
@@ -268,6 +308,22 @@ def _role_before(before: str) -> Optional[OrgRole]:
         if tail.endswith(ends) and rx.search(before):
             return role
     return None
+
+
+# "...; the second by Y", "and the latter by Y": a clause that leaves out the verb of the clause before
+# it ("The first is being built by X; the second by Y"). What stands before the "by" is a few words, none
+# of them a verb of its own ("funded in part by Y" has one).
+_GAPPED_BY = re.compile(r"\s*(?:(?:and|while|whereas|with)\s+)?(?:(?![\w-]*(?:ed|en|ing)\s)[\w-]+\s+){1,3}?"
+                        r"by\s+(?:the\s+)?")
+
+
+def elided_role(text: str, clause_start: int, start: int, floor: int) -> Optional[OrgRole]:
+    """The role of an organisation at `start` that a gapped clause (text[clause_start:start], see
+    `_GAPPED_BY`) names with a bare "by": that of the last "<verb> by" between `floor` and the clause."""
+    if not _GAPPED_BY.fullmatch(text, clause_start, start):
+        return None
+    by = text.rfind(" by ", floor, clause_start)
+    return _role_before(text[max(floor, by - 40):by + 4]) if by >= 0 else None
 
 
 def is_possessive(text: str, start: int, end: int) -> bool:

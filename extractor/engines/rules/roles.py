@@ -10,10 +10,12 @@ from extractor.normalize.scanning import word_start
 from extractor.types import OrgRole, Status
 from extractor.engines.rules import cues
 from extractor.engines.rules.cues import any_case
+from extractor.engines.rules.orgs import OrgMention
 
 # \b(?:it|the company)\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|...)\b|该公司[\u4e00-\u9fff]{0,4}?(?:承建|建设|实施), any
 # case, written to open with literals (see `scanning`): (?i) lets İ and ı stand for "i".
-_ROLE_VERB = r"\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|undertakes|led|leads|built|builds|constructs)\b"
+_ROLE_VERB = (r"\s+(?:has\s+|had\s+|have\s+|will\s+)?(?:undertaken|undertakes|undertake|led|leads|built|builds|build"
+              r"|constructs|construct|carry\s+out|carries\s+out|develop)\b")
 _PRONOUN_ROLE = re.compile("|".join([word_start(c, "(?i:t" + _ROLE_VERB + ")") for c in "Ii\u0130\u0131"]
                                     + [word_start(c, "(?i:he company" + _ROLE_VERB + ")") for c in "Tt"]
                                     + ["该公司[\u4e00-\u9fff]{0,4}?(?:承建|建设|实施)"]))  # "该公司(将/继续/负责)(投资)建设'
@@ -32,12 +34,23 @@ _BUILD_VERB = re.compile("|".join(
 _OF_THE = re.compile(r"of\s+(?:the\s+)?$")  # "the X of [the] <organisation>"
 
 
+# (a few words may say what the parent is: "a unit of Danish medical device group Y A/S")
 _PARENT_BEFORE = re.compile(r"\b(?:subsidiary|unit|arm|affiliate|division|member company) of (?:the )?"
-                            r"(?:(?:state-owned|listed|privately held|Hong Kong-listed|Shanghai-listed) )?$")
+                            r"(?:(?:state-owned|listed|privately held|Hong Kong-listed|Shanghai-listed) )?"
+                            r"(?:[\w-]+ ){0,4}$")
 _NOT_SIGNED_YET = re.compile(r"\b(?:expects?|expected|plans?|planned|hopes?|aims?|intends?|is|are) to sign\b"
                              r"|\bwill sign\b|\bwould sign\b|拟与|将与|计划与")
 _BY = re.compile(r"[”\"」』》]?\s*(?:将|拟)?由")  # between a name and the company that builds it
 _POSSESSIVE_GAP = re.compile(r"[\s“\"「『《(（]*(?:'s|’s|的|之)?[\s“\"「『《(（]*")
+# What joins two organisations that share one role: "by A and B", "by A, B and C", "由A、B".
+_COORDINATED = re.compile(r"\s*,?\s*(?:and|&|as well as)\s+(?:the\s+)?|\s*,\s*(?:the\s+)?|、|和|及|以及|与")
+# A place that signs as its government: "柳江区与X公司签约", "Rudong County signed a contract with X".
+# (Read right after the place; the company must follow in the same clause.)
+_PLACE_SIGNS_ZH = re.compile(r"[与同]")
+_PLACE_SIGNS_ZH_VERB = re.compile(r"签约|签订|签署")
+_PLACE_SIGNS_EN = re.compile(r"\s+(?:has\s+|have\s+|also\s+)?signed\b[^;]{0,80}?\bwith\s+(?:the\s+)?$")
+# "..., which it will carry out": the company builds the project named right before "which".
+_WHICH_BEFORE = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*,?\s*(?:which|that)\s+")
 
 
 def is_parent(text: str, org, floor: int) -> bool:
@@ -50,26 +63,54 @@ class OrgLinking:
 
     def _link_orgs(self, sent, names, cands, orgs, referents, found) -> None:
         statuses = {s for s, _, _ in found}
+        if Status.signed in statuses:
+            orgs = self._with_place_signers(sent, orgs)
         paired = self._pair_orgs_respectively(sent, cands, orgs, statuses)
-        for org in orgs:
+        for k, org in enumerate(orgs):
             if id(org) in paired:
                 continue
-            role, target = self._org_role_target(org, sent, names, cands, referents, statuses)
+            role, target = self._org_role_target(orgs, k, sent, names, cands, referents, statuses)
             if role is None or target is None:
                 continue
             target.add_org(org, role)
             if org.is_company:
                 self.company_candidate.setdefault(org.text, target)
 
+    def _with_place_signers(self, sent, orgs) -> list:
+        """`orgs` and, in order among them, each place that signs as its government: "柳州市柳江区与X公司
+        签约…", "Nantong's Rudong County signed a contract with X" (the gold counts a government that
+        signs as a signer, named by its place alone as by "…人民政府"). The place must be followed by
+        a company it signs with; a place inside an organisation's name is that organisation's."""
+        companies = [o for o in orgs if o.is_company]
+        if not companies:
+            return list(orgs)
+        text, added = self.text, []
+        for start, end in _qualified_places(text, self.m.places(sent.start, sent.end, in_names=False)):
+            if any(o.start < end and start < o.end for o in orgs):
+                continue
+            clause_end = sent.clause_of(start)[1]
+            company = next((c for c in companies if end < c.start < clause_end), None)
+            if company is None or not _signs_with(text, end, company.start, clause_end):
+                continue
+            added.append(OrgMention(start, end, text[start:end], "government"))
+        return sorted([*orgs, *added], key=lambda o: o.start) if added else list(orgs)
+
     def _pair_orgs_respectively(self, sent, cands, orgs, statuses) -> set[int]:
         """"甲政府分别与A公司、B公司签约“X”和“Y”", "A and B will build X and Y respectively": the
         companies pair with the projects in order; an organisation named before them all (the other
-        party) takes part in each. Returns the id()s of the organisations linked here."""
-        targets = list(dict.fromkeys(cands))
+        party) takes part in each. With no project named, "They will be built by A, B and C,
+        respectively" pairs the companies with the projects the last sentences enumerated. Returns the
+        id()s of the organisations linked here."""
         companies = [o for o in orgs if o.is_company]
-        if len(targets) < 2 or len(companies) != len(targets) or not cues.RESPECTIVELY.search(sent.text):
+        if len(companies) < 2 or not cues.RESPECTIVELY.search(sent.text):
             return set()
-        role = OrgRole.signer if Status.signed in statuses else _verb_role(sent.text)
+        targets = list(dict.fromkeys(cands)) or self.enumeration
+        if len(targets) < 2 or len(companies) != len(targets):
+            return set()
+        # ("undertaken by A, B and C, respectively": the words before the first hold the role of all)
+        role = OrgRole.signer if Status.signed in statuses else (
+            cues.role_cue(self.text, companies[0].start, companies[0].end)
+            or _verb_role(_INVEST_VERB.search(sent.text), _BUILD_VERB.search(sent.text)))
         if role is None:
             return set()
         for org, target in zip(companies, targets):
@@ -82,8 +123,9 @@ class OrgLinking:
                 target.add_org(org, shared_role)
         return {id(o) for o in companies + shared}
 
-    def _org_role_target(self, org, sent, names, cands, referents, statuses):
-        text = self.text
+    def _org_role_target(self, orgs, k, sent, names, cands, referents, statuses):
+        """The role of `orgs[k]` (the sentence's organisations) and the project it plays it in."""
+        text, org = self.text, orgs[k]
         pairs = list(zip(names, cands))
         clause = sent.clause_of(org.start)
         in_clause = [p for p in pairs if clause[0] <= p[0].start < clause[1]] or pairs
@@ -91,7 +133,7 @@ class OrgLinking:
         after = [p for p in in_clause if p[0].start >= org.end]
         if is_parent(text, org, clause[0]):
             return None, None  # "X Co., Ltd., a subsidiary of Y Holdings": Y only describes X
-        role, prefer_before = cues.role_cue_where(text, org.start, org.end)
+        role, prefer_before = self._role_words(sent, clause, orgs, k)
         if role == OrgRole.signer and _NOT_SIGNED_YET.search(text, max(clause[0], org.start - 60), org.start):
             return None, None  # "expects to sign an agreement with X": no party has signed anything yet
         if role is not None:
@@ -116,6 +158,38 @@ class OrgLinking:
             return OrgRole.government, nearest[0][1]
         return None, None
 
+    def _role_words(self, sent, clause, orgs, k) -> tuple[Optional[OrgRole], bool]:
+        """The role the words around `orgs[k]` give it, and whether they stand before it (see
+        `cues.role_cue_where`). Without words of its own, an organisation joined to others ("built by a
+        joint venture between A and B", "undertaken by A, B and C", "A and B will build") shares the
+        role that the words before the first or after the last of them give; one after a bare "by" in
+        a clause that leaves out its verb ("The first is built by X; the second by Y") takes the role
+        of the verb left out."""
+        text, org = self.text, orgs[k]
+        role, prefer_before = cues.role_cue_where(text, org.start, org.end)
+        if role is not None:
+            return role, prefer_before
+        first = k
+        while first and _COORDINATED.fullmatch(text, orgs[first - 1].end, orgs[first].start):
+            first -= 1  # walk back over "A, B and" to the first organisation of the run
+        last = k
+        while last + 1 < len(orgs) and _COORDINATED.fullmatch(text, orgs[last].end, orgs[last + 1].start):
+            last += 1
+        if first < k:
+            role, prefer_before = cues.role_cue_where(text, orgs[first].start, orgs[first].end)
+            if role is not None and prefer_before:
+                return role, True
+        if last > k:
+            role, prefer_before = cues.role_cue_where(text, orgs[last].start, orgs[last].end)
+            if role is not None and not prefer_before:
+                return role, False
+        head = max(clause[0], text.rfind(",", clause[0], org.start) + 1)  # "..., the second by Y"
+        role = cues.elided_role(text, head, org.start, sent.start)
+        if role is not None:
+            return role, True
+        role = cues.signed_to_role(text, org.end) if org.is_company else None  # "X signed a deal to invest"
+        return role, False
+
     def _link_referred_company(self, sent, names, cands, referents) -> None:
         """"The company plans to invest ...", "Norvale will invest ...", "it has undertaken the X"."""
         for clause in sent.clauses:
@@ -125,14 +199,17 @@ class OrgLinking:
             text = self.text[clause[0]:clause[1]]
             # (The cheap tests first: the searches below only read, they change nothing.)
             if self.last_company is not None and (m := _PRONOUN_ROLE.search(text)):
+                at = clause[0] + m.start()
+                company = self._company_named_before(sent, at) or self.last_company
                 later = [c for n, c in zip(names, cands) if n.start >= clause[0] + m.end()]
-                # "“X项目”由该公司投资建设": the name stands before 由 and the company builds it.
+                # "“X项目”由该公司投资建设": the name stands before 由 and the company builds it;
+                # "the Y Upgrade, which it will carry out": before "which".
                 passive = [c for n, c in zip(names, cands)
-                           if _BY.fullmatch(self.text, n.end, clause[0] + m.start())]
+                           if _BY.fullmatch(self.text, n.end, at) or _WHICH_BEFORE.fullmatch(self.text, n.end, at)]
                 target = (later or passive or [None])[0]
                 if target is not None:
-                    target.add_org(self.last_company, OrgRole.undertaker)
-                    self.company_candidate.setdefault(self.last_company.text, target)
+                    target.add_org(company, OrgRole.undertaker)
+                    self.company_candidate.setdefault(company.text, target)
                 continue
             if target is None:
                 continue
@@ -148,6 +225,15 @@ class OrgLinking:
                 target.add_org(company, role)
                 self.company_candidate.setdefault(company.text, target)
 
+    def _company_named_before(self, sent, at: int) -> Optional[OrgMention]:
+        """The last company this sentence names before `at` (not a parent named to describe it): what
+        "it" stands for there ("X unveiled plans for Y, which it will carry out"), rather than a company of
+        an earlier sentence."""
+        for org in reversed(self._at.orgs.get(sent.start, ())):
+            if org.is_company and org.end <= at and not is_parent(self.text, org, sent.start):
+                return org
+        return None
+
 
 def _subject_end(clause_text: str, invest: Optional[re.Match], build: Optional[re.Match]) -> int:
     """Where the clause's verb starts (roughly): the first invest/build verb, else the whole clause.
@@ -161,3 +247,32 @@ def _verb_role(invest: Optional[re.Match], build: Optional[re.Match]) -> Optiona
     if invest and (not build or invest.start() < build.start()):
         return OrgRole.investor
     return OrgRole.undertaker if build else None
+
+
+def _qualified_places(text: str, places) -> list[tuple[int, int]]:
+    """The spans of places named with the place they belong to: "柳州市柳江区" (a run of adjacent
+    places, all of it), "Nantong's Rudong County" (the last). A place named alone ("瑞金市与X签订…")
+    is not taken for its government: the development set's gold leaves such places out."""
+    out: list[tuple[int, int]] = []
+    run_start, prev_end, parts = -1, -1, 0
+    for p in places:
+        if p.start == prev_end:
+            parts += 1  # "柳州市" + "柳江区"
+        elif prev_end >= 0 and text[prev_end:p.start] in ("'s ", "’s "):
+            run_start, parts = p.start, parts + 1  # "Nantong's" + "Rudong County"
+        else:
+            if parts >= 2:
+                out.append((run_start, prev_end))
+            run_start, parts = p.start, 1
+        prev_end = p.end
+    if parts >= 2:
+        out.append((run_start, prev_end))
+    return out
+
+
+def _signs_with(text: str, place_end: int, company_start: int, clause_end: int) -> bool:
+    """The place is a party that signs with the company: "<place>与<company>…签约",
+    "<place> signed a contract ... with <company>"."""
+    if _PLACE_SIGNS_ZH.match(text, place_end, place_end + 1):
+        return place_end + 1 == company_start and bool(_PLACE_SIGNS_ZH_VERB.search(text, company_start, clause_end))
+    return company_start - place_end <= 90 and bool(_PLACE_SIGNS_EN.match(text, place_end, company_start))
