@@ -397,3 +397,11 @@ def test_a_chinese_estimate_after_a_length_is_the_projects_amount():
             "六安至霍山高速公路项目全长约48公里，工程概算投资52.6亿元，建设单位为安徽交控集团有限公司。")
     [p] = _projects(text).values()
     assert p.amount is not None and p.amount.value == 52.6e8
+
+
+def test_the_project_with_a_converted_sum_in_brackets_takes_the_sum():
+    text = ("Ningxia deals\n\n"
+            "Yinchuan signed the Helan Wine Logistics Centre Project on May 9, 2025. The 1.2-billion-yuan "
+            "(about $169 million) project will be built by Ningxia Helan Logistics Co., Ltd.")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 1.2e9

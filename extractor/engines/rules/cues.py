@@ -142,8 +142,10 @@ _PROJECT_NOUNS = ("project|contract|deal|agreement|plant|station|centre|center|t
 _NOT_IT_IS = r"(?! is (?:reported|said|understood|expected|necessary|worth|clear|likely|not))"
 # \b(?:[Tt]he|[Tt]his|[Tt]hat) (up to 3 words) noun | ^(?:[Ii]t|[Ii]ts)\b ... | 该项目 ... | ^项目 | (?<=[，,])项目(?=...)
 ANAPHOR_PROJECT = re.compile("|".join(
-    # (the words between may be a sum: "The 1.8-billion-yuan base", "the $120 million plant")
-    [word_start(c, r"h(?:e|is|at)\s+(?:(?:[\w$.,\u2010\u2011-]+\s+){0,3})?(?:" + _PROJECT_NOUNS + r")\b(?!s)")
+    # (the words between may be a sum: "The 1.8-billion-yuan base", "the $120 million plant", "The
+    # 1.8-billion-yuan (about $254 million) project")
+    [word_start(c, r"h(?:e|is|at)\s+(?:(?:[\w$.,\u2010\u2011-]+\s+){0,3})?(?:\([^()]{1,40}\)\s+)?(?:"
+                + _PROJECT_NOUNS + r")\b(?!s)")
      for c in "Tt"]
     + [text_start(c, r"(?:t|ts)\b" + _NOT_IT_IS) for c in "Ii"]
     + ["该项目", "此项目", "本项目", "这一项目", "这个项目", "该工程", "此工程", "本工程", "该基地",
@@ -383,12 +385,12 @@ def classify_amount(text: str, start: int, end: int, window_start: int, respecti
         return "list_total"
     if _BUILT_IN_A_PAST_YEAR.search(before):
         return "other"  # "a plant completed in 2021 at a cost of 1.2 billion yuan": it exists already
-    if not respectively and (_says_count(before) or _TOTAL_WORDS.search(before[-40:])):
+    if not respectively and (says_count(before) or _TOTAL_WORDS.search(before[-40:])):
         return "list_total"
     return None
 
 
-def _says_count(text: str) -> bool:
+def says_count(text: str) -> bool:
     """A count of projects ("12 projects", "8个项目") in `text`."""
     if "个" in text and _COUNT_ZH.search(text):
         return True

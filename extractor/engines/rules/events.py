@@ -76,7 +76,7 @@ class EventTracking:
         current = self.event
         if current is None or current.date is None or current.status.status != status:
             return False
-        if not cues._says_count(sent.text):
+        if not cues.says_count(sent.text):
             return False  # "All of them were included in the list published in early March": their list
         if self._at.names.get(sent.start) or current.sentence < index - para.sentences.index(sent):
             return False

@@ -123,7 +123,9 @@ class Linker(OrgLinking, EventTracking):
                     referents[clause] = ref
         if amounts:
             self._link_amounts(sent, names, cands, referents, amounts)
-        if names or referents:  # else no organisation and no "the company" can be tied to a project
+        # (else no organisation and no "the company" can be tied to a project; but "They will be
+        # undertaken by A, B and C, respectively" pairs companies with the open enumeration)
+        if names or referents or (orgs and self.enumeration):
             self._link_orgs(sent, names, cands, orgs, referents, found)
             self._link_referred_company(sent, names, cands, referents)
         if not names:
