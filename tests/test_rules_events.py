@@ -405,3 +405,28 @@ def test_the_project_with_a_converted_sum_in_brackets_takes_the_sum():
             "(about $169 million) project will be built by Ningxia Helan Logistics Co., Ltd.")
     [p] = _projects(text).values()
     assert p.amount is not None and p.amount.value == 1.2e9
+
+
+def test_projects_that_broke_ground_at_a_ceremony_take_its_status_and_date():
+    text = ("Shanxi groundbreaking\n\n"
+            "On October 9, 2025, Shanxi held a concentrated groundbreaking ceremony for major projects in Taiyuan.\n\n"
+            "The Qingxu Glass Fibre Project, undertaken by Taiyuan Boxin Fibre Co., Ltd., has a total investment of "
+            "1.1 billion yuan. It will build two tank furnaces.")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("other", "2025-10-09")
+
+
+def test_a_project_listed_before_it_broke_ground_stays_listed():
+    text = ("2025年运城开工\n\n"
+            "2025年10月9日，运城市重大项目集中开工仪式在盐湖区举行。"
+            "“盐湖区锂电隔膜项目”当天正式开工，该项目已列入今年3月印发的省级重点项目名单，总投资9亿元。")
+    [p] = _projects(text).values()
+    assert p.status.value == "listed"
+
+
+def test_work_starting_on_a_signing_day_does_not_replace_the_signing():
+    text = ("2025年长治签约\n\n"
+            "2025年10月9日，长治市重大项目集中签约暨开工活动举行。长治市当天共有18个项目集中开工。"
+            "屯留区与山西晋达化工有限公司签约“屯留区精细化工新材料项目”，总投资6亿元。")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("signed", "2025-10-09")

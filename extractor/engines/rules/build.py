@@ -49,27 +49,33 @@ class Builder:
     def own_status(self, cand: Candidate) -> Optional[Cue]:
         """The strongest status cue of the sentences naming the candidate, else of those referring to
         it; among equally strong ones the first."""
+        started = None  # construction started: what the project is, unless a sentence says more
         for group in (cand.sentences, cand.linked):
             best = None
             for i in group:
                 cue = self._strongest_status(i)
                 if cue is not None and (best is None or cues.STATUS_RANK[cue.status] < cues.STATUS_RANK[best.status]):
                     best = cue
-            if best is not None:
+            if best is not None and best.status == Status.other:
+                started = started or best
+            elif best is not None:
                 return Cue(*best)
-        return None
+        return Cue(*started) if started is not None else None
 
     def _strongest_status(self, sentence: int) -> Optional[StatusCue]:
         if sentence not in self._status_of:
             s = self.m.sentences[sentence]
-            found = self.m.status(s.start, s.end)  # strongest first
-            self._status_of[sentence] = found[0] if found else None
+            found = self.m.status(s.start, s.end)  # strongest first; construction started only alone
+            self._status_of[sentence] = next((c for c in found if c.status != Status.other), found[0]) \
+                if found else None
         return self._status_of[sentence]
 
     def project(self, cand: Candidate) -> dict:
         own = self.own_status(cand)
         event = cand.event
-        inherit = event is not None and (own is None or own.status == event.status.status)
+        # (a project that broke ground at the event is past what "it will build" plans)
+        inherit = event is not None and (own is None or own.status == event.status.status
+                                         or (own.status == Status.planned and event.status.status == Status.other))
         located = None
         if inherit and event.places:
             # A Hubei project does not inherit the date and status of a Guangdong list, but may the
@@ -79,7 +85,8 @@ class Builder:
                 located = here
                 event = self._earlier_event(cand, here.place.province_en, own)
                 inherit = event is not None
-        status = own or (event.status if inherit else None)
+        status = event.status if inherit and own is not None and own.status == Status.planned else \
+            own or (event.status if inherit else None)
         evidence = [("name", cand.name.start, cand.name.end)]
         fields: dict = {"name": cand.name.text, "doc_id": self.doc_id}
         if status is not None:

@@ -25,6 +25,10 @@ STATUS_CUES: list[tuple[Status, re.Pattern]] = [
                                 + r"|intends? to" + _PLANNED_VERB
                                 + r"|planned projects?\b|is preparing\b|are preparing\b|expects? the project\b"
                                 r"|proposed\b|拟建|拟投资|拟在|拟于")),
+    # Construction started: the one kind of "other" news tells of a batch ("集中开工", "broke ground").
+    # Not a plan to start ("计划开工", "to start construction"), which the planned cues read.
+    (Status.other, re.compile(r"broke ground\b|breaks ground\b|groundbreaking (?:ceremony|of)\b"
+                              r"|started construction\b|集中开工|正式开工|开工仪式|已开工|开工奠基|奠基仪式")),
     (Status.listed, re.compile(r"list(?:ed|s)?\b|included in\b|key" + _KEY_PROJECTS + "|Key" + _KEY_PROJECTS
                                + "|KEY" + _KEY_PROJECTS + r"|major (?:[\w-]+ ){0,2}projects\b"
                                r"|清单|名单|列入|纳入|入选|位列|重点项目|重大项目|重点(?:[\u4e00-\u9fff]{0,4})项目")),
@@ -37,7 +41,7 @@ _AMOUNT_PHRASE_EN = re.compile(r"planned (?:total |annual )?investment")
 _AMOUNT_PHRASE_ZH = re.compile(r"计划(?:总)?投资|年度计划")
 _JIHUA = re.compile("计划")
 
-# Where a status cue can start, found for all four statuses at once. The patterns above open with
+# Where a status cue can start, found for all statuses at once. The patterns above open with
 # common letters (s, c, a, d, p, i, ...), at each of which the regex engine stops to try them; a
 # trigger opens with one rarer character of a cue's head ("g" of "sign", "v" of "approv"), checks
 # the rest of the head around it, and the empty marker group after it says which status pattern
@@ -52,10 +56,13 @@ _TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and c
     (1, "核(?=准)", 0), (1, "批(?=[复准])", 0), (1, "获(?=批)", 0), (1, "审(?=批通过)", 0),
     (2, r"p(?=lan|roposed)", 0), (2, r"w(?=ill )", 0), (2, r"d(?<=intend)(?=[s ])", 5),
     (2, r"g(?<=is preparing)", 11), (2, r"g(?<=are preparing)", 12), (2, r"x(?<=ex)(?=pect)", 1), (2, "拟", 0),
-    (3, r"l(?=ist)", 0), (3, r"c(?<=inc)(?=luded in)", 2), (3, r"k(?=ey )", 0), (3, r"K(?=ey |EY )", 0),
-    (3, r"j(?<=maj)(?=or )", 2), (3, "清(?=单)", 0), (3, "名(?=单)", 0),
-    (3, "列(?=入)", 0), (3, "纳(?=入)", 0), (3, "入(?=选)", 0),
-    (3, "位(?=列)", 0), (3, "重(?=[点大])", 0),
+    (3, r"b(?=roke ground|reaks ground)", 0), (3, r"g(?=roundbreaking )", 0), (3, r"s(?=tarted construction)", 0),
+    (3, "集(?=中开工)", 0), (3, "正(?=式开工)", 0), (3, "开(?=工仪式|工奠基)", 0), (3, "已(?=开工)", 0),
+    (3, "奠(?=基仪式)", 0),
+    (4, r"l(?=ist)", 0), (4, r"c(?<=inc)(?=luded in)", 2), (4, r"k(?=ey )", 0), (4, r"K(?=ey |EY )", 0),
+    (4, r"j(?<=maj)(?=or )", 2), (4, "清(?=单)", 0), (4, "名(?=单)", 0),
+    (4, "列(?=入)", 0), (4, "纳(?=入)", 0), (4, "入(?=选)", 0),
+    (4, "位(?=列)", 0), (4, "重(?=[点大])", 0),
 ]
 
 

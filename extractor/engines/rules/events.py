@@ -62,9 +62,11 @@ class EventTracking:
             return  # "该项目已列入今年1月印发的清单": that project's own status, not the document's next event
         gov = next((o for o in orgs if o.kind == "government"), None)
         places = self.m.places(sent.start, sent.end, in_names=False)
-        if current and current.date and current.date.iso == date.iso and current.status.status == status \
-                and _same_region(current.places, places):
-            current.gov = current.gov or gov  # the same event, told in a further sentence
+        if current and current.date and current.date.iso == date.iso and _same_region(current.places, places) \
+                and (current.status.status == status or status == Status.other):
+            # the same event, told in a further sentence; work starting that day ("柳州市当天共有21个项目集中
+            # 开工") is part of the day's ceremony
+            current.gov = current.gov or gov
             return
         self.event = Event(Cue(status, start, end), index, para.section, date, gov, places)
         self.events.append(self.event)
