@@ -430,3 +430,13 @@ def test_work_starting_on_a_signing_day_does_not_replace_the_signing():
             "屯留区与山西晋达化工有限公司签约“屯留区精细化工新材料项目”，总投资6亿元。")
     [p] = _projects(text).values()
     assert (p.status.value, p.date) == ("signed", "2025-10-09")
+
+
+def test_the_host_of_a_groundbreaking_ceremony_is_its_projects_government():
+    text = ("Shanxi groundbreaking\n\n"
+            "On October 9, 2025, Shanxi held a concentrated groundbreaking ceremony for major projects in Taiyuan. "
+            "The ceremony was hosted by the Shanxi Provincial People's Government.\n\n"
+            "The Qingxu Glass Fibre Project, undertaken by Taiyuan Boxin Fibre Co., Ltd., has a total investment of "
+            "1.1 billion yuan.")
+    [p] = _projects(text).values()
+    assert ("Shanxi Provincial People's Government", "government") in {(o.name, o.role.value) for o in p.organizations}

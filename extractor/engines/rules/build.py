@@ -107,7 +107,7 @@ class Builder:
             fields["amount"] = cand.amount.to_amount()
             evidence.append(("amount", cand.amount.start, cand.amount.end))
         orgs = list(cand.orgs.values())
-        if inherit and event.gov is not None and event.status.status in _LIST_STATUSES:
+        if inherit and event.gov is not None and event.status.status in _GOVERNMENT_STATUSES:
             if event.gov.text not in cand.orgs:
                 orgs.append((event.gov, OrgRole.government))
         fields["organizations"] = [{"name": o.text, "role": r} for o, r in orgs]
@@ -203,7 +203,7 @@ class Builder:
                  ("counterparty", OrgRole.signer if signing else OrgRole.other))
         orgs = [(_org_of_cell(row.cells[f]), role) for f, role in roles
                 if f in row.cells and _names_something(row.cells[f].text)]
-        if event is not None and event.gov is not None and status == event.status.status in _LIST_STATUSES \
+        if event is not None and event.gov is not None and status == event.status.status in _GOVERNMENT_STATUSES \
                 and all(c.text != event.gov.text for c, _ in orgs):
             orgs.append((event.gov, OrgRole.government))
         return ([{"name": c.text, "role": r} for c, r in orgs],
@@ -258,13 +258,16 @@ class Builder:
             para = self.m.paragraphs[before]
             if para.kind != "table" and (found := self.m.places(para.start, para.end, in_names=False)):
                 return found
-        if event is not None and event.status.status in _LIST_STATUSES:
+        if event is not None and event.status.status in _GOVERNMENT_STATUSES:
             return list(event.places)
         return []
 
 
 # The events whose issuing body is the projects' government (not a signing's other party).
-_LIST_STATUSES = (Status.listed, Status.approved, Status.planned)
+# What a government does to the projects of an event, which makes it their government: it lists,
+# approves or plans them, or hosts the ceremony where work on them starts. (At a signing, the
+# government that signs is a signer, named as such.)
+_GOVERNMENT_STATUSES = (Status.listed, Status.approved, Status.planned, Status.other)
 _PLACEHOLDER = re.compile(r"[\s\-—–/、.·…]*")  # an empty-looking cell: "—", "/", "..."
 
 

@@ -40,6 +40,7 @@ _TIGHT_GAP = re.compile(rf"[，,；;]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项�
 # Between a sum and the Chinese name it is invested to build: "（投资4.2亿元）在屯留区建设", "用于建设", "新建".
 _INVESTED_TO_BUILD = re.compile(r"[，,]?(?:(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,20}?)?(?:用于|拟|将)?"
                                 r"(?:投资建设|建设|新建|打造|实施|兴建)")
+_HOSTED_BY = re.compile(r"hosted by\b|organi[sz]ed by\b|主办|承办")
 _WORD = re.compile(r"[a-z]+")
 # Words of "the ... project" that say which one is meant by when or how, not by what it is.
 _NOT_DESCRIBING = frozenset("new proposed planned whole entire first second third same latter former above "
@@ -142,6 +143,9 @@ class Linker(OrgLinking, EventTracking):
             self.focus = cands[-1]
             if len(cands) >= 2:
                 self.enumeration = list(dict.fromkeys(cands))
+        if orgs and self.event is not None and self.event.gov is None and _HOSTED_BY.search(sent.text):
+            # "The ceremony was hosted by the X People's Government": the event's government
+            self.event.gov = next((o for o in orgs if o.kind == "government"), None)
         if orgs:
             companies = [o for o in orgs if o.is_company]
             # "the company" later means the one the sentence is about, not its parent named after it
