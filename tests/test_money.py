@@ -288,3 +288,15 @@ def test_values_are_free_of_binary_floating_point_noise(text, value):
 def test_a_short_scale_word_after_a_space(text, value, currency):
     [m] = find_amounts(text)
     assert (m.text, m.value, m.currency) == (text, value, currency)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("a total investment of RMB 25 100 million", 2.5e9),   # 25亿, translated word for word
+    ("invests 3.6 100 million yuan", 3.6e8),
+    ("RMB 3,000 10 thousand", 3e7),                        # 3000万
+    ("In 2025 100 million yuan went to roads", 1e8),       # a year, then the amount
+    ("100 million yuan", 1e8),
+])
+def test_word_for_word_translations_of_yi_and_wan(text, value):
+    [m] = find_amounts(text)
+    assert m.value == pytest.approx(value)

@@ -36,7 +36,9 @@ class MoneyMatch:
 
 _EN_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
               "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
-              "hundred million": 1e8, "ten thousand": 1e4, "hundred thousand": 1e5}
+              "hundred million": 1e8, "ten thousand": 1e4, "hundred thousand": 1e5,
+              # 亿 and 万 translated word for word: "RMB 25 100 million" is 25亿, "3,000 10 thousand yuan" 3000万
+              "100 million": 1e8, "10 thousand": 1e4}
 _CN_UNITS = {"万亿": 1e12, "千亿": 1e11, "百亿": 1e10, "十亿": 1e9, "亿": 1e8,
              "千万": 1e7, "百万": 1e6, "十万": 1e5, "万": 1e4}
 _CURRENCY_WORDS = {
@@ -84,7 +86,7 @@ _EN_PRE = r"US\$|HK\$|S\$|USD|HKD|RMB|CNY|EUR|GBP|JPY|SGD|Rmb|rmb|¥|￥|\$|€|
 _EN_SUF = (r"yuan|Yuan|RMB|CNY|renminbi|US dollars|U\.S\. dollars|Hong Kong dollars|dollars|USD|HKD"
            r"|euros|EUR|pounds|yen|dollar|euro")
 _EN_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _alts(_EN_WORDS)
-_EN_SCALE = r"hundred million|ten thousand|hundred thousand|thousand|million|billion|trillion"
+_EN_SCALE = r"hundred million|100 million|ten thousand|10 thousand|hundred thousand|thousand|million|billion|trillion"
 
 # What may follow the number: a scale, a currency word, "or more". A compound adjective joins them
 # with hyphens ("a 2.3-billion-yuan hub", "a $120-million plant"): ASCII, Unicode and non-breaking
@@ -218,6 +220,8 @@ def _en_token(m: re.Match, loose: bool = False) -> Optional[_Token]:
     if not (q or pre or sc or sca or suf or qs):  # a number alone, the common case
         return _Token(m.start(), m.end(), num, None, None, None, _is_year(raw))
     scale_word = (sc or sca or "").lower()
+    if scale_word[:1].isdigit() and _is_year(raw):
+        return None  # "in 2025 100 million yuan": a year, then the amount (read from its own digits)
     scale = _EN_SCALES.get(scale_word) if scale_word else None
     if sca and not (pre or suf or loose) and sca.lower() in ("m", "b", "k"):
         scale = None  # "5m" alone is metres as often as millions: only with a currency
