@@ -440,3 +440,14 @@ def test_the_host_of_a_groundbreaking_ceremony_is_its_projects_government():
             "1.1 billion yuan.")
     [p] = _projects(text).values()
     assert ("Shanxi Provincial People's Government", "government") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_a_total_investment_after_the_project_is_named_is_its_amount_not_its_parts():
+    text = ("Hebei projects\n\n"
+            "On October 9, 2025, Hebei held a groundbreaking ceremony for major projects.\n\n"
+            "2. The Shahe Float Glass Upgrading Project. Located in Shahe City, this project is built by Hebei "
+            "Shahe Glass Group Co., Ltd. The total investment is 2.2 billion yuan, mainly for the construction "
+            "of two melting furnaces and a glass deep-processing center.")
+    projects = _projects(text)
+    assert list(projects) == ["Shahe Float Glass Upgrading Project"]
+    assert projects["Shahe Float Glass Upgrading Project"].amount.value == 2.2e9

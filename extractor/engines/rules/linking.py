@@ -40,6 +40,11 @@ _TIGHT_GAP = re.compile(rf"[，,；;]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项�
 # Between a sum and the Chinese name it is invested to build: "（投资4.2亿元）在屯留区建设", "用于建设", "新建".
 _INVESTED_TO_BUILD = re.compile(r"[，,]?(?:(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,20}?)?(?:用于|拟|将)?"
                                 r"(?:投资建设|建设|新建|打造|实施|兴建)")
+# What a sum is spent on: "mainly for the construction of ...", "used to build", "用于建设".
+_SPENT_ON = re.compile(r"\bfor\b|\bconstruction of\b|\bto build\b|用于|主要建设")
+# "The total investment is", "总投资为": a sum of the project the paragraph is about.
+_TOTAL_INVESTMENT_BEFORE = re.compile(r"[Tt]otal investment (?:is|was|of|will be|reaches)\s+(?:about |around )?$"
+                                      r"|(?:项目)?总投资(?:为|达|约)?$")
 _HOSTED_BY = re.compile(r"hosted by\b|organi[sz]ed by\b|主办|承办")
 _WORD = re.compile(r"[a-z]+")
 # Words of "the ... project" that say which one is meant by when or how, not by what it is.
@@ -275,10 +280,16 @@ class Linker(OrgLinking, EventTracking):
         before = [p for p in in_clause if p[0].end <= a.start] or [p for p in zip(names, cands) if p[0].end <= a.start]
         if before:
             return before[-1][1]
-        after = [p for p in in_clause if p[0].start >= a.end]
+        # (not a facility the sum is "mainly for the construction of": a part of the project in focus)
+        after = [p for p in in_clause if p[0].start >= a.end
+                 and not (p[0].weak and _SPENT_ON.search(self.text, a.end, p[0].start))]
         if after:
             return after[0][1]
-        return referents.get(clause) or (lead_ref if not names else None)
+        found = referents.get(clause) or (lead_ref if not names else None)
+        if found is None and self.focus is not None and self.focus.paragraph == sent.para \
+                and _TOTAL_INVESTMENT_BEFORE.search(self.text, max(clause[0], a.start - 30), a.start):
+            return self.focus  # "... this project is built by X. The total investment is 1.35 billion yuan"
+        return found
 
     def _mark_components(self, a, sent, names, cands, target) -> None:
         """"The company plans to invest X to build the A and B": A and B are parts of the target."""
