@@ -451,3 +451,11 @@ def test_a_total_investment_after_the_project_is_named_is_its_amount_not_its_par
     projects = _projects(text)
     assert list(projects) == ["Shahe Float Glass Upgrading Project"]
     assert projects["Shahe Float Glass Upgrading Project"].amount.value == 2.2e9
+
+
+@pytest.mark.parametrize("text", [
+    "The Yanqing 200 MW Solar Project, which cost 1.1 billion yuan, was fully connected to the grid in May.",
+    "延庆200兆瓦光伏项目总投资11亿元，已于5月全容量并网。",
+])
+def test_a_plant_already_on_the_grid_is_no_project(text):
+    assert _projects("Title\n\n" + text) == {}

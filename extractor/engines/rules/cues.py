@@ -414,4 +414,6 @@ def role_before(text: str, start: int) -> bool:
 OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:production|operation|service)\b"
                        r"|\b(?:went|came|was put|were put) into (?:production|operation|service)\b"
                        r"|\bin (?:production|operation|service) since\b"
-                       r"|已(?:经)?(?:建成)?(?:投产|投入运营|投入使用|投运)")
+                       r"|\b(?:was|were|has been|had been) (?:fully )?(?:connected|hooked up) to the grid\b"
+                       r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:建成)?(?:投产|投入运营|投入使用|投运)"
+                       r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:全容量|全部)?并网")

@@ -6,7 +6,7 @@ import re
 
 from extractor.merge import merge_projects
 from extractor.normalize.places import Gazetteer
-from extractor.types import AggregateFact, Chunk, Document, Extraction, Project, normalise_name
+from extractor.types import AggregateFact, Chunk, Document, Extraction, Project, Status, normalise_name
 from extractor.engines.rules import cues
 from extractor.engines.rules.aliases import forget_aliases
 from extractor.engines.rules.build import Builder, row_amount
@@ -65,7 +65,9 @@ class RulesEngine:
             if cand.weak and not cand.has_link:
                 dropped.append(f"{cand.name.text!r}: no amount or undertaker ties the name to a project")
                 continue
-            if not cand.has_link and _operating(cand, mentions):
+            # (one tied to a sum or a company is still dropped when nothing says it was listed, signed,
+            # approved or planned: "broke ground in 2023 ..., was connected to the grid last year")
+            if _operating(cand, mentions) and (not cand.has_link or _no_status_but_started(builder, cand)):
                 dropped.append(f"{cand.name.text!r}: an existing facility, already in operation")
                 continue
             if key in projects:
@@ -80,6 +82,11 @@ class RulesEngine:
         # All records validated in one call (see `build`).
         return Extraction.model_validate({"doc_id": doc.id, "projects": list(projects.values()),
                                           "aggregates": aggregates, "dropped": dropped})
+
+
+def _no_status_but_started(builder: Builder, cand) -> bool:
+    own = builder.own_status(cand)
+    return own is None or own.status == Status.other
 
 
 def _operating(cand, mentions) -> bool:
