@@ -459,3 +459,28 @@ def test_a_total_investment_after_the_project_is_named_is_its_amount_not_its_par
 ])
 def test_a_plant_already_on_the_grid_is_no_project(text):
     assert _projects("Title\n\n" + text) == {}
+
+
+def test_the_unit_that_puts_a_sum_into_a_named_project_is_its_investor():
+    text = ("Anhui deals\n\n"
+            "Norhaven Dairy Holdings, a unit of Singapore-listed Norhaven Group Ltd, signed an agreement on "
+            "March 3, 2025 with the Bozhou municipal government. The unit will put 1.2 billion yuan into the "
+            "Bozhou Dairy Processing Park.")
+    [p] = _projects(text).values()
+    assert ("Norhaven Dairy Holdings", "investor") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_an_enterprise_named_as_such_after_a_signing_takes_the_sum():
+    text = ("2025年乌海签约\n\n"
+            "2025年6月3日，乌海经济开发区管委会与内蒙古海诚新材料有限公司签约“高性能碳纤维项目”。"
+            "据介绍，企业拟投资12亿元建设年产5000吨碳纤维生产线。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 1.2e9
+
+
+def test_the_cost_of_a_first_phase_completed_years_ago_is_not_the_new_phases():
+    text = ("Chips\n\n"
+            "Corvex Materials Inc said on May 6, 2025 it would expand the Wuxi Wafer Phase II Project. "
+            "Corvex's first phase, which cost $95 million, was completed in 2021.")
+    [p] = _projects(text).values()
+    assert p.amount is None

@@ -162,12 +162,15 @@ ANAPHOR_PROJECT = re.compile("|".join(
 ANAPHOR_COMPANY = re.compile("|".join(
     # (one word may describe it: "the Singaporean firm", "the Hong Kong-listed company" is two)
     # (not "the investor, Hubei X Co., Ltd.": the company's name right after it says which one it is)
-    [word_start(c, r"h(?:e|is)\s+(?:[A-Z][\w'’-]*\s+)?(?:company|firm|enterprise|investor|group|developer)\b"
+    [word_start(c, r"h(?:e|is)\s+(?:[A-Z][\w'’-]*\s+)?(?:company|firm|enterprise|investor|group|developer"
+                   r"|subsidiary|unit(?!\s+(?:price|cost|of|value)\b))\b"
                    r"(?!,?\s+[A-Z][^,;]{0,60}?\b(?:Co|Ltd|Inc|Corp|Group|Holdings|Company|GmbH|AG|SA|LLC|PLC)\b)")
      for c in "Tt"]
-    + ["该公司", "这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)", "该企业", "该集团"]))
+    + ["该公司", "这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)", "该企业", "该集团",
+       "企(?<![\u4e00-\u9fff]企)业(?=拟|将|计划)"]))  # "据介绍，企业拟投资…": the company just named
 # A piece of every ANAPHOR_COMPANY match (its nouns are lower case): most clauses hold none.
-_COMPANY_WORDS = ("company", "firm", "enterprise", "investor", "group", "developer", "该", "这家")
+_COMPANY_WORDS = ("company", "firm", "enterprise", "investor", "group", "developer", "subsidiary", "unit", "该",
+                  "这家", "企业")
 # \b(?:the former|the first)\b|前者, \b(?:the latter|the second)\b|后者 (any case; an ordinal with no
 # noun after it), \brespectively\b|分别
 # "the first"/"the second" only stand for an item when no noun follows them: "in the first two
@@ -375,6 +378,15 @@ _BUILT_IN_A_PAST_YEAR = re.compile(r"\b(?:completed|built|finished|commissioned|
                                    r"|(?:19|20)\d\d年(?:建成|竣工|投产|投用)")
 
 
+_AFTER_A_CLAUSE_BREAK = re.compile(r"[,，]\s*(?:and\s+|which\s+|it\s+)?(?:was|were|had been)\s+")
+
+
+def _built_after(after: str) -> bool:
+    """"(which cost $95 million), was completed in 2022": the sum of something that exists already."""
+    found = _AFTER_A_CLAUSE_BREAK.match(after)
+    return found is not None and _BUILT_IN_A_PAST_YEAR.match(after, found.end()) is not None
+
+
 def classify_amount(text: str, start: int, end: int, window_start: int, respectively: bool) -> Optional[str]:
     """None for a project's investment, else the AggregateFact kind: registered_capital, revenue,
     list_total or other. `window_start` bounds the words read before the amount (the clause, or
@@ -390,7 +402,7 @@ def classify_amount(text: str, start: int, end: int, window_start: int, respecti
         return "other"
     if _EACH_AFTER.search(after):
         return "list_total"
-    if _BUILT_IN_A_PAST_YEAR.search(before):
+    if _BUILT_IN_A_PAST_YEAR.search(before) or _built_after(text[end:end + 48]):
         return "other"  # "a plant completed in 2021 at a cost of 1.2 billion yuan": it exists already
     if not respectively and (says_count(before) or _TOTAL_WORDS.search(before[-40:])):
         return "list_total"

@@ -21,9 +21,12 @@ _PRONOUN_ROLE = re.compile("|".join([word_start(c, "(?i:t" + _ROLE_VERB + ")") f
                                     + ["该公司[\u4e00-\u9fff]{0,4}?(?:承建|建设|实施)"]))  # "该公司(将/继续/负责)(投资)建设'
 # Written to open with literals (see `cues.any_case`; 投 before its look-behind), the plain forms are:
 # \b(?:invest|invests|investing|spend|spends|fund)\b (any case)|(?<!总)投资(?!建设)|投入
+# What stands between a verb and a project that is not its object: another verb, a clause.
+_NOT_THE_OBJECT = re.compile(r"\bto\b|\bwhich\b|\bthat\b|[,，;；]")
 _INVEST_VERB = re.compile("|".join(
     any_case(r"\binvest\b", r"\binvests\b", r"\binvesting\b", r"\bspend\b", r"\bspends\b", r"\bfund\b",
              r"\bfunding\b", r"\bfunds\b")
+    + [r"put(?<!\wput)(?= (?:more than |about |over |up to )?(?:US\$|HK\$|\$|RMB |€)?\d)"]  # "put 5 billion yuan into"
     + ["投(?<!总投)资(?!建设)", "投入"]))
 # \b(?:build|builds|construct|constructs|undertake|undertakes|set up)\b (any case)|建设|承建|实施
 _BUILD_VERB = re.compile("|".join(
@@ -211,8 +214,6 @@ class OrgLinking:
                     target.add_org(company, OrgRole.undertaker)
                     self.company_candidate.setdefault(company.text, target)
                 continue
-            if target is None:
-                continue
             company = self.referred_company(clause, (), text)
             if company is None or is_parent(self.text, company, clause[0]):
                 continue  # (a parent named in the clause only describes the company before it)
@@ -220,10 +221,26 @@ class OrgLinking:
             subject_end = clause[0] + _subject_end(text, invest, build)
             if any(clause[0] <= n.start < subject_end for n in names):
                 continue  # a project is named before the verb: the names own this clause
+            if target is None:  # "The unit will put 2.6 billion yuan into the X Park": the project it names
+                target = self._object_of_verb(clause, names, cands, invest or build)
+                if target is None:
+                    continue
             role = _verb_role(invest, build)
             if role is not None:
                 target.add_org(company, role)
                 self.company_candidate.setdefault(company.text, target)
+
+    def _object_of_verb(self, clause, names, cands, verb: Optional[re.Match]):
+        """The project named right after the clause's verb and its sum ("put 2.6 billion yuan into the X"),
+        not one further on ("invest X to set up a company to build the Y")."""
+        if verb is None:
+            return None
+        verb_end = clause[0] + verb.end()
+        for n, c in zip(names, cands):
+            if verb_end <= n.start < clause[1]:
+                gap = self.text[verb_end:n.start]
+                return c if len(gap) <= 48 and not _NOT_THE_OBJECT.search(gap) else None
+        return None
 
     def _company_named_before(self, sent, at: int) -> Optional[OrgMention]:
         """The last company this sentence names before `at` (not a parent named to describe it): what
