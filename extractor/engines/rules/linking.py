@@ -21,6 +21,7 @@ from extractor.engines.rules.names import NameMention
 from extractor.engines.rules.orgs import OrgMention
 from extractor.engines.rules.sentences import Paragraph, Sentence
 from extractor.engines.rules.aliases import AliasBook
+from extractor.engines.rules.described import DescribedThenNamed
 from extractor.engines.rules.events import EventTracking
 from extractor.engines.rules.roles import OrgLinking, is_parent
 
@@ -45,6 +46,7 @@ _SPENT_ON = re.compile(r"\bfor\b|\bconstruction of\b|\bto build\b|用于|主要�
 # "The total investment is", "总投资为": a sum of the project the paragraph is about.
 _TOTAL_INVESTMENT_BEFORE = re.compile(r"[Tt]otal investment (?:is|was|of|will be|reaches)\s+(?:about |around )?$"
                                       r"|(?:项目)?总投资(?:为|达|约)?$")
+_IT_OR_THE_COMPANY = re.compile(r"\b(?:it|[Tt]he company)\b")
 _HOSTED_BY = re.compile(r"hosted by\b|organi[sz]ed by\b|主办|承办")
 _WORD = re.compile(r"[a-z]+")
 # Words of "the ... project" that say which one is meant by when or how, not by what it is.
@@ -52,7 +54,7 @@ _NOT_DESCRIBING = frozenset("new proposed planned whole entire first second thir
                             "said billion million yuan big biggest large largest main".split())
 
 
-class Linker(OrgLinking, EventTracking):
+class Linker(OrgLinking, EventTracking, DescribedThenNamed):
     def __init__(self, mentions: DocMentions, doc_id: str):
         self.m = mentions
         self.text = mentions.text
@@ -109,6 +111,7 @@ class Linker(OrgLinking, EventTracking):
     # --- one sentence --------------------------------------------------------------------------
     def _sentence(self, index: int, sent: Sentence, para: Paragraph) -> None:
         at, key = self._at, sent.start
+        described = self._pop_described(index)
         found = at.status.get(key, ())
         orgs = at.orgs.get(key, ())
         if found:
@@ -128,7 +131,7 @@ class Linker(OrgLinking, EventTracking):
                 if ref is not None:
                     referents[clause] = ref
         if amounts:
-            self._link_amounts(sent, names, cands, referents, amounts)
+            self._link_amounts(index, sent, names, cands, referents, amounts)
         # (else no organisation and no "the company" can be tied to a project; but "They will be
         # undertaken by A, B and C, respectively" pairs companies with the open enumeration)
         if names or referents or (orgs and self.enumeration):
@@ -144,6 +147,9 @@ class Linker(OrgLinking, EventTracking):
                 group = ref.company_linked if by_company else ref.linked
                 if index not in group:
                     group.append(index)
+        if described is not None:
+            self._absorb_described(described, index, cands)
+        self._note_described(index, cands)
         if cands:
             self.focus = cands[-1]
             if len(cands) >= 2:
@@ -222,7 +228,7 @@ class Linker(OrgLinking, EventTracking):
         return named
 
     # --- amounts -------------------------------------------------------------------------------
-    def _link_amounts(self, sent: Sentence, names, cands, referents, amounts) -> None:
+    def _link_amounts(self, index: int, sent: Sentence, names, cands, referents, amounts) -> None:
         respectively = len(amounts) >= 2 and bool(cues.RESPECTIVELY.search(sent.text))
         kept: list[MoneyMatch] = []
         text = self.text
@@ -250,6 +256,11 @@ class Linker(OrgLinking, EventTracking):
             if target is not None:
                 target.set_amount(a)
                 self._mark_components(a, sent, names, cands, target)
+            elif not names:  # "X said it would spend $180 million on a second phase": named next, maybe
+                company = self._company_named_before(sent, a.start)
+                if company is None and _IT_OR_THE_COMPANY.search(self.text, sent.start, a.start):
+                    company = self.last_company
+                self._note_unnamed_sum(index, a, company)
 
     def _tight(self, cand: Candidate, names: list[NameMention], a: MoneyMatch) -> bool:
         """An unquoted Chinese name takes only an amount that directly follows it ("X项目总投资5亿元"),

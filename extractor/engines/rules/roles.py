@@ -14,8 +14,10 @@ from extractor.engines.rules.orgs import OrgMention
 
 # \b(?:it|the company)\s+(?:has\s+|had\s+|have\s+)?(?:undertaken|...)\b|该公司[\u4e00-\u9fff]{0,4}?(?:承建|建设|实施), any
 # case, written to open with literals (see `scanning`): (?i) lets İ and ı stand for "i".
-_ROLE_VERB = (r"\s+(?:has\s+|had\s+|have\s+|will\s+)?(?:undertaken|undertakes|undertake|led|leads|built|builds|build"
+_ROLE_VERB = (r"\s+(?:has\s+|had\s+|have\s+|will\s+|would\s+|plans?\s+to\s+|planned\s+to\s+|intends?\s+to\s+)?"
+              r"(?:undertaken|undertakes|undertake|led|leads|built|builds|build"
               r"|constructs|construct|carry\s+out|carries\s+out|develop)\b")
+_PLANS = re.compile(r"\b(?:plans?|planned|intends?|would)\b")
 _PRONOUN_ROLE = re.compile("|".join([word_start(c, "(?i:t" + _ROLE_VERB + ")") for c in "Ii\u0130\u0131"]
                                     + [word_start(c, "(?i:he company" + _ROLE_VERB + ")") for c in "Tt"]
                                     + ["该公司[\u4e00-\u9fff]{0,4}?(?:承建|建设|实施)"]))  # "该公司(将/继续/负责)(投资)建设'
@@ -201,9 +203,13 @@ class OrgLinking:
                 continue  # nothing to link: no project named, none referred to
             text = self.text[clause[0]:clause[1]]
             # (The cheap tests first: the searches below only read, they change nothing.)
-            if self.last_company is not None and (m := _PRONOUN_ROLE.search(text)):
+            if (self.last_company is not None or sent.start in self._at.orgs) and (m := _PRONOUN_ROLE.search(text)):
                 at = clause[0] + m.start()
-                company = self._company_named_before(sent, at) or self.last_company
+                company = self._company_named_before(sent, at)
+                if company is None and not _PLANS.search(m.group()):
+                    company = self.last_company  # ("X said it plans to build": only an X of this sentence)
+                if company is None:
+                    continue
                 later = [c for n, c in zip(names, cands) if n.start >= clause[0] + m.end()]
                 # "“X项目”由该公司投资建设": the name stands before 由 and the company builds it;
                 # "the Y Upgrade, which it will carry out": before "which".
