@@ -151,7 +151,7 @@ _NOT_IT_IS = r"(?! is (?:reported|said|understood|expected|necessary|worth|clear
 ANAPHOR_PROJECT = re.compile("|".join(
     # (the words between may be a sum: "The 1.8-billion-yuan base", "the $120 million plant", "The
     # 1.8-billion-yuan (about $254 million) project")
-    [word_start(c, r"h(?:e|is|at)\s+(?:(?:[\w$.,\u2010\u2011-]+\s+){0,3})?(?:\([^()]{1,40}\)\s+)?(?:"
+    [word_start(c, r"h(?:e|is|at)\s+(?:(?:[\w$.,\u2010\u2011-]+\s+){0,3})?(?:\(.{1,40}?\)\s+)?(?:"
                 + _PROJECT_NOUNS + r")\b(?!s)")
      for c in "Tt"]
     + [text_start(c, r"(?:t|ts)\b" + _NOT_IT_IS) for c in "Ii"]
@@ -423,6 +423,8 @@ def role_before(text: str, start: int) -> bool:
 
 
 # A facility that already runs: a company's existing plant, not a project of a list or a signing.
+# A word every OPERATING phrase holds, found by a search that skips ahead (OPERATING cannot: "\b" first).
+OPERATING_WORD = re.compile(r"production|operation|service|grid|投产|投入|投运|并网")
 OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:production|operation|service)\b"
                        r"|\b(?:went|came|was put|were put) into (?:production|operation|service)\b"
                        r"|\bin (?:production|operation|service) since\b"

@@ -67,7 +67,7 @@ class RulesEngine:
                 continue
             # (one tied to a sum or a company is still dropped when nothing says it was listed, signed,
             # approved or planned: "broke ground in 2023 ..., was connected to the grid last year")
-            if _operating(cand, mentions) and (not cand.has_link or _no_status_but_started(builder, cand)):
+            if (not cand.has_link or _no_status_but_started(builder, cand)) and _operating(cand, mentions):
                 dropped.append(f"{cand.name.text!r}: an existing facility, already in operation")
                 continue
             if key in projects:
@@ -91,7 +91,8 @@ def _no_status_but_started(builder: Builder, cand) -> bool:
 
 def _operating(cand, mentions) -> bool:
     """The sentences naming the candidate say it already runs ("has been in production since 2020")."""
-    return any(cues.OPERATING.search(mentions.text, s.start, s.end)
+    text = mentions.text
+    return any(cues.OPERATING_WORD.search(text, s.start, s.end) and cues.OPERATING.search(text, s.start, s.end)
                for s in (mentions.sentences[i] for i in cand.sentences))
 
 
