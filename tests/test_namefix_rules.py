@@ -92,3 +92,12 @@ def test_a_count_or_sum_after_a_line_is_not_its_number():
     assert _texts("The Hefei Metro Line 12 kilometres long opened.") == ["Hefei Metro Line"]
     assert _texts("The Hefei Metro Line 2 billion yuan budget was approved.") == ["Hefei Metro Line"]
     assert _texts("The Hefei Metro Line 4.5 km extension opened.") == ["Hefei Metro Line"]
+
+
+def test_a_centre_where_fairs_are_held_needs_a_sum_to_be_a_project():
+    text = ("Fair\n\nBuyers packed the Ningbo International Exhibition Center this week for the Zhejiang Trade Fair. "
+            "The Ningbo Conference Center Project will cost 2 billion yuan.")
+    from extractor.engines.rules import RulesEngine
+    from extractor.ingest import document_from_bytes
+    names = [p.name for p in RulesEngine().extract(document_from_bytes(text.encode(), source="t.txt"), []).projects]
+    assert names == ["Ningbo Conference Center Project"]

@@ -127,6 +127,9 @@ _PROJECT_HEADS = frozenset("project programme program expansion upgrade".split()
 # page's byline): a name only if a sum or a builder ties it to a project.
 _OFFICE_WORDS = frozenset("promotion information service services affairs administrative administration "
                           "coordination press statistics supervision registration".split())
+# So is a centre where fairs and meetings are held ("the Shenzhen World Exhibition and Convention Center"),
+# unless a sum or a builder ties it to a project (one that builds such a centre).
+_VENUE_WORDS = frozenset("exhibition convention conference expo".split())
 _ZH_OFFICE = re.compile(r"(?:服务|促进|信息|事务|政务|管理服务)中心$")
 _IN_OR_AT = frozenset(("in", "at", "inside", "within"))
 
@@ -156,11 +159,14 @@ def _is_site_of_build(text: str, start: int, head: str) -> bool:
 
 
 def _is_office(name: str, head: str) -> bool:
-    """A centre whose word before "Centre" says it serves, informs or promotes (see _OFFICE_WORDS)."""
+    """A centre whose word before "Centre" says it serves, informs or promotes (see _OFFICE_WORDS), or
+    one where fairs are held (see _VENUE_WORDS)."""
     if head not in ("centre", "center"):
         return False
     words = name.split()
-    return len(words) >= 2 and words[-2].lower() in _OFFICE_WORDS and words[-1].lower() == head
+    if len(words) < 2 or words[-1].lower() != head:
+        return False
+    return words[-2].lower() in _OFFICE_WORDS or any(w.lower() in _VENUE_WORDS for w in words[:-1])
 
 
 @dataclass(frozen=True)
