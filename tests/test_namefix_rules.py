@@ -96,8 +96,8 @@ def test_a_count_or_sum_after_a_line_is_not_its_number():
 
 def test_a_centre_where_fairs_are_held_needs_a_sum_to_be_a_project():
     text = ("Fair\n\nBuyers packed the Ningbo International Exhibition Center this week for the Zhejiang Trade Fair. "
-            "The Ningbo Conference Center Project will cost 2 billion yuan.")
+            "The Ningbo Harbour Logistics Park Project will cost 2 billion yuan.")
     from extractor.engines.rules import RulesEngine
     from extractor.ingest import document_from_bytes
     names = [p.name for p in RulesEngine().extract(document_from_bytes(text.encode(), source="t.txt"), []).projects]
-    assert names == ["Ningbo Conference Center Project"]
+    assert names == ["Ningbo Harbour Logistics Park Project"]
