@@ -121,3 +121,13 @@ def test_the_trigger_finds_every_foreign_suffix():
     fast = [m.span() for m in orgs._suffix_matches(orgs._EN_SUFFIX, orgs._EN_SUFFIX_TRIGGER, text)]
     assert fast == [m.span() for m in orgs._EN_SUFFIX.finditer(text)]
     assert len(fast) == 25
+
+
+@pytest.mark.parametrize("text, name", [
+    ("backed by Singapore's Skyreach Aerospace Pte Ltd with", "Skyreach Aerospace Pte Ltd"),
+    ("Hubei's Wuhan Steel Group Co., Ltd. will build", "Wuhan Steel Group Co., Ltd."),
+    ("Hong Kong's Sunvale Holdings Ltd said", "Sunvale Holdings Ltd"),
+    ("McDonald's China Co., Ltd. opened", "McDonald's China Co., Ltd."),  # a brand, not a place
+])
+def test_a_place_owning_a_company_is_not_part_of_its_name(text, name):
+    assert [o.text for o in find_orgs(text, False)] == [name]

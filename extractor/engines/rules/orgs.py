@@ -230,6 +230,19 @@ _GENERIC_EN_WORDS = re.compile(
 _LEADING_PAREN = re.compile(r"\([^()]*\)(?:[^\S\n]+(?:and|of|for|&|the))*[^\S\n]+")
 
 
+# A place or country owning the name: "Singapore's", "Hong Kong's", "Hubei's".
+_OWNER = re.compile(r"((?:[A-Z][a-z]+\s)?[A-Z][A-Za-z.]+)['’]s\s+(?=[A-Z])")
+_COUNTRIES = frozenset((
+    "Singapore", "Germany", "Japan", "Korea", "South Korea", "Taiwan", "Macao", "Macau", "America", "U.S.", "US",
+    "Britain", "UK", "France", "Italy", "Spain", "Netherlands", "Sweden", "Denmark", "Norway", "Finland",
+    "Switzerland", "Austria", "Belgium", "Israel", "India", "Thailand", "Malaysia", "Indonesia", "Vietnam",
+    "Australia", "Canada", "Brazil", "Russia", "Qatar", "China", "Hong Kong"))
+
+
+def _is_place(word: str) -> bool:
+    return word in _COUNTRIES or bool(Gazetteer.load().lookup(word))
+
+
 def _trim_lead(text: str, start: int, suffix_start: int) -> int:
     """The name's start past a parenthesis, a date and an article that the left walk ran over (see
     _LEADING_PAREN, _ARTICLE_AFTER, _LEADING_DATE): the walk takes "(...)" groups, numbers and
@@ -242,6 +255,8 @@ def _trim_lead(text: str, start: int, suffix_start: int) -> int:
         cuts = [m.end() for m in _ARTICLE_AFTER.finditer(head) if m.group(1).lower() not in _ARTICLE_INSIDE_AFTER]
         if cuts:
             start, head = start + cuts[-1], head[cuts[-1]:]
+    if "s " in head and (owner := _OWNER.match(head)) and _is_place(owner.group(1)):
+        return start + owner.end()  # "Singapore's Skyreach Aerospace Pte Ltd": where it is from
     if not (head[:1].isdigit() or head[:3] in _DATE_OPENINGS):
         return start  # the usual case: no date
     date = _LEADING_DATE.match(head)
