@@ -484,3 +484,11 @@ def test_the_cost_of_a_first_phase_completed_years_ago_is_not_the_new_phases():
             "Corvex's first phase, which cost $95 million, was completed in 2021.")
     [p] = _projects(text).values()
     assert p.amount is None
+
+
+def test_a_sum_converted_in_brackets_is_not_a_second_amount():
+    text = ("Hunan deal\n\n"
+            "Under the agreement, signed in Changde on May 6, 2025, Norlite Group will invest a total of approximately "
+            "RMB 2.4 billion (about US$335 million) in the Changde Lithium Cathode Base.")
+    [p] = _projects(text).values()
+    assert (p.amount.value, p.amount.currency) == (2.4e9, "CNY")

@@ -387,6 +387,10 @@ def _built_after(after: str) -> bool:
     return found is not None and _BUILT_IN_A_PAST_YEAR.match(after, found.end()) is not None
 
 
+# "X will invest a total of RMB 4.8 billion in the Y Base": all of one company's money, for one project.
+_INVESTS_A_TOTAL = re.compile(r"\binvest(?:s|ed|ing)?\s+a total of\s+(?:approximately\s+|about\s+|around\s+|some\s+)?$")
+
+
 def classify_amount(text: str, start: int, end: int, window_start: int, respectively: bool) -> Optional[str]:
     """None for a project's investment, else the AggregateFact kind: registered_capital, revenue,
     list_total or other. `window_start` bounds the words read before the amount (the clause, or
@@ -404,7 +408,8 @@ def classify_amount(text: str, start: int, end: int, window_start: int, respecti
         return "list_total"
     if _BUILT_IN_A_PAST_YEAR.search(before) or _built_after(text[end:end + 48]):
         return "other"  # "a plant completed in 2021 at a cost of 1.2 billion yuan": it exists already
-    if not respectively and (says_count(before) or _TOTAL_WORDS.search(before[-40:])):
+    if not respectively and (says_count(before) or (_TOTAL_WORDS.search(before[-40:])
+                                                    and not _INVESTS_A_TOTAL.search(before[-40:]))):
         return "list_total"
     return None
 

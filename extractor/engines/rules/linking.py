@@ -46,6 +46,8 @@ _SPENT_ON = re.compile(r"\bfor\b|\bconstruction of\b|\bto build\b|用于|主要�
 # "The total investment is", "总投资为": a sum of the project the paragraph is about.
 _TOTAL_INVESTMENT_BEFORE = re.compile(r"[Tt]otal investment (?:is|was|of|will be|reaches)\s+(?:about |around )?$"
                                       r"|(?:项目)?总投资(?:为|达|约)?$")
+# Between a sum and the same sum converted: "RMB 4.8 billion (about US$670 million)", "2.6亿美元（约合18.7亿元）".
+_CONVERSION_GAP = re.compile(r"\s*[（(]\s*(?:about|around|approximately|approx\.|roughly|some|or|equivalent to|约合|约|合)?\s*")
 _IT_OR_THE_COMPANY = re.compile(r"\b(?:it|[Tt]he company)\b")
 _HOSTED_BY = re.compile(r"hosted by\b|organi[sz]ed by\b|主办|承办")
 _WORD = re.compile(r"[a-z]+")
@@ -232,9 +234,14 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         respectively = len(amounts) >= 2 and bool(cues.RESPECTIVELY.search(sent.text))
         kept: list[MoneyMatch] = []
         text = self.text
+        previous_end = -1
         for a in amounts:
             if text[a.start - 1:a.start] in _OPEN_QUOTES and text[a.end:a.end + 1] in _CLOSE_QUOTES:
                 continue  # '"不低于10亿元" 这样的表述': a figure quoted as wording, not stated as a sum
+            converted = previous_end >= 0 and _CONVERSION_GAP.fullmatch(text, previous_end, a.start)
+            previous_end = a.end
+            if converted:
+                continue  # "RMB 4.8 billion (about US$670 million)": the same sum in another currency
             window = sent.clause_of(a.start)[0]
             if names:  # not before the last project name
                 window = max(window, next((n.end for n in reversed(names) if n.end <= a.start), sent.start))
