@@ -492,3 +492,16 @@ def test_a_sum_converted_in_brackets_is_not_a_second_amount():
             "RMB 2.4 billion (about US$335 million) in the Changde Lithium Cathode Base.")
     [p] = _projects(text).values()
     assert (p.amount.value, p.amount.currency) == (2.4e9, "CNY")
+
+
+def test_table_rows_from_two_provinces_lists_take_their_own_provinces_list():
+    text = ("Two lists\n\n"
+            "Guangdong published its 2025 key project list on 20 February 2025. Fujian released its list on "
+            "12 March 2025.\n\n"
+            "| Project | City | Developer | Investment |\n|---|---|---|---|\n"
+            "| Nansha Data Hub | Guangzhou (Nansha) | Guangzhou Yunjing Co., Ltd. | RMB1.1bn |\n"
+            "| Jimei Chip Line | Xiamen (Jimei) | Xiamen Xinhe Co., Ltd. | RMB2bn |\n")
+    projects = _projects(text)
+    hub, line = projects["Nansha Data Hub"], projects["Jimei Chip Line"]
+    assert (hub.province, hub.city, hub.district, hub.date) == ("Guangdong", "Guangzhou", "Nansha", "2025-02-20")
+    assert (line.province, line.city, line.district, line.date) == ("Fujian", "Xiamen", "Jimei", "2025-03-12")

@@ -166,6 +166,8 @@ class Builder:
         name = row.cells["name"]
         evidence = [("name", name.start, name.end)]
         fields: dict = {"name": name.text, "doc_id": self.doc_id}
+        place = self._row_place(row, event)
+        event = self._list_of_its_province(row, event, place)
         status = event.status.status if event is not None else None
         own_date = self._row_date(row)
         if own_date is not None and row.date_status != status:
@@ -184,7 +186,6 @@ class Builder:
         if sector is not None:
             fields["sector"] = sector[0]
             evidence.append(("sector", sector[1], sector[2]))
-        place = self._row_place(row, event)
         if place is not None:
             self._place_fields(*place, fields, evidence)
         amount = row_amount(row)
@@ -194,6 +195,20 @@ class Builder:
         fields["organizations"], org_evidence = self._row_orgs(row, event, status)
         evidence += org_evidence
         return self._record(fields, evidence)
+
+    def _list_of_its_province(self, row, event, place):
+        """A table drawn from two provinces' lists: a row of the other province takes that province's
+        list (a listing told before the table), not the one told last."""
+        if event is None or place is None or not event.places \
+                or place[0].province_en in provinces_named(event.places):
+            return event
+        table = self.m.paragraphs[row.table].sentences
+        before = table[0].start if table else row.cells["name"].start
+        for earlier in reversed(self.linker.events):
+            if self.m.sentences[earlier.sentence].start < before and earlier.status.status == Status.listed \
+                    and place[0].province_en in provinces_named(earlier.places):
+                return earlier
+        return event
 
     def _row_orgs(self, row, event, status) -> tuple[list[dict], list[tuple[str, int, int]]]:
         """The row's companies by column; the other party of a signing table signed; the body that
@@ -232,6 +247,10 @@ class Builder:
             province = found[0] if found else None
         provinces = [province.province_en] if province is not None else context
         for field in ("district", "city"):
+            if field in row.cells and not _places_named(row.cells[field].text):
+                found_in = _place_in(row.cells[field], tuple(provinces))  # "Shenzhen (Nanshan)"
+                if found_in is not None:
+                    return found_in
             if field in row.cells:
                 found = _places_named(row.cells[field].text)
                 within = [p for p in found if p.province_en in provinces]
