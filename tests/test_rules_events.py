@@ -505,3 +505,14 @@ def test_table_rows_from_two_provinces_lists_take_their_own_provinces_list():
     hub, line = projects["Nansha Data Hub"], projects["Jimei Chip Line"]
     assert (hub.province, hub.city, hub.district, hub.date) == ("Guangdong", "Guangzhou", "Nansha", "2025-02-20")
     assert (line.province, line.city, line.district, line.date) == ("Fujian", "Xiamen", "Jimei", "2025-03-12")
+
+
+@pytest.mark.parametrize("text", [
+    "On May 6, 2025, Weihai Marine Co., Ltd. said it plans to build the Rongcheng Kelp Processing Plant, "
+    "subject to environmental approval.",
+    "2025年5月6日，威海海洋有限公司与荣成市政府签约“荣成海带加工项目”，总投资5亿元，该项目尚需环评批复。",
+])
+def test_an_approval_still_to_come_is_no_approval(text):
+    [p] = _projects("Title\n\n" + text).values()
+    assert p.status is None or p.status.value != "approved"
+

@@ -135,11 +135,22 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
 _LIST_AFTER = re.compile(r"[^.;:!?。；：！？\n]{0,60}?(?:\blists?\b|\broster\b|名单|清单|目录)")
 
 
+# An approval yet to come: "subject to environmental approval", "pending approval", "待…批复", "尚需…核准".
+_PENDING_BEFORE = re.compile(r"(?:subject to|pending|awaiting|await|needs?|requires?|seeking|seek)\s+(?:[\w-]+\s+){0,2}$"
+                             r"|(?:待|尚需|尚待|需|须|正在申请|申请)[\u4e00-\u9fff]{0,6}$")
+
+
 def _approving_lists(text: str, found: list[StatusCue]) -> list[StatusCue]:
-    for i, cue in enumerate(found):
-        if cue.status == Status.approved and _LIST_AFTER.match(text, cue.end):
-            found[i] = cue._replace(status=Status.listed)
-    return found
+    """An approval of a list lists; an approval a plan is "subject to" has not happened (dropped)."""
+    out = []
+    for cue in found:
+        if cue.status == Status.approved:
+            if _PENDING_BEFORE.search(text, max(0, cue.start - 40), cue.start):
+                continue
+            if _LIST_AFTER.match(text, cue.end):
+                cue = cue._replace(status=Status.listed)
+        out.append(cue)
+    return out
 
 
 def _dates(text: str, published_year: Optional[int]) -> tuple[list[DateMatch], Optional[int]]:

@@ -55,7 +55,10 @@ _PLACE_SIGNS_ZH = re.compile(r"[与同]")
 _PLACE_SIGNS_ZH_VERB = re.compile(r"签约|签订|签署")
 _PLACE_SIGNS_EN = re.compile(r"\s+(?:has\s+|have\s+|also\s+)?signed\b[^;]{0,80}?\bwith\s+(?:the\s+)?$")
 # "..., which it will carry out": the company builds the project named right before "which".
-_WHICH_BEFORE = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）])?\s*,?\s*(?:which|that)\s+")
+# Between a project's name and "which it will build": maybe its Chinese name in brackets, maybe where
+# it is ("at Bao'an International Airport", "in Yuhang District").
+_WHICH_BEFORE = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）])?(?:\s+(?:at|in|on|near)\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*)?\s*,?\s*(?:which|that)\s+")
 
 
 def is_parent(text: str, org, floor: int) -> bool:
