@@ -516,3 +516,13 @@ def test_an_approval_still_to_come_is_no_approval(text):
     [p] = _projects("Title\n\n" + text).values()
     assert p.status is None or p.status.value != "approved"
 
+
+
+def test_what_a_company_agreed_to_invest_right_after_a_signing_is_signed():
+    text = ("Xiamen\n\n"
+            "Xiamen's Jimei district signed a separate deal on 12 August 2025. Fujian Haijing Heavy Industry Co., "
+            "Ltd. and the Jimei District People's Government agreed that the company will invest about 1.6 billion "
+            "yuan in the Jimei Marine Equipment Base Project.")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("signed", "2025-08-12")
+    assert ("Fujian Haijing Heavy Industry Co., Ltd.", "investor") in {(o.name, o.role.value) for o in p.organizations}

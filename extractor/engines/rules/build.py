@@ -75,7 +75,7 @@ class Builder:
         event = cand.event
         # (a project that broke ground at the event is past what "it will build" plans)
         inherit = event is not None and (own is None or own.status == event.status.status
-                                         or (own.status == Status.planned and event.status.status == Status.other))
+                                         or self._plan_of_the_event(own, event, cand))
         located = None
         if inherit and event.places:
             # A Hubei project does not inherit the date and status of a Guangdong list, but may the
@@ -113,6 +113,17 @@ class Builder:
         fields["organizations"] = [{"name": o.text, "role": r} for o, r in orgs]
         evidence += [(f"organizations[{i}]", o.start, o.end) for i, (o, _) in enumerate(orgs)]
         return self._record(fields, evidence)
+
+    @staticmethod
+    def _plan_of_the_event(own: Cue, event: Event, cand: Candidate) -> bool:
+        """"It will build ..." of a project that broke ground at the event, or "the company will invest
+        ..." told right after the signing of the deal: the event's status, not a plan of its own."""
+        if own.status != Status.planned:
+            return False
+        if event.status.status == Status.other:
+            return True
+        return event.status.status == Status.signed and bool(cand.sentences) \
+            and 0 <= cand.sentences[0] - event.sentence <= 1
 
     def _sector(self, cand: Candidate) -> Optional[tuple[str, int, int]]:
         """The industry named in the project's name, else in its own sentences."""

@@ -18,6 +18,7 @@ _PLANNED_VERB = r" (?:build|invest|construct|set up|develop|launch|establish|spe
 _KEY_PROJECTS = r" (?:[\w-]+ ){0,3}(?:[Pp]rojects?)\b"
 STATUS_CUES: list[tuple[Status, re.Pattern]] = [
     (Status.signed, re.compile(r"signed\b|signing\b|sign\b|contracts?\b|contracted\b|agreements?\b|deals?\b"
+                               r"|agreed (?:with|to|that)\b"
                                r"|签约|签订|签署|协议|合同")),
     (Status.approved, re.compile(r"approv(?:ed|al|es)\b|passed the establishment\b|ratified\b"
                                  r"|核准|批复|获批|批准|审批通过")),
@@ -51,7 +52,7 @@ _JIHUA = re.compile("计划")
 # after it), so that none hides another at the same position.
 _TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and context, chars back)
     (0, r"g(?<=sig)", 2), (0, r"c(?=ontract)", 0), (0, r"g(?<=ag)(?=reement)", 1), (0, r"d(?=eal)", 0),
-    (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
+    (0, r"d(?<=agreed)(?= (?:with|to|that)\b)", 5), (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
     (1, r"v(?<=approv)", 5), (1, r"p(?=assed the establishment)", 0), (1, r"f(?<=ratif)(?=ied)", 4),
     (1, "核(?=准)", 0), (1, "批(?=[复准])", 0), (1, "获(?=批)", 0), (1, "审(?=批通过)", 0),
     (2, r"p(?=lan|roposed)", 0), (2, r"w(?=ill )", 0), (2, r"d(?<=intend)(?=[s ])", 5),

@@ -224,6 +224,8 @@ class OrgLinking:
                     self.company_candidate.setdefault(company.text, target)
                 continue
             company = self.referred_company(clause, (), text)
+            if company is None and cues.says_the_company(text):  # "X and Y agreed that the company will invest"
+                company = self._company_named_before(sent, clause[0] + cues.ANAPHOR_COMPANY.search(text).start())
             if company is None or is_parent(self.text, company, clause[0]):
                 continue  # (a parent named in the clause only describes the company before it)
             invest, build = _INVEST_VERB.search(text), _BUILD_VERB.search(text)
