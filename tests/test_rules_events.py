@@ -526,3 +526,12 @@ def test_what_a_company_agreed_to_invest_right_after_a_signing_is_signed():
     [p] = _projects(text).values()
     assert (p.status.value, p.date) == ("signed", "2025-08-12")
     assert ("Fujian Haijing Heavy Industry Co., Ltd.", "investor") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_a_press_releases_defined_term_the_company_is_the_issuer():
+    text = ("Release\n\n"
+            "WUHAN, China, May 6, 2025 /PRNewswire/ -- Lantu Storage Technology Co., Ltd. (\"Lantu\" or the "
+            "\"Company\") today announced an agreement with the Wuhan government. The Company also plans to build "
+            "a Hannan Battery Recycling Plant with investment of up to RMB 300 million.")
+    [p] = _projects(text).values()
+    assert "Lantu Storage Technology Co., Ltd." in {o.name for o in p.organizations}

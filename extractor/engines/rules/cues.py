@@ -161,16 +161,17 @@ ANAPHOR_PROJECT = re.compile("|".join(
        "项(?<=[，,]项)目(?=总投资|由|已|建成|计划|位于|选址|落户|预计)"]))
 # \b(?:[Tt]he|[Tt]his)\s+(?:company|...)\b | 该公司 | 这家...(?:企业|公司) | 该企业 | 该集团
 ANAPHOR_COMPANY = re.compile("|".join(
-    # (one word may describe it: "the Singaporean firm", "the Hong Kong-listed company" is two)
+    # (one word may describe it: "the Singaporean firm", "the Hong Kong-listed company" is two; a press
+    # release's defined term "the Company" is the same)
     # (not "the investor, Hubei X Co., Ltd.": the company's name right after it says which one it is)
-    [word_start(c, r"h(?:e|is)\s+(?:[A-Z][\w'’-]*\s+)?(?:company|firm|enterprise|investor|group|developer"
+    [word_start(c, r"h(?:e|is)\s+(?:[A-Z][\w'’-]*\s+)?(?:[Cc]ompany|firm|enterprise|investor|group|developer"
                    r"|subsidiary|unit(?!\s+(?:price|cost|of|value)\b))\b"
                    r"(?!,?\s+[A-Z][^,;]{0,60}?\b(?:Co|Ltd|Inc|Corp|Group|Holdings|Company|GmbH|AG|SA|LLC|PLC)\b)")
      for c in "Tt"]
     + ["该公司", "这家[\u4e00-\u9fff]{0,12}?(?:企业|公司)", "该企业", "该集团",
        "企(?<![\u4e00-\u9fff]企)业(?=拟|将|计划)"]))  # "据介绍，企业拟投资…": the company just named
 # A piece of every ANAPHOR_COMPANY match (its nouns are lower case): most clauses hold none.
-_COMPANY_WORDS = ("company", "firm", "enterprise", "investor", "group", "developer", "subsidiary", "unit", "该",
+_COMPANY_WORDS = ("company", "Company", "firm", "enterprise", "investor", "group", "developer", "subsidiary", "unit", "该",
                   "这家", "企业")
 # \b(?:the former|the first)\b|前者, \b(?:the latter|the second)\b|后者 (any case; an ordinal with no
 # noun after it), \brespectively\b|分别
