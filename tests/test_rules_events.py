@@ -535,3 +535,11 @@ def test_a_press_releases_defined_term_the_company_is_the_issuer():
             "a Hannan Battery Recycling Plant with investment of up to RMB 300 million.")
     [p] = _projects(text).values()
     assert "Lantu Storage Technology Co., Ltd." in {o.name for o in p.organizations}
+
+
+def test_the_latter_of_two_parties_who_invest_and_build_is_the_undertaker():
+    text = ("2025年楚雄签约\n\n"
+            "2025年11月5日，楚雄市人民政府与云南澜锦新材料有限公司签署协议，后者将在楚雄市投资建设年产10万吨磷酸铁项目。"
+            "项目总投资约25亿元。")
+    [p] = _projects(text).values()
+    assert ("云南澜锦新材料有限公司", "undertaker") in {(o.name, o.role.value) for o in p.organizations}

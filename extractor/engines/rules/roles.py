@@ -226,6 +226,8 @@ class OrgLinking:
             company = self.referred_company(clause, (), text)
             if company is None and cues.says_the_company(text):  # "X and Y agreed that the company will invest"
                 company = self._company_named_before(sent, clause[0] + cues.ANAPHOR_COMPANY.search(text).start())
+            if company is None and (which := cues.FORMER.search(text) or cues.LATTER.search(text)):
+                company = self._party(sent, clause[0] + which.start(), latter=cues.LATTER.match(which.group()) is not None)
             if company is None or is_parent(self.text, company, clause[0]):
                 continue  # (a parent named in the clause only describes the company before it)
             invest, build = _INVEST_VERB.search(text), _BUILD_VERB.search(text)
@@ -252,6 +254,14 @@ class OrgLinking:
                 gap = self.text[verb_end:n.start]
                 return c if len(gap) <= 48 and not _NOT_THE_OBJECT.search(gap) else None
         return None
+
+    def _party(self, sent, at: int, latter: bool) -> Optional[OrgMention]:
+        """"A与B签署协议，后者将…投资建设": the second (or first) of two parties named before `at`, if a company."""
+        named = [o for o in self._at.orgs.get(sent.start, ()) if o.end <= at]
+        if len(named) < 2:
+            return None
+        party = named[-1] if latter else named[0]
+        return party if party.is_company else None
 
     def _company_named_before(self, sent, at: int) -> Optional[OrgMention]:
         """The last company this sentence names before `at` (not a parent named to describe it): what
