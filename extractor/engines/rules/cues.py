@@ -146,7 +146,7 @@ def any_case(*alternatives: str) -> list[str]:
 # comment above each pattern gives its plain form.
 _PROJECT_NOUNS = ("project|contract|deal|agreement|plant|station|centre|center|terminal|park|base|platform|facility"
                   "|hub|network|line|cluster|factory|farm|mine|port|resort|hotel|hospital|school|campus|mall"
-                  "|bridge|tunnel|railway|expressway|highway|airport|reservoir|pipeline|complex|laboratory|lab")
+                  "|bridge|tunnel|railway|expressway|highway|airport|reservoir|pipeline|complex|laboratory|lab|town|fab|mill|warehouse")
 _NOT_IT_IS = r"(?! is (?:reported|said|understood|expected|necessary|worth|clear|likely|not))"
 # \b(?:[Tt]he|[Tt]his|[Tt]hat) (up to 3 words) noun | ^(?:[Ii]t|[Ii]ts)\b ... | 该项目 ... | ^项目 | (?<=[，,])项目(?=...)
 ANAPHOR_PROJECT = re.compile("|".join(
