@@ -48,12 +48,20 @@ _ZH_HEADS = re.compile(r"(?:项目|工程|平台|基地|中心|产业园|园区|
                        r"网络|系统|综合体|示范区|(?:[一二三四五]|[1-5])期)(?:工程|项目)?）?$")
 _ZH_UNQUOTED_MIN, _ZH_UNQUOTED_MAX = 4, 28
 _ZH_ANCHOR_TEXT = r"(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])"
+# A "/" before a digit joins two numbers with units inside a name ("100兆瓦/400兆瓦时储能电站"): the
+# power and the energy of one plant, not two names.
 _ZH_UNQUOTED = re.compile(  # what _zh_unquoted_spans finds
-    rf"[\u4e00-\u9fffA-Za-z0-9]{{{_ZH_UNQUOTED_MIN},{_ZH_UNQUOTED_MAX}}}?{_ZH_ANCHOR_TEXT}")
+    rf"(?:[\u4e00-\u9fffA-Za-z0-9]|/(?=[0-9])){{{_ZH_UNQUOTED_MIN},{_ZH_UNQUOTED_MAX}}}?{_ZH_ANCHOR_TEXT}")
 _ZH_ANCHOR = re.compile(_ZH_ANCHOR_TEXT)
-_ZH_RUN = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]*")  # the characters before the anchor in _ZH_UNQUOTED
-_ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共|该|本|此|各|个|其|签约|签订|签署|建设|引进|实施|"
-                 "推进|开工|投产|落户|入选|列入|纳入|包括|还有|重点|重大|招商|一批|这些|多个|其中")
+# The characters before the anchor in _ZH_UNQUOTED, read in the reversed text (where the digit after
+# a "/" comes before it).
+_ZH_RUN = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[0-9])/)*")
+# Words that cannot be inside a name: function words, and verbs of the clause around it ("今年已安排
+# 中央预算内投资支持X项目": what is arranged and supported is not part of the name). "共享" is a
+# word of names ("共享储能电站"); 共 alone says "in all" or "jointly".
+_ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共(?!享)|该|本|此|各|个|其|签约|签订|签署|建设|引进|"
+                 "实施|推进|推动|加快|安排|支持|启动|开展|谋划|开工|投产|落户|入选|列入|纳入|包括|还有|重点|重大|"
+                 "招商|一批|这些|多个|其中")
 # The last cut word: .* backtracks from the right, and the lookahead (the words' first characters)
 # saves trying every word at each position where none can start.
 _ZH_UNQUOTED_CUT = re.compile(rf".*(?={first_characters(_ZH_CUT_WORDS)})(?:{_ZH_CUT_WORDS})")
@@ -62,6 +70,12 @@ _ZH_BUILT_END = re.compile(r"(?:站|中心|基地|园|园区|厂|线|网|网络|
                            r"系统|平台|设施|装置|车间|综合体|小区|片区|示范区)$")
 _NAME_LABEL = re.compile(r"(?:项目名称|名称)\s*[：:]\s*$")  # "项目名称：X项目" names a project outright
 _ZH_NOT_NAME = re.compile(r"[亿万]元|以上|以下|季度|多地|部分|[0-9]{4}年")
+# A name ending in a word for many places, fields or kinds of projects counts projects, it names none:
+# "西部地区项目", "各类项目", "交通领域项目", "重点项目", "相关工程".
+_ZH_COLLECTIVE_END = re.compile(r"(?:地区|区域|领域|行业|方面|类|重点|重大|相关|其他|其它)(?:项目|工程)$")
+# A company's name glued to its project's name ("X锂业有限公司盐湖提锂二期项目"): the name starts
+# after the company's legal suffix, when what is left is a name on its own.
+_ZH_COMPANY_END = ("公司", "集团")
 _LIST_WORDS_EN = ("List|Lists|Plan|Plans|Notice|Opinions|Measures|Policy|Policies|Meeting|Conference"
                   "|Forum|Fair|Summit|Ceremony|Activity|Report|Task|Catalogue|Catalog|Guidelines")
 _LIST_WORDS = re.compile(rf"\b(?:{_LIST_WORDS_EN})\b"
@@ -123,6 +137,10 @@ _BUILT_IN_BEFORE = re.compile(
     r"\s+(?:a|an|its|their|the|new|two|three|several)\s[^.;:!?\n]{0,60}?\b(?:in|at|inside|within)\s+(?:the\s+)?$"
     r"|\blocated\s+(?:in|at|inside|within)\s+(?:the\s+)?$", re.I)
 _PROJECT_HEADS = frozenset("project programme program expansion upgrade".split())
+# A site named right after a project's name with "at" or "in" is where the project is: "the X Terminal
+# Expansion at Y International Airport", "the X Plant in Y Industrial Park".
+_SITE_HEADS = frozenset("airport port station park zone town campus complex terminal wharf".split())
+_NAME_THEN_IN_OR_AT = re.compile(r"[A-Z][\w'’-]*[ \t]+(?:in|at|inside|within)[ \t]+(?:the[ \t]+)?$")
 # A centre that serves, informs or promotes is an office ("Investment Promotion Service Centre" in a
 # page's byline): a name only if a sum or a builder ties it to a project.
 _OFFICE_WORDS = frozenset("promotion information service services affairs administrative administration "
@@ -156,6 +174,15 @@ def _is_site_of_build(text: str, start: int, head: str) -> bool:
     """A name where something else is built ("build a plant in the X Park"), by the words before it."""
     return (head not in _PROJECT_HEADS and _after_in_or_at(text, start)
             and _BUILT_IN_BEFORE.search(text, max(0, start - 90), start) is not None)
+
+
+def _is_site_of_named(text: str, start: int, head: str) -> bool:
+    """A site (see _SITE_HEADS) named after "in/at (the)" right after a capitalised head word, the end
+    of a project's name ("... Expansion at Y Airport"): the place of that project."""
+    if head not in _SITE_HEADS or not _after_in_or_at(text, start):
+        return False
+    before = _NAME_THEN_IN_OR_AT.search(text, max(0, start - 40), start)
+    return before is not None and before.group().split(None, 1)[0].lower() in _HEAD_VOCAB
 
 
 def _is_office(name: str, head: str) -> bool:
@@ -363,7 +390,7 @@ def _np(text: str, offset: int, zh: bool) -> list[NameMention]:
             head = _last_head(name, words)
             if head in _WEAK_HEADS and _ADMIN_ZONE.search(name):
                 continue
-            if _is_venue(text, s, head) or _is_site_of_build(text, s, head):
+            if _is_venue(text, s, head) or _is_site_of_build(text, s, head) or _is_site_of_named(text, s, head):
                 continue
             weak = head in _WEAK_HEADS or (_is_office(name, head)
                                            and not _CALLED_PROJECT_AFTER.match(text, s + len(name)))
@@ -375,10 +402,10 @@ def _zh_unquoted_spans(text: str) -> Iterator[tuple[int, int]]:
     """The spans of `_ZH_UNQUOTED.finditer(text)`, found from its 项目/工程 instead (its lazy repeat
     is otherwise tried at every character of a Chinese text, reading up to 28 characters on).
 
-    A match is 4 to 28 run characters ([\u4e00-\u9fffA-Za-z0-9]) and the first "anchor" after them
-    (项目 or 工程 not followed by 个/批/类), so the leftmost match after the previous one ends at the
-    first anchor with 4 or more run characters between the previous match (or the run's start)
-    and it, and starts as far left as it can: up to 28 characters before the anchor."""
+    A match is 4 to 28 run characters ([\u4e00-\u9fffA-Za-z0-9], or "/" before a digit) and the first
+    "anchor" after them (项目 or 工程 not followed by 个/批/类), so the leftmost match after the previous
+    one ends at the first anchor with 4 or more run characters between the previous match (or the
+    run's start) and it, and starts as far left as it can: up to 28 characters before the anchor."""
     done = 0  # the end of the previous match
     for anchor in _ZH_ANCHOR.finditer(text):
         at = anchor.start()
@@ -406,12 +433,26 @@ def _zh_name_start(found: str) -> int:
     return before.end() if before else 0
 
 
+def _zh_name_ok(name: str) -> bool:
+    """Whether an unquoted Chinese span, cut on the left, is long and particular enough to be a name."""
+    return not (len(name) < 6 or _is_generic_zh(name) or _LIST_WORDS.search(name) or _ZH_NOT_NAME.search(name)
+                or _ZH_COLLECTIVE_END.search(name))
+
+
+def _after_company(name: str) -> str:
+    """`name` past the last company suffix in it (see _ZH_COMPANY_END), if the rest is a name."""
+    cut = max(name.rfind(word) + len(word) if word in name else 0 for word in _ZH_COMPANY_END)
+    if cut == 0 or not _zh_name_ok(name[cut:]):
+        return name  # the usual case: no company in the name
+    return name[cut:]
+
+
 def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
     out = []
     for start, end in _zh_unquoted_spans(text):
         found = text[start:end]
-        name = found[_zh_name_start(found):]
-        if len(name) < 6 or _is_generic_zh(name) or _LIST_WORDS.search(name) or _ZH_NOT_NAME.search(name):
+        name = _after_company(found[_zh_name_start(found):])
+        if not _zh_name_ok(name):
             continue
         s = offset + end - len(name)
         labelled = _NAME_LABEL.search(text, max(0, s - offset - 8), s - offset) is not None

@@ -319,6 +319,31 @@ def _places_start(prefix: str) -> int:
     return start
 
 
+# Countries that open the names of foreign companies ("泰国X集团有限公司", "新加坡X私人有限公司"), which
+# the gazetteer of Chinese places does not hold.
+_ZH_COUNTRY = re.compile(r"(?:中国|新加坡|马来西亚|泰国|越南|印度尼西亚|印尼|菲律宾|日本|韩国|美国|加拿大|英国|法国|德国"
+                         r"|意大利|西班牙|荷兰|瑞士|瑞典|丹麦|挪威|芬兰|奥地利|比利时|以色列|印度|澳大利亚|新西兰|巴西"
+                         r"|俄罗斯|卡塔尔|沙特|阿联酋|香港|澳门|台湾)")
+
+
+def _opens_with_place(s: str) -> bool:
+    if _ZH_COUNTRY.match(s):
+        return True
+    found = Gazetteer.load().find(s[:8])
+    return bool(found) and found[0].start == 0
+
+
+def _united_in_name(prefix: str, united_end: int) -> bool:
+    """Whether the 联合 ending at `united_end` is a word of the company's name ("暹罗联合农产集团",
+    "中国联合网络通信集团": "united"), not the verb "together with" ("A公司联合江苏X有限公司"). A
+    Chinese legal name opens with its place or country: 联合 is inside one when the words before it
+    open with a place and the words after it do not (a partner's name after the verb would)."""
+    before = _ZH_LEFT_CUT.match(prefix, 0, united_end - 1)
+    opening = prefix[before.end() if before else 0:united_end - 2]
+    after = prefix[united_end:]
+    return len(opening) >= 2 and len(after) >= 2 and _opens_with_place(opening) and not _opens_with_place(after)
+
+
 def _zh_name_start(prefix: str, company: bool) -> int:
     """Where the name starts in `prefix` (the run of characters before the suffix): after the last
     word that cannot be inside a name ("由", "与", "签约" ...). For a company, not where that leaves
@@ -335,6 +360,9 @@ def _zh_name_start(prefix: str, company: bool) -> int:
             cut = keep_de or cut
         if not company:
             return min(cut.end(), _places_start(prefix))
+        if prefix.endswith("联合", 0, cut.end()) and _united_in_name(prefix, cut.end()):
+            end = cut.end() - 1
+            continue
         brand = prefix[cut.end():]
         if len(brand[:_ZH_TRADE_WORDS.search(brand).start()]) >= 2:
             return cut.end()
