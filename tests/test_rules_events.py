@@ -543,3 +543,11 @@ def test_the_latter_of_two_parties_who_invest_and_build_is_the_undertaker():
             "项目总投资约25亿元。")
     [p] = _projects(text).values()
     assert ("云南澜锦新材料有限公司", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_which_it_will_build_after_where_the_project_is():
+    text = ("Shenzhen\n\n"
+            "On May 9, 2025, the Shenzhen Development and Reform Commission approved the West Cargo Terminal "
+            "Project at Bao'an International Airport, which Shenzhen Airport Cargo Co., Ltd. will build.")
+    p = _projects(text)["West Cargo Terminal Project"]
+    assert ("Shenzhen Airport Cargo Co., Ltd.", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
