@@ -45,7 +45,7 @@ _LABELS = [
              r"|(?:approval|signing|listing)\s+date|date\s+(?:of\s+)?(?:approval|signing|listing)"
              r"|(?:approved|signed|listed)(?:\s+on)?"),
 ]
-_FIELD_OF = [(f, re.compile(p, re.I)) for f, p in _LABELS]
+_FIELD_OF = re.compile("|".join(f"(?P<{f}>{p})" for f, p in _LABELS), re.I)  # fullmatch: first fit wins
 # Labelled lines that end a notice's blocks rather than belong to the last one: an aside after the
 # last block ("另：某项目已于2021年建成…", "Note: ..."), and the notice's closing lines.
 _TAIL = re.compile(r"另|注|备注|说明|附注|此外|其中|特别说明|特此说明|note|notes|remarks?|n\.b\.|ps"
@@ -63,8 +63,8 @@ _LEADING_LABEL = re.compile(r"([^:：，。,.;；!?！？|]{1,24}?)\**[\s\u3000]
 # A further field on the same line: a separator, then a known label and its colon.
 _KNOWN = "|".join(p for _, p in _LABELS)
 _FURTHER_LABEL = re.compile(rf"(?:[；;，,|/]|[\s\u3000]{{2,}})[\s\u3000]*\**({_KNOWN})\**[\s\u3000]*[:：]", re.I)
-# A numbered line that is a project's name without a label ("1. 某某项目"), when labelled lines follow.
-_NAMED_PROJECT = re.compile(r"(?:项目|工程|project)\s*[:：]?\s*\**\s*$", re.I)
+# How a numbered line that is a project's name without a label ends ("1. 某某项目"), before " :：*".
+_PROJECT_ENDS = ("项目", "工程", "project", "Project", "PROJECT")
 # How a notice speaks of the body that issues it: "我委于10月下旬对以下项目予以核准", "本局" (not 本办法,
 # "these measures", nor 局部).
 _WE = re.compile(r"[我本](?:委|局|厅|办)(?!法|部)")
@@ -101,21 +101,24 @@ def _block_at(paragraphs: list[Paragraph], i: int, taken: set[int]) -> Optional[
     after its last paragraph; None when no block opens there."""
     if i in taken:
         return None
-    first = _labelled(paragraphs[i])
-    if first is not None and first[0][0] != "name":
-        return None
-    if first is None:
+    para = paragraphs[i]
+    label = _leading_label(para.text)
+    if label is None:
         first = _unlabelled_name(paragraphs, i, taken)
         if first is None:
             return None
+    elif label[0] != "name":
+        return None
+    else:
+        first = _fields(para, *label)
     fields: dict = {}
     _add(fields, first)
     j = i + 1
     while j < len(paragraphs) and j not in taken:
-        found = _labelled(paragraphs[j])
-        if found is None or found[0][0] == "name" or found[0][0] == "tail":
+        label = _leading_label(paragraphs[j].text)
+        if label is None or label[0] in ("name", "tail"):
             break
-        _add(fields, found)
+        _add(fields, _fields(paragraphs[j], *label))
         j += 1
     return fields, j
 
@@ -126,40 +129,40 @@ def _add(fields: dict, found: list[tuple[str, Cell, Cell]]) -> None:
             fields[field] = (label, cell)
 
 
-def _labelled(para: Paragraph) -> Optional[list[tuple[str, Cell, Cell]]]:
-    """The (field, label, value) of each labelled field on the line, or None when it does not open
-    with a label. A label no field knows is "other" (建设内容, 核准文号: part of the block, read for
-    nothing); one that closes a notice (公示期, 联系人) is "tail"."""
-    text = para.text
+def _leading_label(text: str) -> Optional[tuple[str, re.Match]]:
+    """The field of the label the line opens with, and its match; None when it opens with none. A
+    label no field knows is "other" (建设内容, 核准文号: part of the block, read for nothing); one
+    that closes a notice (公示期, 联系人) is "tail"."""
     if "：" not in text and ":" not in text:
         return None
-    opening = _OPENING.match(text).end()
-    m = _LEADING_LABEL.match(text, opening)
+    m = _LEADING_LABEL.match(text, _OPENING.match(text).end())
     if m is None:
         return None
-    label = _cell(para, *m.span(1))
-    field = _field(label.text)
-    if field is None:
-        return None
+    field = _field(m.group(1))
+    return (field, m) if field is not None else None
+
+
+def _fields(para: Paragraph, field: str, m: re.Match) -> list[tuple[str, Cell, Cell]]:
+    """The (field, label, value) of each labelled field on the line, the first labelled as `m`."""
+    text = para.text
     out = []
-    start = m.end()
+    label, start = _cell(para, *m.span(1)), m.end()
     while True:
         further = _FURTHER_LABEL.search(text, start)
-        stop = further.start() if further else len(text)
-        out.append((field, label, _cell(para, start, stop)))
+        out.append((field, label, _cell(para, start, further.start() if further else len(text))))
         if further is None:
             return out
-        label = _cell(para, *further.span(1))
-        field, start = _field(label.text), further.end()
+        label, start = _cell(para, *further.span(1)), further.end()
+        field = _field(label.text)
 
 
 def _field(label: str) -> Optional[str]:
     """The field a label names, "other" for another short label, "tail" for a notice's closing
     lines, None for what is no label (too long: a sentence with a colon)."""
     label = label.strip(" \u3000*")
-    found = next((f for f, rx in _FIELD_OF if rx.fullmatch(label)), None)
+    found = _FIELD_OF.fullmatch(label)
     if found is not None:
-        return found
+        return found.lastgroup
     if _TAIL.fullmatch(label):
         return "tail"
     limit = _EN_LABEL_MAX if label.isascii() else _ZH_LABEL_MAX
@@ -179,13 +182,14 @@ def _unlabelled_name(paragraphs: list[Paragraph], i: int, taken: set[int]) -> Op
     """A numbered line that only names a project ("（一）某某项目"), when the next line is a labelled
     field of it."""
     para = paragraphs[i]
-    numbered = _NUMBERED.match(para.text)
-    if numbered is None or len(para.text) > 80 or not _NAMED_PROJECT.search(para.text):
+    if len(para.text) > 80 or not para.text.rstrip(" \u3000:：*").endswith(_PROJECT_ENDS):
+        return None
+    if _NUMBERED.match(para.text) is None:
         return None
     if i + 1 >= len(paragraphs) or i + 1 in taken:
         return None
-    following = _labelled(paragraphs[i + 1])
-    if following is None or following[0][0] in ("name", "tail", "other"):
+    following = _leading_label(paragraphs[i + 1].text)
+    if following is None or following[0] in ("name", "tail", "other"):
         return None
     start = _OPENING.match(para.text).end()
     cell = _cell(para, start, len(para.text))
