@@ -11,6 +11,7 @@ from extractor.engines.rules import cues
 from extractor.engines.rules.aliases import forget_aliases
 from extractor.engines.rules.build import Builder, row_amount
 from extractor.engines.rules.candidates import candidate_key
+from extractor.engines.rules.forms import block_event, form_rows
 from extractor.engines.rules.linking import Linker
 from extractor.engines.rules.mentions import collect
 from extractor.engines.rules.tables import table_rows
@@ -32,8 +33,9 @@ class RulesEngine:
         """Works on the whole document (chunks are not needed); evidence offsets are document offsets."""
         mentions = collect(doc.text, doc.lang == "zh", doc.year)
         rows, table_paras = table_rows(mentions.paragraphs)
+        blocks, block_paras = form_rows(mentions.paragraphs, table_paras)  # "项目名称：…" blocks, read as rows
         linker = Linker(mentions, doc.id)
-        linker.run(table_paras)
+        linker.run(table_paras | block_paras)
         builder = Builder(linker, doc.id)
         # The records by lower-case name, as plain dicts (merged ones as Projects).
         projects: dict[str, dict | Project] = {}
@@ -41,7 +43,7 @@ class RulesEngine:
         dropped = list(linker.dropped)
         first_table = min(table_paras) if table_paras else None
         event = linker.event_at.get(first_table) if first_table is not None else None
-        for row in rows:
+        for row in rows + blocks:
             if row.is_total:
                 amount = row_amount(row)
                 if amount is not None:
@@ -50,7 +52,9 @@ class RulesEngine:
                 continue
             key = row.cells["name"].text.lower()
             if key not in projects:  # the first record of a name stands: a later one is not even built
-                projects[key] = builder.row_project(row, event)
+                # (a run of blocks takes the event in force where it opens; the tables, the first table's)
+                row_event = block_event(linker.event_at.get(row.table), mentions) if row.table in block_paras else event
+                projects[key] = builder.row_project(row, row_event)
         from_rows = set(projects)  # names a table lists: prose about them is merged in, not dropped
         rows_named = list(projects)
         for cand in linker.candidates.values():
