@@ -551,3 +551,10 @@ def test_which_it_will_build_after_where_the_project_is():
             "Project at Bao'an International Airport, which Shenzhen Airport Cargo Co., Ltd. will build.")
     p = _projects(text)["West Cargo Terminal Project"]
     assert ("Shenzhen Airport Cargo Co., Ltd.", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_a_filing_completed_is_an_approval():
+    text = ("2025年项目备案\n\n"
+            "2025年6月3日，“朝阳县光伏治沙项目”在朝阳县发展改革局完成备案，总投资8亿元，由朝阳绿能新能源有限公司投资建设。")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("approved", "2025-06-03")
