@@ -7,7 +7,7 @@ import re
 from extractor.merge import merge_projects
 from extractor.normalize.places import Gazetteer
 from extractor.types import AggregateFact, Chunk, Document, Extraction, Project, Status, normalise_name
-from extractor.engines.rules import cues
+from extractor.engines.rules import sums
 from extractor.engines.rules.aliases import forget_aliases
 from extractor.engines.rules.build import Builder, row_amount
 from extractor.engines.rules.candidates import candidate_key
@@ -96,7 +96,7 @@ def _no_status_but_started(builder: Builder, cand) -> bool:
 def _operating(cand, mentions) -> bool:
     """The sentences naming the candidate say it already runs ("has been in production since 2020")."""
     text = mentions.text
-    return any(cues.OPERATING_WORD.search(text, s.start, s.end) and cues.OPERATING.search(text, s.start, s.end)
+    return any(sums.OPERATING_WORD.search(text, s.start, s.end) and sums.OPERATING.search(text, s.start, s.end)
                for s in (mentions.sentences[i] for i in cand.sentences))
 
 

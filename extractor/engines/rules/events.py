@@ -10,7 +10,7 @@ import re
 from typing import Optional
 
 from extractor.types import Status
-from extractor.engines.rules import cues
+from extractor.engines.rules import cues, sums
 from extractor.engines.rules.candidates import Cue, Event, provinces_named
 from extractor.engines.rules.sentences import Paragraph, Sentence
 from extractor.normalize.relative_dates import DATELINE_AFTER
@@ -78,7 +78,7 @@ class EventTracking:
         current = self.event
         if current is None or current.date is None or current.status.status != status:
             return False
-        if not cues.says_count(sent.text):
+        if not sums.says_count(sent.text):
             return False  # "All of them were included in the list published in early March": their list
         if self._at.names.get(sent.start) or current.sentence < index - para.sentences.index(sent):
             return False

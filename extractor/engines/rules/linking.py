@@ -14,7 +14,7 @@ from typing import Optional
 from extractor.normalize.dates import DateMatch
 from extractor.normalize.money import MoneyMatch
 from extractor.types import AggregateFact
-from extractor.engines.rules import cues
+from extractor.engines.rules import cues, sums
 from extractor.engines.rules.candidates import Candidate, Event, candidate_key
 from extractor.engines.rules.mentions import DocMentions
 from extractor.engines.rules.names import NameMention
@@ -245,7 +245,7 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
             window = sent.clause_of(a.start)[0]
             if names:  # not before the last project name
                 window = max(window, next((n.end for n in reversed(names) if n.end <= a.start), sent.start))
-            kind = cues.classify_amount(text, a.start, a.end, window, respectively)
+            kind = sums.classify_amount(text, a.start, a.end, window, respectively)
             if kind:
                 self.aggregates.append(AggregateFact(kind=kind, doc_id=self.doc_id, start=a.start, end=a.end,
                                                      quote=a.text, amount=a.to_amount()))
