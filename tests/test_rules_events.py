@@ -558,3 +558,16 @@ def test_a_filing_completed_is_an_approval():
             "2025年6月3日，“朝阳县光伏治沙项目”在朝阳县发展改革局完成备案，总投资8亿元，由朝阳绿能新能源有限公司投资建设。")
     [p] = _projects(text).values()
     assert (p.status.value, p.date) == ("approved", "2025-06-03")
+
+
+def test_bullets_under_a_signing_are_signed_deals_and_landmarks_next_to_them_are_not_projects():
+    text = ("Expo deals\n\n"
+            "Among the deals signed on Friday, June 27, 2025, the closing day:\n\n"
+            "- Kashgar Fruit Export Hub: a cold store to be built by Kashgar Guoxin Logistics Co., Ltd., worth "
+            "600 million yuan.\n"
+            "- Korla Cotton Textile Park: Bayingol Xinmian Textile Co., Ltd. will invest at least 900 million yuan "
+            "in spinning mills and a dye works next to the railway freight terminal.")
+    projects = _projects(text)
+    assert sorted(projects) == ["Kashgar Fruit Export Hub", "Korla Cotton Textile Park"]
+    park = projects["Korla Cotton Textile Park"]
+    assert (park.status.value, park.date) == ("signed", "2025-06-27")

@@ -114,16 +114,16 @@ class Builder:
         evidence += [(f"organizations[{i}]", o.start, o.end) for i, (o, _) in enumerate(orgs)]
         return self._record(fields, evidence)
 
-    @staticmethod
-    def _plan_of_the_event(own: Cue, event: Event, cand: Candidate) -> bool:
+    def _plan_of_the_event(self, own: Cue, event: Event, cand: Candidate) -> bool:
         """"It will build ..." of a project that broke ground at the event, or "the company will invest
-        ..." told right after the signing of the deal: the event's status, not a plan of its own."""
+        ..." told right after the signing of the deal or in a bullet of the deals signed: the event's
+        status, not a plan of its own."""
         if own.status != Status.planned:
             return False
         if event.status.status == Status.other:
             return True
         return event.status.status == Status.signed and bool(cand.sentences) \
-            and 0 <= cand.sentences[0] - event.sentence <= 1
+            and (0 <= cand.sentences[0] - event.sentence <= 1 or self.m.paragraphs[cand.paragraph].kind == "bullet")
 
     def _sector(self, cand: Candidate) -> Optional[tuple[str, int, int]]:
         """The industry named in the project's name, else in its own sentences."""

@@ -504,6 +504,8 @@ def _described(text: str, offset: int) -> list[NameMention]:
             continue
         if text[max(0, article - 2):article] == ", ":
             continue  # "the X Project, a 200-megawatt solar farm": an apposition describes a named project
+        if _LOCATION_CUE_BEFORE.search(text, max(0, article - 30), article):
+            continue  # "a yard next to the railway container terminal": where it is, not what is built
         start, end = text.index(" ", article) + 1, head.end()
         words = text[start:end].split()
         modifiers = words[:-1]
