@@ -101,3 +101,12 @@ def test_a_centre_where_fairs_are_held_needs_a_sum_to_be_a_project():
     from extractor.ingest import document_from_bytes
     names = [p.name for p in RulesEngine().extract(document_from_bytes(text.encode(), source="t.txt"), []).projects]
     assert names == ["Ningbo Harbour Logistics Park Project"]
+
+
+def test_a_phase_before_a_name_is_part_of_it():
+    from extractor.engines.rules.names import find_names
+    text = ("The NDRC approved Phase II of the Liaohe Water Transfer Project in May; Phase III of the Liaohe "
+            "Water Transfer Project is still planned, and the second phase of the Dalian Port Project too.")
+    assert [n.text for n in find_names(text)] == ["Phase II of the Liaohe Water Transfer Project",
+                                                  "Phase III of the Liaohe Water Transfer Project",
+                                                  "Dalian Port Project"]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from typing import Iterator, Optional
 
 from extractor.engines.rules.phrases import (by_first_letter, capitalised_run_before, first_characters,
@@ -546,7 +547,21 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
             continue  # overlaps (or touches) a title or a name already kept
         found.append(n)
         extra_end = max(extra_end, n.end)
-    return _without_retellings(sorted(found, key=lambda n: n.start))
+    return _without_retellings(sorted(map(partial(_with_phase_before, text, offset), found), key=lambda n: n.start))
+
+
+# "Phase II of the X Project": the phase is part of the name (Phase II and Phase III are two records).
+_PHASE_OF = re.compile(r"(?:Phase|Stage)\s+(?:I{1,3}|IV|V|[1-9]|One|Two|Three|Four)\s+of\s+(?:the\s+)?$")
+
+
+def _with_phase_before(text: str, offset: int, name: NameMention) -> NameMention:
+    start = name.start - offset
+    if name.source != "np" or not text[max(0, start - 4):start].endswith(("of ", "the ")):
+        return name
+    phase = _PHASE_OF.search(text, max(0, start - 30), start)
+    if phase is None:
+        return name
+    return replace(name, start=offset + phase.start(), text=text[phase.start():name.end - offset])
 
 
 def _without_retellings(names: list[NameMention]) -> list[NameMention]:
