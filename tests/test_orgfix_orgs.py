@@ -131,3 +131,13 @@ def test_the_trigger_finds_every_foreign_suffix():
 ])
 def test_a_place_owning_a_company_is_not_part_of_its_name(text, name):
     assert [o.text for o in find_orgs(text, False)] == [name]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("项目建设单位为鞍山高新区国有资本投资运营有限公司。", ["鞍山高新区国有资本投资运营有限公司"]),
+    ("A集团投资鞍山钢铁有限公司建设", ["鞍山钢铁有限公司"]),  # 投资 the verb: a place opens the next name
+    ("由德国施泰纳集团在华全资子公司施泰纳（苏州）精密有限公司投资建设", ["德国施泰纳集团", "施泰纳（苏州）精密有限公司"]),
+    ("华为技术有限公司深圳分公司", ["华为技术有限公司深圳分公司"]),
+])
+def test_chinese_names_with_investment_words_and_subsidiaries(text, names):
+    assert [o.text for o in find_orgs(text, True)] == names

@@ -333,11 +333,17 @@ def _opens_with_place(s: str) -> bool:
     return bool(found) and found[0].start == 0
 
 
+# Words that cut a name as verbs but are also words of names: 联合 ("united"), 投资 (an investment
+# company: "鞍山高新区国有资本投资运营有限公司").
+_NAME_WORDS_ALSO_VERBS = ("联合", "投资")
+
+
 def _united_in_name(prefix: str, united_end: int) -> bool:
-    """Whether the 联合 ending at `united_end` is a word of the company's name ("暹罗联合农产集团",
-    "中国联合网络通信集团": "united"), not the verb "together with" ("A公司联合江苏X有限公司"). A
-    Chinese legal name opens with its place or country: 联合 is inside one when the words before it
-    open with a place and the words after it do not (a partner's name after the verb would)."""
+    """Whether the 联合 (or 投资, see _NAME_WORDS_ALSO_VERBS) ending at `united_end` is a word of the
+    company's name ("暹罗联合农产集团", "中国联合网络通信集团": "united"), not the verb "together
+    with" ("A公司联合江苏X有限公司"). A Chinese legal name opens with its place or country: 联合 is
+    inside one when the words before it open with a place and the words after it do not (a partner's
+    name after the verb would)."""
     before = _ZH_LEFT_CUT.match(prefix, 0, united_end - 1)
     opening = prefix[before.end() if before else 0:united_end - 2]
     after = prefix[united_end:]
@@ -360,7 +366,7 @@ def _zh_name_start(prefix: str, company: bool) -> int:
             cut = keep_de or cut
         if not company:
             return min(cut.end(), _places_start(prefix))
-        if prefix.endswith("联合", 0, cut.end()) and _united_in_name(prefix, cut.end()):
+        if prefix.endswith(_NAME_WORDS_ALSO_VERBS, 0, cut.end()) and _united_in_name(prefix, cut.end()):
             end = cut.end() - 1
             continue
         brand = prefix[cut.end():]
@@ -381,8 +387,9 @@ def _find_zh(text: str) -> list[OrgMention]:
             continue
         start = left.start() + _zh_name_start(left.group(), m.lastgroup == "co")
         name = text[start:m.end()]
-        if len(name) - len(m.group()) < 2 or name in _GENERIC_ZH or _GENERIC_ZH_COMPANY.fullmatch(name):
-            continue
+        if len(name) - len(m.group()) < 2 or name in _GENERIC_ZH or _GENERIC_ZH_COMPANY.fullmatch(name) \
+                or name.endswith("子公司") and _GENERIC_ZH_COMPANY.search(name):
+            continue  # ("在华全资子公司": what the company named next is, not a name)
         if m.group() in _NEEDS_PLACE and (not _ADMIN_WORD.search(name) or _NOT_OFFICE.match(text, m.end() - 2)):
             continue  # "布局", "格局": 局 ends many words that are not bureaus
         out.append(OrgMention(start, m.end(), name, _kind(m)))
