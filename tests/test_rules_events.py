@@ -571,3 +571,11 @@ def test_bullets_under_a_signing_are_signed_deals_and_landmarks_next_to_them_are
     assert sorted(projects) == ["Kashgar Fruit Export Hub", "Korla Cotton Textile Park"]
     park = projects["Korla Cotton Textile Park"]
     assert (park.status.value, park.date) == ("signed", "2025-06-27")
+
+
+def test_a_chinese_sum_after_a_long_undertaker_clause_and_a_colon():
+    text = ("2025年武清签约\n\n"
+            "2025年10月18日，武清区举行招商引资项目集中签约仪式。\n\n"
+            "2.激光雷达研发制造项目：由德国莱茵光电集团在华全资子公司莱茵光电（天津）传感技术有限公司投资建设，总投资6000万欧元。")
+    [p] = _projects(text).values()
+    assert (p.amount.value, p.amount.currency) == (6e7, "EUR")
