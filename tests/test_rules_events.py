@@ -579,3 +579,14 @@ def test_a_chinese_sum_after_a_long_undertaker_clause_and_a_colon():
             "2.激光雷达研发制造项目：由德国莱茵光电集团在华全资子公司莱茵光电（天津）传感技术有限公司投资建设，总投资6000万欧元。")
     [p] = _projects(text).values()
     assert (p.amount.value, p.amount.currency) == (6e7, "EUR")
+
+
+def test_the_first_run_of_sums_pairs_with_the_names_before_it():
+    text = ("2025年益阳重点项目\n\n"
+            "3月18日，湖南省发展和改革委员会下达2025年重点建设项目名单。益阳市赫山区智能装备产业园项目、《益阳高新区电子材料基地》和"
+            "“桃江县竹材精深加工项目”分别总投资21亿元、8.5亿元、3.6亿元，其中前两个项目分别由A公司建设；"
+            "南县稻虾产业园项目总投资4.2亿元。")
+    projects = _projects(text)
+    assert {k: p.amount.value for k, p in projects.items()} == {
+        "益阳市赫山区智能装备产业园项目": 21e8, "益阳高新区电子材料基地": 8.5e8,
+        "桃江县竹材精深加工项目": 3.6e8, "南县稻虾产业园项目": 4.2e8}

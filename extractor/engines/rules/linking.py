@@ -48,6 +48,7 @@ _TOTAL_INVESTMENT_BEFORE = re.compile(r"[Tt]otal investment (?:is|was|of|will be
                                       r"|(?:项目)?总投资(?:为|达|约)?$")
 # Between a sum and the same sum converted: "RMB 4.8 billion (about US$670 million)", "2.6亿美元（约合18.7亿元）".
 _CONVERSION_GAP = re.compile(r"\s*[（(]\s*(?:about|around|approximately|approx\.|roughly|some|or|equivalent to|约合|约|合)?\s*")
+_SUM_LIST_GAP = re.compile(r"\s*(?:、|,|，|和|及|与|and|, and)\s*")  # between the sums of "X、Y和Z"
 _IT_OR_THE_COMPANY = re.compile(r"\b(?:it|[Tt]he company)\b")
 _HOSTED_BY = re.compile(r"hosted by\b|organi[sz]ed by\b|主办|承办")
 _WORD = re.compile(r"[a-z]+")
@@ -251,8 +252,9 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
                                                      quote=a.text, amount=a.to_amount()))
             else:
                 kept.append(a)
-        if respectively and len(kept) >= 2 and self._pair_respectively(kept, cands):
-            return
+        if respectively and len(kept) >= 2:
+            paired = self._pair_respectively(kept, names, cands)
+            kept = [a for a in kept if a not in paired]
         for a in kept:
             target = self._amount_target(a, sent, names, cands, referents)
             # (An unquoted Chinese name named in this sentence must be tight with its sum; one referred
@@ -278,15 +280,24 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         starts = [n.start for n in names if n.start >= a.end and candidate_key(n.text) == cand.key]
         return bool(starts) and bool(_INVESTED_TO_BUILD.fullmatch(self.text, a.end, starts[0]))
 
-    def _pair_respectively(self, amounts: list[MoneyMatch], cands: list[Candidate]) -> bool:
-        targets = list(dict.fromkeys(cands))
-        if not targets:
-            targets = list(self.mention_order)[-len(amounts):]
+    def _pair_respectively(self, amounts: list[MoneyMatch], names, cands: list[Candidate]) -> list[MoneyMatch]:
+        """The sums paired in order with the projects they are "respectively" of; the others are read
+        one by one. All of a sentence's names and sums ("A and B cost X and Y, respectively"), else the
+        first run of sums ("X、Y、Z") and the names before it ("A、B和C分别投资X、Y、Z，…；D项目总投资W")."""
+        targets = list(dict.fromkeys(cands)) or list(self.mention_order)[-len(amounts):]
         if len(targets) != len(amounts):
-            return False
+            run = amounts[:1]
+            for a in amounts[1:]:
+                if not _SUM_LIST_GAP.fullmatch(self.text, run[-1].end, a.start):
+                    break
+                run.append(a)
+            amounts = run
+            targets = list(dict.fromkeys(c for n, c in zip(names, cands) if n.end <= amounts[0].start))
+        if len(targets) != len(amounts):
+            return []
         for cand, amount in zip(targets, amounts):
             cand.set_amount(amount)
-        return True
+        return amounts
 
     def _amount_target(self, a, sent, names, cands, referents) -> Optional[Candidate]:
         clause = sent.clause_of(a.start)

@@ -36,7 +36,12 @@ _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
 _ANY_HEAD = re.compile(rf"(?:{_HEADS})", re.I)
 _ANY_HEAD_LOWER = re.compile(_HEADS.lower())  # _ANY_HEAD for lower-cased ASCII text
 _HEADS_AND = re.compile(rf"\b(?:{_HEADS})\b{_NUMBER}{_PHASE}\s+and\s+(?:the\s+)?(?=[A-Z])")  # "A Park and B Project"
-_QUOTED = re.compile(r'"([^"\n]{3,160})"|“([^”\n]{3,160})”|「([^」\n]{3,160})」|\*\*([^*\n]{3,160})\*\*')
+_QUOTED = re.compile(r'"([^"\n]{3,160})"|“([^”\n]{3,160})”|「([^」\n]{3,160})」|\*\*([^*\n]{3,160})\*\*'
+                     r'|《([^》\n]{3,60})》')
+# 《》 mark titles of documents (《关于下达…名单的通知》) and, less often, of projects (《X锂电池隔膜生产基地》):
+# a title in them is a project's only when it ends with a project's head word and names no document.
+_BOOK_TITLE = 5  # the group of 《》 in _QUOTED
+_DOCUMENT_WORDS = re.compile(r"通知|办法|意见|规划|方案|条例|报告|名单|清单|计划|纲要|决定|公告|批复|函|规定|目录")
 _PROJECTS_WORD = re.compile(r"\b(?:projects)\b", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
@@ -268,6 +273,8 @@ def _quoted(text: str, offset: int, quotes: list[re.Match]) -> list[NameMention]
         group = m.lastindex  # each alternative has one group
         raw = m.group(group)
         inner = raw.strip(" ,.;:，。")
+        if group == _BOOK_TITLE and (not _ZH_HEADS.search(inner) or _DOCUMENT_WORDS.search(inner)):
+            continue
         if not _quoted_is_project(inner, text, m.start(), m.end()) or _is_speech(raw, inner):
             continue
         if _after_location_cue(text, m.start()) or _quoted_is_venue(text, m, inner):
