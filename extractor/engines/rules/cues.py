@@ -26,10 +26,12 @@ STATUS_CUES: list[tuple[Status, re.Pattern]] = [
                                 + r"|intends? to" + _PLANNED_VERB
                                 + r"|planned projects?\b|is preparing\b|are preparing\b|expects? the project\b"
                                 r"|proposed\b|拟建|拟投资|拟在|拟于")),
-    # Construction started: the one kind of "other" news tells of a batch ("集中开工", "broke ground").
-    # Not a plan to start ("计划开工", "to start construction"), which the planned cues read.
+    # Construction started: the one kind of "other" news tells of a batch ("集中开工", "broke ground"), or
+    # of a project ("X项目开工。"). Not a plan to start ("计划开工", "to start construction"), which the
+    # planned cues read.
     (Status.other, re.compile(r"broke ground\b|breaks ground\b|groundbreaking (?:ceremony|of)\b"
-                              r"|started construction\b|集中开工|正式开工|开工仪式|已开工|开工奠基|奠基仪式")),
+                              r"|started construction\b|集中开工|正式开工|开工仪式|已开工|开工奠基|奠基仪式"
+                              r"|(?<=项目)开工(?=[。，,；;])|(?<=工程)开工(?=[。，,；;])")),
     (Status.listed, re.compile(r"list(?:ed|s)?\b|included in\b|key" + _KEY_PROJECTS + "|Key" + _KEY_PROJECTS
                                + "|KEY" + _KEY_PROJECTS + r"|major (?:[\w-]+ ){0,2}projects\b"
                                r"|清单|名单|列入|纳入|入选|位列|重点项目|重大项目|重点(?:[\u4e00-\u9fff]{0,4})项目")),
@@ -58,7 +60,7 @@ _TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and c
     (2, r"p(?=lan|roposed)", 0), (2, r"w(?=ill )", 0), (2, r"d(?<=intend)(?=[s ])", 5),
     (2, r"g(?<=is preparing)", 11), (2, r"g(?<=are preparing)", 12), (2, r"x(?<=ex)(?=pect)", 1), (2, "拟", 0),
     (3, r"b(?=roke ground|reaks ground)", 0), (3, r"g(?=roundbreaking )", 0), (3, r"s(?=tarted construction)", 0),
-    (3, "集(?=中开工)", 0), (3, "正(?=式开工)", 0), (3, "开(?=工仪式|工奠基)", 0), (3, "已(?=开工)", 0),
+    (3, "集(?=中开工)", 0), (3, "正(?=式开工)", 0), (3, "开(?=工仪式|工奠基|工[。，,；;])", 0), (3, "已(?=开工)", 0),
     (3, "奠(?=基仪式)", 0),
     (4, r"l(?=ist)", 0), (4, r"c(?<=inc)(?=luded in)", 2), (4, r"k(?=ey )", 0), (4, r"K(?=ey |EY )", 0),
     (4, r"j(?<=maj)(?=or )", 2), (4, "清(?=单)", 0), (4, "名(?=单)", 0),

@@ -60,7 +60,7 @@ class EventTracking:
             return  # "加上今年3月公布的第一批名单，全省…已达312个": the count so far, not a new list
         if current is not None and self._about_the_focus(sent):
             return  # "该项目已列入今年1月印发的清单": that project's own status, not the document's next event
-        gov = next((o for o in orgs if o.kind == "government"), None)
+        gov = _acting_government(orgs, start)
         places = self.m.places(sent.start, sent.end, in_names=False)
         if current and current.date and current.date.iso == date.iso and _same_region(current.places, places) \
                 and (current.status.status == status or status == Status.other):
@@ -147,3 +147,12 @@ def _not_the_event(before: str) -> bool:
         return False
     ends = [m.end() for m in _CLAUSE_END.finditer(before, found.start())]
     return not ends or _NOT_THE_EVENT_WORD.search(before, ends[-1]) is not None
+
+
+def _acting_government(orgs, cue_start: int):
+    """The government that lists, approves or signs: the last one named before the cue (its subject:
+    "to implement the decisions of the Provincial Party Committee, the People's Government of Shanxi
+    Province issued the list"), else the first after it ("approved by the X Commission")."""
+    governments = [o for o in orgs if o.kind == "government"]
+    before = [o for o in governments if o.end <= cue_start]
+    return before[-1] if before else (governments[0] if governments else None)
