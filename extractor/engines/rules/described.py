@@ -39,6 +39,11 @@ def _words(text: str) -> set[str]:
 _CLAUSE_END = re.compile(r"[,;.]\s|[,;]")
 
 
+# The rest of "a 1.46 billion yuan lithium iron phosphate cathode project": what the sum describes.
+_A_SUM_FACILITY = re.compile(r"\s+(?:[\w-]+\s+){0,5}?(?:plant|factory|phase|facility|base|park|centre|center|line"
+                            r"|mill|terminal|hub|fab|project|expansion|warehouse|complex)\b")
+
+
 @dataclass
 class _Described:
     sentence: int
@@ -55,8 +60,11 @@ class DescribedThenNamed:
     _description: Optional[_Described] = None
 
     def _note_unnamed_sum(self, index: int, amount: MoneyMatch, company: Optional[OrgMention]) -> None:
-        """A sum no project of its sentence takes: kept when it is spent on something described."""
+        """A sum no project of its sentence takes: kept when it is spent on something described, or
+        describes it ("approved a 1.46 billion yuan lithium cathode project")."""
         found = _ON_A_FACILITY.match(self.text, amount.end) if company is not None else None
+        if found is None and self.text[max(0, amount.start - 2):amount.start] in ("a ", "A "):
+            found = _A_SUM_FACILITY.match(self.text, amount.end)
         if found is not None:
             clause_end = _CLAUSE_END.search(self.text, found.end())
             told = self.text[found.start():clause_end.start() if clause_end else found.end()]
@@ -84,9 +92,10 @@ class DescribedThenNamed:
             return
         if named.amount is None and described.amount is not None:
             named.set_amount(described.amount)
-        named.add_org(described.company, described.role)
         named.linked.append(described.sentence)  # its status, date and places
-        self.company_candidate.setdefault(described.company.text, named)
+        if described.company is not None:
+            named.add_org(described.company, described.role)
+            self.company_candidate.setdefault(described.company.text, named)
 
     def _take_over(self, named: Candidate, weak: Candidate) -> None:
         if named.amount is None and weak.amount is not None:

@@ -28,6 +28,9 @@ _FUTURE_DATE_ENDS = ("in", "by", "until", "before", "after", "since",
 _NOT_THE_EVENT_WORD = re.compile(r"hope|expect|will\b|would\b|aims?\b|revenue|sales|turnover|profit|output value"
                                  r"|income|希望|有望|争取|营收|营业收入|销售收入|产值|利润")
 _CLAUSE_END = re.compile(r"[,;，。；]|\.(?!\d)")
+# A sentence that opens with the event told before: "The approval, granted on Nov 5, ...", "该批复…".
+_THE_EVENT_AGAIN = re.compile(r"\s*(?:(?:[Tt]he|[Tt]his) (?:approval|list|roster|signing|agreement|deal|ceremony|"
+                              r"decision)\b|该(?:批复|名单|清单|协议|核准))")
 _UNKNOWN = object()  # not worked out yet
 _DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
 
@@ -62,6 +65,9 @@ class EventTracking:
             return  # "该项目已列入今年1月印发的清单": that project's own status, not the document's next event
         gov = _acting_government(orgs, start)
         places = self.m.places(sent.start, sent.end, in_names=False)
+        if gov is None and current is not None and current.status.status == status \
+                and _THE_EVENT_AGAIN.match(sent.text) and _same_region(current.places, places):
+            gov = current.gov  # "The approval, granted on Nov 5, covers ...": the approval told before
         if current and current.date and current.date.iso == date.iso and _same_region(current.places, places) \
                 and (current.status.status == status or status == Status.other):
             # the same event, told in a further sentence; work starting that day ("柳州市当天共有21个项目集中
