@@ -81,7 +81,7 @@ def test_a_date_or_article_before_the_name_is_not_part_of_it(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("The Ministry of the Interior of Ruritania said so.", []),  # "of the" stays inside a name
+    ("The Ministry of the Interior of Ruritania said so.", ["Ministry of the Interior"]),  # "of the" stays inside
     ("On Friday the Hubei Department of the Environment said so.", ["Hubei Department of the Environment"]),
     ("The 2010 Expo Organising Committee said so.", ["2010 Expo Organising Committee"]),  # a year in a name
 ])
@@ -141,3 +141,11 @@ def test_a_place_owning_a_company_is_not_part_of_its_name(text, name):
 ])
 def test_chinese_names_with_investment_words_and_subsidiaries(text, names):
     assert [o.text for o in find_orgs(text, True)] == names
+
+
+@pytest.mark.parametrize("text, names", [
+    ("On March 11, the People's Government of Shanxi Province officially issued the list", ["People's Government of Shanxi Province"]),
+    ("the Government of the day said", []),
+])
+def test_a_government_named_by_its_place_after_of(text, names):
+    assert [o.text for o in find_orgs(text, False)] == names

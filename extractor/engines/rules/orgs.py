@@ -286,8 +286,10 @@ def _find_en(text: str) -> list[OrgMention]:
                 start = _en_left_edge(text, level.start(), floor)
                 start = m.start() if start == level.start() else start
         start = _trim_lead(text, start, m.start())
-        if start == m.start():
-            continue  # a bare suffix ("the Bureau", "Group", "the government") is not a name
+        if start == m.start() and not (m["gov"] and m.group()[0].isupper() and " of " in m.group()
+                                       and m.group().rsplit(" ", 1)[-1][:1].isupper()):
+            continue  # a bare suffix ("the Bureau", "Group", "the government") is not a name; "the
+            # People's Government of Shanxi Province" is
         if m["co"] and _is_generic_en(text, start, m.start()):
             continue  # "the Project Company"
         start = _skip_place_based(text, start, m.start())
