@@ -590,3 +590,12 @@ def test_the_first_run_of_sums_pairs_with_the_names_before_it():
     assert {k: p.amount.value for k, p in projects.items()} == {
         "益阳市赫山区智能装备产业园项目": 21e8, "益阳高新区电子材料基地": 8.5e8,
         "桃江县竹材精深加工项目": 3.6e8, "南县稻虾产业园项目": 4.2e8}
+
+
+def test_the_listing_government_is_the_subject_of_the_act_not_one_named_in_a_purpose_clause():
+    text = ("Hebei list\n\n"
+            "On March 9, 2025, in order to implement the decisions of the Provincial Government on major projects, "
+            "the People's Government of Hebei Province issued the notice, in which 1,200 projects are listed. "
+            "The Xingtai Glass Project, undertaken by Xingtai Jingbo Glass Co., Ltd., will cost 1.2 billion yuan.")
+    [p] = _projects(text).values()
+    assert ("People's Government of Hebei Province", "government") in {(o.name, o.role.value) for o in p.organizations}

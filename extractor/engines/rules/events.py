@@ -63,7 +63,9 @@ class EventTracking:
             return  # "加上今年3月公布的第一批名单，全省…已达312个": the count so far, not a new list
         if current is not None and self._about_the_focus(sent):
             return  # "该项目已列入今年1月印发的清单": that project's own status, not the document's next event
-        gov = _acting_government(orgs, start)
+        # (the cue that names the act comes last: "to implement the decisions of the Provincial Government
+        # on major projects, the People's Government of Shanxi Province issued ... projects are listed")
+        gov = _acting_government(orgs, max(c[1] for c in found if c[0] == status))
         places = self.m.places(sent.start, sent.end, in_names=False)
         if gov is None and current is not None and current.status.status == status \
                 and _THE_EVENT_AGAIN.match(sent.text) and _same_region(current.places, places):
@@ -157,8 +159,8 @@ def _not_the_event(before: str) -> bool:
 
 def _acting_government(orgs, cue_start: int):
     """The government that lists, approves or signs: the last one named before the cue (its subject:
-    "to implement the decisions of the Provincial Party Committee, the People's Government of Shanxi
-    Province issued the list"), else the first after it ("approved by the X Commission")."""
+    "the People's Government of Shanxi Province issued the list"), else the first after it ("approved
+    by the X Commission")."""
     governments = [o for o in orgs if o.kind == "government"]
     before = [o for o in governments if o.end <= cue_start]
     return before[-1] if before else (governments[0] if governments else None)
