@@ -54,12 +54,13 @@ _JIHUA = re.compile("计划")
 # after it), so that none hides another at the same position.
 _TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and context, chars back)
     (0, r"g(?<=sig)", 2), (0, r"c(?=ontract)", 0), (0, r"g(?<=ag)(?=reement)", 1), (0, r"d(?=eal)", 0),
-    (0, r"d(?<=agreed)(?= (?:with|to|that)\b)", 5), (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
+    (0, r"g(?<=ag)(?=reed (?:with|to|that)\b)", 1), (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
     (1, r"v(?<=approv)", 5), (1, r"p(?=assed the establishment)", 0), (1, r"f(?<=ratif)(?=ied)", 4),
     (1, "核(?=准)", 0), (1, "备(?=案通过)", 0), (1, "予(?=以备案)", 0), (1, "完(?=成备案)", 0), (1, "已(?=备案)", 0), (1, "批(?=[复准])", 0), (1, "获(?=批)", 0), (1, "审(?=批通过)", 0),
     (2, r"p(?=lan|roposed)", 0), (2, r"w(?=ill )", 0), (2, r"d(?<=intend)(?=[s ])", 5),
     (2, r"g(?<=is preparing)", 11), (2, r"g(?<=are preparing)", 12), (2, r"x(?<=ex)(?=pect)", 1), (2, "拟", 0),
-    (3, r"b(?=roke ground|reaks ground)", 0), (3, r"g(?=roundbreaking )", 0), (3, r"s(?=tarted construction)", 0),
+    (3, r"k(?<=brok)(?=e ground)", 3), (3, r"k(?<=break)(?=s ground)", 4), (3, r"k(?<=groundbreak)(?=ing )", 10),
+    (3, r"c(?<=started c)(?=onstruction)", 8),
     (3, "集(?=中开工)", 0), (3, "正(?=式开工)", 0), (3, "开(?=工仪式|工奠基|工[。，,；;])", 0), (3, "已(?=开工)", 0),
     (3, "奠(?=基仪式)", 0),
     (4, r"l(?=ist)", 0), (4, r"c(?<=inc)(?=luded in)", 2), (4, r"k(?=ey )", 0), (4, r"K(?=ey |EY )", 0),
