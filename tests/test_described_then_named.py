@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from extractor.engines.rules import RulesEngine
-from extractor.ingest import document_from_bytes
-
-
-def _projects(text: str) -> dict:
-    doc = document_from_bytes(text.encode("utf-8"), source="t.txt")
-    return {p.name: p for p in RulesEngine().extract(doc, []).projects}
+from tests.rules_helpers import projects_in as _projects
 
 
 def test_a_sum_spent_on_a_described_plant_goes_to_the_plant_named_next():

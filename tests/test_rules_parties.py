@@ -1,0 +1,116 @@
+"""Who a project's organisations are: 'the company', 'the unit', 后者, hosts and listing governments."""
+
+from __future__ import annotations
+
+from tests.rules_helpers import projects_in as _projects
+
+
+def test_the_company_after_a_company_named_in_its_clause_is_that_company():
+    text = ("Hebei plans\n\n"
+            "The Baoding Battery Separator Project, built by Baoding Lixin Materials Co., Ltd., will cost "
+            "2 billion yuan. Hebei Jiyuan Chemical Co., Ltd. plans to invest 4.5 billion yuan in the Cangzhou "
+            "Olefins Project, which the company hopes to start next year.")
+    projects = _projects(text)
+    assert projects["Cangzhou Olefins Project"].amount.value == 4.5e9
+    assert projects["Baoding Battery Separator Project"].amount.value == 2e9
+
+
+def test_a_description_refers_to_the_project_whose_name_it_repeats():
+    text = ("Hebei list\n\n"
+            "The Shijiazhuang Tram Line Extension Project, the Handan Steel Slag Recycling Project and the Xingtai Logistics Hub "
+            "Project were listed on March 3, 2026. The steel slag plant, in Fengfeng Mining District, will be "
+            "built by Handan Ganglu Environmental Co., Ltd. The tram line will cost 6 billion yuan.")
+    projects = _projects(text)
+    assert projects["Shijiazhuang Tram Line Extension Project"].amount.value == 6e9
+    assert [o.name for o in projects["Handan Steel Slag Recycling Project"].organizations] == [
+        "Handan Ganglu Environmental Co., Ltd."]
+    assert projects["Xingtai Logistics Hub Project"].organizations == []
+
+
+def test_a_country_after_a_companys_name_in_a_table_cell_is_not_its_name():
+    text = ("Ningbo signings\n\n"
+            "Ningbo signed two foreign-funded projects on 3 March 2025:\n\n"
+            "| Project | Investor | Investment |\n|---|---|---|\n"
+            "| Beilun Marine Sensor Plant | Havbruk Sensor ASA (Norway) | USD 30 million |\n"
+            "| Yinzhou Optical Lens Project | Kessler Optik (Ningbo) Co., Ltd. | USD 25 million |\n")
+    projects = _projects(text)
+    assert [o.name for o in projects["Beilun Marine Sensor Plant"].organizations] == ["Havbruk Sensor ASA"]
+    assert [o.name for o in projects["Yinzhou Optical Lens Project"].organizations] == ["Kessler Optik (Ningbo) Co., Ltd."]
+
+
+def test_a_chinese_sum_of_a_company_is_not_a_later_projects_amount():
+    text = ("晋城签约\n\n"
+            "2026年5月8日，山西晋泰储能科技有限公司注册资本6.5亿元，在泽州县建设独立储能电站项目，总投资9亿元。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 9e8
+
+
+def test_the_host_of_a_groundbreaking_ceremony_is_its_projects_government():
+    text = ("Shanxi groundbreaking\n\n"
+            "On October 9, 2025, Shanxi held a concentrated groundbreaking ceremony for major projects in Taiyuan. "
+            "The ceremony was hosted by the Shanxi Provincial People's Government.\n\n"
+            "The Qingxu Glass Fibre Project, undertaken by Taiyuan Boxin Fibre Co., Ltd., has a total investment of "
+            "1.1 billion yuan.")
+    [p] = _projects(text).values()
+    assert ("Shanxi Provincial People's Government", "government") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_the_unit_that_puts_a_sum_into_a_named_project_is_its_investor():
+    text = ("Anhui deals\n\n"
+            "Norhaven Dairy Holdings, a unit of Singapore-listed Norhaven Group Ltd, signed an agreement on "
+            "March 3, 2025 with the Bozhou municipal government. The unit will put 1.2 billion yuan into the "
+            "Bozhou Dairy Processing Park.")
+    [p] = _projects(text).values()
+    assert ("Norhaven Dairy Holdings", "investor") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_an_enterprise_named_as_such_after_a_signing_takes_the_sum():
+    text = ("2025年乌海签约\n\n"
+            "2025年6月3日，乌海经济开发区管委会与内蒙古海诚新材料有限公司签约“高性能碳纤维项目”。"
+            "据介绍，企业拟投资12亿元建设年产5000吨碳纤维生产线。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 1.2e9
+
+
+def test_what_a_company_agreed_to_invest_right_after_a_signing_is_signed():
+    text = ("Xiamen\n\n"
+            "Xiamen's Jimei district signed a separate deal on 12 August 2025. Fujian Haijing Heavy Industry Co., "
+            "Ltd. and the Jimei District People's Government agreed that the company will invest about 1.6 billion "
+            "yuan in the Jimei Marine Equipment Base Project.")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("signed", "2025-08-12")
+    assert ("Fujian Haijing Heavy Industry Co., Ltd.", "investor") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_a_press_releases_defined_term_the_company_is_the_issuer():
+    text = ("Release\n\n"
+            "WUHAN, China, May 6, 2025 /PRNewswire/ -- Lantu Storage Technology Co., Ltd. (\"Lantu\" or the "
+            "\"Company\") today announced an agreement with the Wuhan government. The Company also plans to build "
+            "a Hannan Battery Recycling Plant with investment of up to RMB 300 million.")
+    [p] = _projects(text).values()
+    assert "Lantu Storage Technology Co., Ltd." in {o.name for o in p.organizations}
+
+
+def test_the_latter_of_two_parties_who_invest_and_build_is_the_undertaker():
+    text = ("2025年楚雄签约\n\n"
+            "2025年11月5日，楚雄市人民政府与云南澜锦新材料有限公司签署协议，后者将在楚雄市投资建设年产10万吨磷酸铁项目。"
+            "项目总投资约25亿元。")
+    [p] = _projects(text).values()
+    assert ("云南澜锦新材料有限公司", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_which_it_will_build_after_where_the_project_is():
+    text = ("Shenzhen\n\n"
+            "On May 9, 2025, the Shenzhen Development and Reform Commission approved the West Cargo Terminal "
+            "Project at Bao'an International Airport, which Shenzhen Airport Cargo Co., Ltd. will build.")
+    p = _projects(text)["West Cargo Terminal Project"]
+    assert ("Shenzhen Airport Cargo Co., Ltd.", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_the_listing_government_is_the_subject_of_the_act_not_one_named_in_a_purpose_clause():
+    text = ("Hebei list\n\n"
+            "On March 9, 2025, in order to implement the decisions of the Provincial Government on major projects, "
+            "the People's Government of Hebei Province issued the notice, in which 1,200 projects are listed. "
+            "The Xingtai Glass Project, undertaken by Xingtai Jingbo Glass Co., Ltd., will cost 1.2 billion yuan.")
+    [p] = _projects(text).values()
+    assert ("People's Government of Hebei Province", "government") in {(o.name, o.role.value) for o in p.organizations}

@@ -1,0 +1,131 @@
+"""Status and dates the linker gives projects: events, look-backs, asides, construction starts, filings."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_helpers import projects_in as _projects
+
+
+def test_an_earlier_batch_recalled_after_a_list_release_opens_no_event():
+    text = ("湖北省第三批重点项目\n\n"
+            "2025年9月12日，湖北省发展改革委印发第三批省级重点项目名单，共28个项目。加上今年4月公布的前两批名单，"
+            "全省今年省级重点项目已达205个。\n\n"
+            "名单中，“荆门储能电池材料产业园项目”总投资16亿元，由荆门锂源新材料有限公司建设。")
+    [p] = _projects(text).values()
+    assert (p.date, p.status.value) == ("2025-09-12", "listed")
+
+
+def test_an_earlier_list_that_names_its_own_project_is_still_read():
+    text = ("Hubei key projects\n\n"
+            "On September 12, 2025, Hubei released its third batch of provincial key projects. The first batch, "
+            "published on April 3, 2025, listed the Jingmen Battery Materials Park Project, worth 1.6 billion yuan.")
+    p = _projects(text)["Jingmen Battery Materials Park Project"]
+    assert p.date == "2025-04-03"
+
+
+def test_an_undated_aside_in_an_events_paragraph_opens_no_event():
+    text = ("Wenzhou list update\n\n"
+            "On 3 July 2025 the Wenzhou Municipal Development and Reform Commission released the mid-year list of "
+            "key projects. Deals signed with foreign investors this spring appear in a later section.\n\n"
+            "The Ouhai Precision Valve Base Project, built by Wenzhou Fengtai Valve Co., Ltd., will cost "
+            "RMB 1.3 billion.")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("listed", "2025-07-03")
+
+
+def test_approving_a_list_lists_its_projects():
+    text = ("Jiaxing adjustment\n\n"
+            "On 5 May 2025 the Jiaxing Municipal Development and Reform Commission approved the second adjustment "
+            "of the city's key project list. The Haiyan Marine Coatings Project, undertaken by Jiaxing Haitu "
+            "Coatings Co., Ltd., will cost RMB 900 million.")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("listed", "2025-05-05")
+
+
+def test_a_dated_signing_column_gives_a_row_its_own_status_under_a_list_event():
+    text = ("Shaoxing projects\n\n"
+            "On 2 June 2025 Shaoxing released its key project list. Two projects signed with foreign firms:\n\n"
+            "| Project | Investor | Investment | Date signed |\n|---|---|---|---|\n"
+            "| Keqiao Dyeing Wastewater Plant | Aquaverde SpA | USD 40 million | 14 April 2025 |\n")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("signed", "2025-04-14")
+    assert [e.quote for e in p.evidence if e.field == "status"] == ["Date signed"]
+
+
+def test_a_year_in_a_revenue_or_hoped_for_clause_dates_nothing():
+    text = ("Hebei plans\n\n"
+            "Hebei Taihang Glass Co., Ltd., which reported revenue of 8.4 billion yuan in 2024, plans to build the "
+            "Xingtai Float Glass Project. Tangshan Gangwan Steel Co., Ltd. plans to invest 6 billion yuan in the "
+            "Caofeidian Hydrogen Steel Project, which it hopes will join the 2026 list.")
+    projects = _projects(text)
+    assert projects["Xingtai Float Glass Project"].date is None
+    assert projects["Caofeidian Hydrogen Steel Project"].date is None
+
+
+def test_projects_that_broke_ground_at_a_ceremony_take_its_status_and_date():
+    text = ("Shanxi groundbreaking\n\n"
+            "On October 9, 2025, Shanxi held a concentrated groundbreaking ceremony for major projects in Taiyuan.\n\n"
+            "The Qingxu Glass Fibre Project, undertaken by Taiyuan Boxin Fibre Co., Ltd., has a total investment of "
+            "1.1 billion yuan. It will build two tank furnaces.")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("other", "2025-10-09")
+
+
+def test_a_project_listed_before_it_broke_ground_stays_listed():
+    text = ("2025年运城开工\n\n"
+            "2025年10月9日，运城市重大项目集中开工仪式在盐湖区举行。"
+            "“盐湖区锂电隔膜项目”当天正式开工，该项目已列入今年3月印发的省级重点项目名单，总投资9亿元。")
+    [p] = _projects(text).values()
+    assert p.status.value == "listed"
+
+
+def test_work_starting_on_a_signing_day_does_not_replace_the_signing():
+    text = ("2025年长治签约\n\n"
+            "2025年10月9日，长治市重大项目集中签约暨开工活动举行。长治市当天共有18个项目集中开工。"
+            "屯留区与山西晋达化工有限公司签约“屯留区精细化工新材料项目”，总投资6亿元。")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("signed", "2025-10-09")
+
+
+def test_table_rows_from_two_provinces_lists_take_their_own_provinces_list():
+    text = ("Two lists\n\n"
+            "Guangdong published its 2025 key project list on 20 February 2025. Fujian released its list on "
+            "12 March 2025.\n\n"
+            "| Project | City | Developer | Investment |\n|---|---|---|---|\n"
+            "| Nansha Data Hub | Guangzhou (Nansha) | Guangzhou Yunjing Co., Ltd. | RMB1.1bn |\n"
+            "| Jimei Chip Line | Xiamen (Jimei) | Xiamen Xinhe Co., Ltd. | RMB2bn |\n")
+    projects = _projects(text)
+    hub, line = projects["Nansha Data Hub"], projects["Jimei Chip Line"]
+    assert (hub.province, hub.city, hub.district, hub.date) == ("Guangdong", "Guangzhou", "Nansha", "2025-02-20")
+    assert (line.province, line.city, line.district, line.date) == ("Fujian", "Xiamen", "Jimei", "2025-03-12")
+
+
+@pytest.mark.parametrize("text", [
+    "On May 6, 2025, Weihai Marine Co., Ltd. said it plans to build the Rongcheng Kelp Processing Plant, "
+    "subject to environmental approval.",
+    "2025年5月6日，威海海洋有限公司与荣成市政府签约“荣成海带加工项目”，总投资5亿元，该项目尚需环评批复。",
+])
+def test_an_approval_still_to_come_is_no_approval(text):
+    [p] = _projects("Title\n\n" + text).values()
+    assert p.status is None or p.status.value != "approved"
+
+
+def test_a_filing_completed_is_an_approval():
+    text = ("2025年项目备案\n\n"
+            "2025年6月3日，“朝阳县光伏治沙项目”在朝阳县发展改革局完成备案，总投资8亿元，由朝阳绿能新能源有限公司投资建设。")
+    [p] = _projects(text).values()
+    assert (p.status.value, p.date) == ("approved", "2025-06-03")
+
+
+def test_bullets_under_a_signing_are_signed_deals_and_landmarks_next_to_them_are_not_projects():
+    text = ("Expo deals\n\n"
+            "Among the deals signed on Friday, June 27, 2025, the closing day:\n\n"
+            "- Kashgar Fruit Export Hub: a cold store to be built by Kashgar Guoxin Logistics Co., Ltd., worth "
+            "600 million yuan.\n"
+            "- Korla Cotton Textile Park: Bayingol Xinmian Textile Co., Ltd. will invest at least 900 million yuan "
+            "in spinning mills and a dye works next to the railway freight terminal.")
+    projects = _projects(text)
+    assert sorted(projects) == ["Kashgar Fruit Export Hub", "Korla Cotton Textile Park"]
+    park = projects["Korla Cotton Textile Park"]
+    assert (park.status.value, park.date) == ("signed", "2025-06-27")

@@ -1,0 +1,97 @@
+"""Which sum is a project's: conversions, totals, sums before names, parts, facilities already running."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.rules_helpers import projects_in as _projects
+
+
+def test_a_chinese_sum_invested_to_build_a_name_after_it_is_its_amount():
+    text = ("晋城签约\n\n"
+            "2026年5月8日，晋城市泽州县与山西晋泰储能科技有限公司签订合作协议，计划投资6.5亿元在泽州县建设"
+            "独立储能电站及配套升压站项目。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 6.5e8
+
+
+def test_prose_naming_a_table_row_again_shorter_makes_no_second_record():
+    text = ("2026年忻州重点项目\n\n"
+            "2026年4月2日，忻州市发展改革委印发重点项目名单。\n\n"
+            "| 项目名称 | 建设地点 | 建设单位 | 总投资 |\n|---|---|---|---|\n"
+            "| 年产5万吨高纯石英砂及深加工项目 | 繁峙县 | 忻州晶源新材料有限公司 | 6.2亿元 |\n"
+            "| 五台山旅游集散中心项目 | 五台县 | 五台山文旅集团有限公司 | 3亿元 |\n\n"
+            "其中，繁峙县高纯石英砂项目由忻州晶源新材料有限公司负责建设，五台县旅游码头项目由五台山文旅集团有限公司建设，总投资2亿元。")
+    projects = _projects(text)
+    assert "繁峙县高纯石英砂项目" not in projects
+    assert "五台县旅游码头项目" in projects  # its name is not the row's, and it states its own sum
+
+
+def test_a_chinese_estimate_after_a_length_is_the_projects_amount():
+    text = ("2025年安徽重点项目\n\n"
+            "2025年3月1日，安徽省发展改革委印发重点项目名单。"
+            "六安至霍山高速公路项目全长约48公里，工程概算投资52.6亿元，建设单位为安徽交控集团有限公司。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 52.6e8
+
+
+def test_the_project_with_a_converted_sum_in_brackets_takes_the_sum():
+    text = ("Ningxia deals\n\n"
+            "Yinchuan signed the Helan Wine Logistics Centre Project on May 9, 2025. The 1.2-billion-yuan "
+            "(about $169 million) project will be built by Ningxia Helan Logistics Co., Ltd.")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 1.2e9
+
+
+def test_a_total_investment_after_the_project_is_named_is_its_amount_not_its_parts():
+    text = ("Hebei projects\n\n"
+            "On October 9, 2025, Hebei held a groundbreaking ceremony for major projects.\n\n"
+            "2. The Shahe Float Glass Upgrading Project. Located in Shahe City, this project is built by Hebei "
+            "Shahe Glass Group Co., Ltd. The total investment is 2.2 billion yuan, mainly for the construction "
+            "of two melting furnaces and a glass deep-processing center.")
+    projects = _projects(text)
+    assert list(projects) == ["Shahe Float Glass Upgrading Project"]
+    assert projects["Shahe Float Glass Upgrading Project"].amount.value == 2.2e9
+
+
+@pytest.mark.parametrize("text", [
+    "The Yanqing 200 MW Solar Project, which cost 1.1 billion yuan, was fully connected to the grid in May.",
+    "延庆200兆瓦光伏项目总投资11亿元，已于5月全容量并网。",
+])
+def test_a_plant_already_on_the_grid_is_no_project(text):
+    assert _projects("Title\n\n" + text) == {}
+
+
+def test_the_cost_of_a_first_phase_completed_years_ago_is_not_the_new_phases():
+    text = ("Chips\n\n"
+            "Corvex Materials Inc said on May 6, 2025 it would expand the Wuxi Wafer Phase II Project. "
+            "Corvex's first phase, which cost $95 million, was completed in 2021.")
+    [p] = _projects(text).values()
+    assert p.amount is None
+
+
+def test_a_sum_converted_in_brackets_is_not_a_second_amount():
+    text = ("Hunan deal\n\n"
+            "Under the agreement, signed in Changde on May 6, 2025, Norlite Group will invest a total of approximately "
+            "RMB 2.4 billion (about US$335 million) in the Changde Lithium Cathode Base.")
+    [p] = _projects(text).values()
+    assert (p.amount.value, p.amount.currency) == (2.4e9, "CNY")
+
+
+def test_a_chinese_sum_after_a_long_undertaker_clause_and_a_colon():
+    text = ("2025年武清签约\n\n"
+            "2025年10月18日，武清区举行招商引资项目集中签约仪式。\n\n"
+            "2.激光雷达研发制造项目：由德国莱茵光电集团在华全资子公司莱茵光电（天津）传感技术有限公司投资建设，总投资6000万欧元。")
+    [p] = _projects(text).values()
+    assert (p.amount.value, p.amount.currency) == (6e7, "EUR")
+
+
+def test_the_first_run_of_sums_pairs_with_the_names_before_it():
+    text = ("2025年益阳重点项目\n\n"
+            "3月18日，湖南省发展和改革委员会下达2025年重点建设项目名单。益阳市赫山区智能装备产业园项目、《益阳高新区电子材料基地》和"
+            "“桃江县竹材精深加工项目”分别总投资21亿元、8.5亿元、3.6亿元，其中前两个项目分别由A公司建设；"
+            "南县稻虾产业园项目总投资4.2亿元。")
+    projects = _projects(text)
+    assert {k: p.amount.value for k, p in projects.items()} == {
+        "益阳市赫山区智能装备产业园项目": 21e8, "益阳高新区电子材料基地": 8.5e8,
+        "桃江县竹材精深加工项目": 3.6e8, "南县稻虾产业园项目": 4.2e8}
