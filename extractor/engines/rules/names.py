@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from typing import Iterator, Optional
 
+from extractor.engines.rules.names_described import LOCATION_CUE_BEFORE, described_spans
 from extractor.engines.rules.phrases import (by_first_letter, capitalised_run_before, first_characters,
                                              head_matches, lower_modifiers_then_caps)
 
@@ -117,13 +118,6 @@ _SPEECH_END = re.compile(r"[,!?;，。！？]\s*$")
 # lower-case: a title may count in capitalised words ("10 Million Tonne Refinery Project").
 _AMOUNT_LEAD = re.compile(r"(?:USD|RMB|CNY|EUR|HKD|JPY|GBP|SGD)\b|US\$|[$¥€£]|\d[\d.,]*[\s-]*"
                           r"(?:million|billion|trillion|thousand|bn|mn|yuan|dollars?)\b")
-# A landmark named to say where something is ("a short drive from X Airport", "near X Park") is a
-# location reference, not a project.
-_LOCATION_CUE_BEFORE = re.compile(
-    r"(?:\b(?:drive|walk|ride|minutes?|hours?|km|kilometres|kilometers|miles|metres|meters|away)\s+from"
-    r"|\bnear(?:by)?|\bnext\s+to|\bclose\s+to|\badjacent\s+to|\bbeside|\bopposite)"
-    r"\s+(?:the\s+)?$|(?:毗邻|靠近|紧邻|距离|距)$", re.I)
-
 # Where an event is held is a venue, not a project: "the signing ceremony at the X Convention Centre",
 # "held in the X Hotel", "在“X会展中心”举行". A groundbreaking or commissioning ceremony is held at the
 # project itself, so its place stays a name.
@@ -315,7 +309,7 @@ def _quoted_is_venue(text: str, m: re.Match, inner: str) -> bool:
 
 
 def _after_location_cue(text: str, start: int) -> bool:
-    return _LOCATION_CUE_BEFORE.search(text, max(0, start - 24), start) is not None
+    return LOCATION_CUE_BEFORE.search(text, max(0, start - 24), start) is not None
 
 
 def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) -> bool:
@@ -468,66 +462,6 @@ def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
     return out
 
 
-# A project described rather than named, as English business copy does: "a 12-inch power
-# semiconductor wafer fab", "the Wujiang textile recycling industrial park". The head is a lower-case
-# facility noun after an article and at least two words (or one capitalised word) that describe it.
-# (Found from the facility noun, a literal the regex engine skips ahead to, then read backwards in a
-# short window: an opening "\b(?:a|an|the) " would be tried at every position of the text.)
-_FACILITY_HEAD = re.compile(r"(?:plant|factory|terminal|fab|park|base|hub|centre|center|facility|mill|farm|port"
-                            r"|project)(?![-\w])")
-_ARTICLES = frozenset(("a", "an", "the", "A", "An", "The"))
-_DESCRIBING_WORD = re.compile(r"[A-Za-z0-9][\w-]*")
-_NOT_DESCRIBING = frozenset(
-    "its their his her our this that these those which who whose is are was were will would has have had be "
-    "been new old first second third last next same other such one two three four five about nearly "
-    "more than most biggest largest smaller small big large major key planned proposed existing "
-    "of the a an in for with to by at on from as main million billion trillion yuan dollar dollars euro euros".split())
-_MONEY_WORD = re.compile(r"\$|-(?:yuan|million|billion|dollar|euro)")
-
-
-def _article_before(text: str, space: int) -> Optional[int]:
-    """Start of the article ("a", "an", "the") that opens one to five describing words ending at the
-    `space` before a facility noun; None when there is none."""
-    end = space
-    for _ in range(6):
-        begin = text.rfind(" ", max(0, end - 40), end) + 1
-        word = text[begin:end]
-        if word in _ARTICLES:
-            return begin if end < space and (begin == 0 or not text[begin - 1].isalnum()) else None
-        if begin == 0 or not _DESCRIBING_WORD.fullmatch(word):
-            return None
-        end = begin - 1
-    return None
-
-
-def _described(text: str, offset: int) -> list[NameMention]:
-    """Weak names for projects described with an article and a facility noun (see _FACILITY_HEAD): kept
-    only if a sum or a builder ties them to a project."""
-    out = []
-    for head in _FACILITY_HEAD.finditer(text):
-        if head.start() == 0 or text[head.start() - 1] != " " or text[head.start() - 2:head.start() - 1].isspace():
-            continue  # the noun opens no phrase of the text's words
-        article = _article_before(text, head.start() - 1)
-        if article is None:
-            continue
-        if text[max(0, article - 2):article] == ", ":
-            continue  # "the X Project, a 200-megawatt solar farm": an apposition describes a named project
-        if _LOCATION_CUE_BEFORE.search(text, max(0, article - 30), article):
-            continue  # "a yard next to the railway container terminal": where it is, not what is built
-        start, end = text.index(" ", article) + 1, head.end()
-        words = text[start:end].split()
-        modifiers = words[:-1]
-        if any(w.lower() in _NOT_DESCRIBING or _MONEY_WORD.search(w) for w in modifiers) \
-                or modifiers[0] == "and" or modifiers[-1] == "and":
-            continue
-        if len(modifiers) < 2 and not modifiers[0][0].isupper():
-            continue  # "the industrial park", "a solar plant": too little to tell projects apart
-        if all(w[0].isupper() for w in modifiers):
-            continue  # "the Fuzhou Blockchain Industrial Park project": a proper name, read as one
-        out.append(NameMention(offset + start, offset + end, text[start:end], "described", weak=True))
-    return out
-
-
 def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention]:
     """Project names in `text` (offsets shifted by `offset`), non-overlapping, quoted ones first."""
     quotes, headings = [], []
@@ -539,7 +473,7 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
     quote_ends = [offset + m.end() for m in quotes]
     title_starts = [t.start for t in found]
     title_ends = [t.end for t in found]
-    extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) if zh else _described(text, offset))
+    extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) if zh else _described_names(text, offset))
     for m in headings:  # a bold subheading is read as plain text: a heading may still name a project
         extra += _np(m.group(4), offset + m.start(4), zh)
     extra_end = -1  # the furthest end of the names kept from `extra`, which all start before `n`
@@ -576,3 +510,8 @@ def _without_retellings(names: list[NameMention]) -> list[NameMention]:
     project ("the Chengxi container terminal" after "Chengxi Port Container Terminal Phase II")."""
     named_words = {w for n in names if n.source != "described" for w in n.text.split() if w[:1].isupper()}
     return [n for n in names if n.source != "described" or n.text.split()[0] not in named_words]
+
+
+def _described_names(text: str, offset: int) -> list[NameMention]:
+    return [NameMention(offset + start, offset + end, text[start:end], "described", weak=True)
+            for start, end in described_spans(text)]
