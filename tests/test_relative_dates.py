@@ -123,3 +123,15 @@ def test_a_sentence_ending_with_a_date_is_no_dateline():
 def test_a_dateline_closed_by_a_spaced_hyphen():
     text = "Title\n\nNANCHANG, China, Nov. 7, 2025 - Jiangxi signed the deal on Wednesday."
     assert _dated(text) == {"on Wednesday": "2025-11-05"}
+
+
+def test_a_day_alone_and_this_week_are_counted_from_the_dateline():
+    text = "新华网兰州2026年2月26日电 省政府25日召开常务会议。上周三签约，本周开工，3日内完成。"
+    found = _dated(text)
+    assert found["25日"] == "2026-02-25" and found["周三"] == "2026-02-18" and found["本周"] == "2026-02"
+    assert "3日" not in found
+
+
+def test_a_masthead_date_before_a_bar_dates_the_column():
+    text = "Title\n\nFriday, October 24, 2025 | Projects Weekly, our round-up of the week\n\nIt signed on Wednesday."
+    assert _dated(text)["on Wednesday"] == "2025-10-22"

@@ -34,7 +34,7 @@ class MoneyMatch:
 
 # --- vocabulary -------------------------------------------------------------------------------
 
-_EN_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+_EN_SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6, "bln": 1e9,
               "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12, "tn": 1e12,
               "hundred million": 1e8, "ten thousand": 1e4, "hundred thousand": 1e5,
               # 亿 and 万 translated word for word: "RMB 25 100 million" is 25亿, "3,000 10 thousand yuan" 3000万
@@ -95,7 +95,7 @@ _EN_SCALE = r"hundred million|100 million|ten thousand|10 thousand|hundred thous
 _HYPHEN = "\u2010\u2011-"  # "-" last: literal at the end of a character class
 _EN_SCALE_AFTER = (rf"(?:\s?|[{_HYPHEN}])(?P<sc>{_starting(_EN_SCALE)})\b"
                    # "3.6bn", "$50m"; the two- and three-letter ones also after a space ("3.6 bn yuan")
-                   rf"|(?:\s(?=(?:mn|mln|bn|tn)\b))?(?P<sca>{_starting('mn|mln|bn|tn|m|b|k')})\b")
+                   rf"|(?:\s(?=(?:mn|mln|bn|bln|tn)\b))?(?P<sca>{_starting('mn|mln|bn|bln|tn|m|b|k')})\b")
 _EN_SUF_AFTER = rf"[\s{_HYPHEN}](?P<suf>{_starting(_EN_SUF)})\b"
 _EN_QS_AFTER = rf"\s(?P<qs>{_starting('or more|and above|plus')})\b"
 _EN_NUMBER_ON = rf"(?P<num>{_EN_NUM})(?:{_EN_SCALE_AFTER})?(?:{_EN_SUF_AFTER})?(?:{_EN_QS_AFTER})?"

@@ -34,13 +34,15 @@ _MONTH = re.compile(r"month\b")  # "last month", "earlier this month"
 _MONTH_BEFORE = re.compile(r"(?:\b(?:[Ee]arl(?:y|ier)|[Ll]ater?)\s+)?(?:\b(?P<this>[Tt]his)|\b[Ll]ast)\s+$")
 # The word without its first letter, which may be either case; that letter; what the word means.
 _EN_WORDS = (("ecently", "Rr", "this_month"), ("esterday", "Yy", "yesterday"), ("oday", "Tt", "today"),
-             ("arlier this year", "Ee", "this_year"))
+             ("arlier this year", "Ee", "this_year"), ("his week", "Tt", "this_week"), ("ast week", "Ll", "last_week"))
 _EN_WORD = tuple((re.compile(rest + r"\b(?!['’]s)"), first, meaning) for rest, first, meaning in _EN_WORDS)
 # (Alternatives each open with a character, not a group: `(?:周|星期)` first makes the search 6 times slower.)
 # 近日/日前 ("the other day") read as the dateline's month: news reports what happened lately. Not the
 # weekday a date names ("2025年6月9日 星期一").
-_ZH = re.compile(r"周[一二三四五六日天]|星期[一二三四五六日天]|近[日期]|日前|前不久|不久前|本月|月初|上个?月|昨[天日]|今[天日](?!头条)")
-_ZH_WORDS = {"近日": "this_month", "近期": "this_month", "日前": "this_month", "前不久": "this_month",
+_ZH = re.compile(r"周[一二三四五六日天]|星期[一二三四五六日天]|本周(?![一二三四五六日天])|上周(?![一二三四五六日天])|近[日期]|日前|前不久|不久前|本月|月初|上个?月|昨[天日]|今[天日](?!头条)")
+# "省政府25日召开常务会议": a day of the dateline's month (or the month before), not a date's own 日.
+_ZH_DAY = re.compile(r"(?<![\d０-９月号])([1-9]|[12][0-9]|3[01])日(?![内前后起至])")
+_ZH_WORDS = {"本周": "this_week", "上周": "last_week", "近日": "this_month", "近期": "this_month", "日前": "this_month", "前不久": "this_month",
              "不久前": "this_month", "本月": "this_month", "月初": "this_month", "上月": "last_month",
              "上个月": "last_month", "昨天": "yesterday", "昨日": "yesterday", "今天": "today", "今日": "today"}
 
@@ -89,6 +91,9 @@ def _relative_words(text: str) -> list[tuple[int, int, Reader]]:
                 found.append((m.start() - 1, m.end(), _READERS[meaning]))
     for m in _ZH.finditer(text):
         found.append((m.start(), m.end(), _zh_reader(text, m)))
+    for m in _ZH_DAY.finditer(text):
+        day = int(m.group(1))
+        found.append((m.start(), m.end(), lambda filed, day=day: _latest_day(filed, day)))
     return found
 
 
@@ -140,7 +145,9 @@ def _closes_short_line(text: str, d: DateMatch) -> bool:
     end = text.find("\n", d.end)
     end = len(text) if end < 0 else end
     start = text.rfind("\n", 0, d.start) + 1
-    return end - start <= _MASTHEAD_LENGTH and not text[d.end:end].strip(" *_)）|星期一二三四五六日天")
+    after = text[d.end:end]
+    return end - start <= _MASTHEAD_LENGTH and not after.strip(" *_)）|星期一二三四五六日天") \
+        or after.lstrip().startswith("|")  # "Friday, October 24, 2025 | Projects Weekly, our round-up"
 
 
 def _weekday_before(filed: dt.date, weekday: int, strictly: bool = False) -> str:
@@ -166,6 +173,8 @@ _READERS: dict[str, Reader] = {
     "this_year": lambda filed: str(filed.year),
     "yesterday": lambda filed: (filed - dt.timedelta(days=1)).isoformat(),
     "today": lambda filed: filed.isoformat(),
+    "this_week": lambda filed: filed.isoformat()[:7],  # (the week's month: the filing day's)
+    "last_week": lambda filed: (filed - dt.timedelta(days=7)).isoformat()[:7],
 }
 
 
