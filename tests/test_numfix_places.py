@@ -66,3 +66,17 @@ def test_canonical_english_writes_u_umlaut(gaz):
     assert gaz.lookup("略阳县")[0].name_en == "Lüeyang"
     from extractor.normalize.gazetteer_build import EN_NAMES  # names not from pinyin ("Evenki")
     assert not [p for p in gaz.places() if "v" in p.name_en.lower() and p.name_zh not in EN_NAMES]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("HARBIN, April 9 (Xinhua) -- Heilongjiang signed", "Harbin"),
+    ("TIANSHUI - The city approved", "Tianshui"),
+    ("XI'AN, May 3 --", "Xi'an"),
+])
+def test_places_written_in_capitals_are_found(text, place):
+    [m, *_] = Gazetteer.load().find(text)
+    assert m.candidates[0].name_en == place and text[m.start:m.end] == m.text
+
+
+def test_acronyms_in_capitals_are_no_places():
+    assert Gazetteer.load().find("The NDRC and CNOOC said") == []

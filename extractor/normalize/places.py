@@ -46,6 +46,19 @@ class Place:
     city_zh: Optional[str]  # (municipalities and SARs are their own city: Beijing/北京市)
 
 
+# A word in capitals ("HARBIN, April 9 (Xinhua) --", "TIANSHUI - The city ..."): datelines and the
+# openers of news items write places so. Four letters at least: "NDRC", "LNG" are no places.
+_CAPITALS = re.compile(r"[A-Z][A-Z'’]{3,}(?![a-z])")
+
+
+def _capitals_as_names(text: str) -> str:
+    """`text` with its words in capitals written as names ("XI'AN" -> "Xi'an"): the same length, so
+    every offset holds."""
+    if _CAPITALS.search(text) is None:
+        return text
+    return _CAPITALS.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)
+
+
 @dataclass(frozen=True)
 class PlaceMatch:
     start: int
@@ -246,7 +259,7 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMatch]:
         """Place mentions in `text`, non-overlapping, sorted by start (longest match first)."""
-        en_sites, zh_sites = self._sites(text)
+        en_sites, zh_sites = self._sites(_capitals_as_names(text))
         first = self._walk(en_sites, zh_sites, frozenset())
         codes: set[str] = set()  # provinces and cities of the places found: the context
         for _, _, places, _ in first:

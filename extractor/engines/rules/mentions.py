@@ -41,7 +41,7 @@ _DATE_TRIGGER = re.compile("|".join(w + r"\b" for w in (
 # Places that are part of a landmark, not the place itself: "Helan Mountain", "Hanjiang River".
 # English only: Chinese runs names together, so a 江 or 湖 after a place often starts the next name
 # ("福州江阴工业区") rather than making a river or lake of it.
-_LANDMARK_AFTER = re.compile(r"\s(?:Mountains?|River|Lake|Road|Street|Avenue|Bay|Sea|Island)\b")
+_LANDMARK_AFTER = re.compile(r"\s(?:Mountains?|River|Lake|Road|Street|Avenue|Bay|Sea|Island)\b", re.I)
 # Places that say where a company is from, not where the project is: "headquartered in Fuzhou".
 _ORIGIN_BEFORE = re.compile(r"(?:headquartered|based|registered|founded)\s+in\s+$|总部(?:位于|设在)$|来自$")
 
