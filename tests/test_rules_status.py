@@ -129,3 +129,13 @@ def test_bullets_under_a_signing_are_signed_deals_and_landmarks_next_to_them_are
     assert sorted(projects) == ["Kashgar Fruit Export Hub", "Korla Cotton Textile Park"]
     park = projects["Korla Cotton Textile Park"]
     assert (park.status.value, park.date) == ("signed", "2025-06-27")
+
+
+def test_a_park_completed_years_ago_is_no_project_and_a_running_year_dates_nothing():
+    text = ("Weekly\n\n"
+            "HARBIN - Not new, but worth noting: the Taiping Lake Ski Park, completed in 2019, said its revenue "
+            "passed 1.1 bln yuan. On Sept 12, 2025 the NDRC approved the Harbin Cathode Film Project, which is "
+            "designed to turn out 5,000 tonnes a year when fully running in 2028.")
+    projects = _projects(text)
+    assert "Taiping Lake Ski Park" not in projects
+    assert projects["Harbin Cathode Film Project"].date == "2025-09-12"

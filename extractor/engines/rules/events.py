@@ -15,8 +15,8 @@ from extractor.engines.rules.candidates import Cue, Event, provinces_named
 from extractor.engines.rules.sentences import Paragraph, Sentence
 from extractor.normalize.relative_dates import DATELINE_AFTER
 
-_FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operation\w*|finish\w*|due|"
-                          r"production|service)\s+(?:[\w-]+\s+){0,2}in\s+$|(?:\bby|\buntil|\bbefore|\bafter|\bsince|(?:[Ff]ounded|[Ee]stablished|[Ss]et up|"
+_FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operation\w*|finish\w*|due|running|"
+                          r"operating|online|production|service)\s+(?:[\w-]+\s+){0,2}in\s+$|\bwhen\s+(?:[\w-]+\s+){0,3}in\s+$|(?:\bby|\buntil|\bbefore|\bafter|\bsince|(?:[Ff]ounded|[Ee]stablished|[Ss]et up|"
                           r"[Rr]egistered|[Ll]isted) in)\s+$|预计$|计划$|将于$|成立于$|始建于$|创立于$|成立$")
 # Every word `_FUTURE_DATE` can end with (before the spaces it allows): a cheap test that spares
 # most dates the search, which cannot skip ahead (it ends with "$") and is tried at every position.
