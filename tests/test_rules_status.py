@@ -139,3 +139,14 @@ def test_a_park_completed_years_ago_is_no_project_and_a_running_year_dates_nothi
     projects = _projects(text)
     assert "Taiping Lake Ski Park" not in projects
     assert projects["Harbin Cathode Film Project"].date == "2025-09-12"
+
+
+def test_projects_named_on_an_approved_list_with_their_places_are_records_dated_by_the_meeting():
+    text = ("2026年陇南重大项目\n\n"
+            "新华网兰州2026年3月6日电 记者6日从甘肃省人民政府获悉，省政府5日召开常务会议，审议通过《2026年陇南市重大项目清单》。"
+            "清单中，既有总投资约22亿元的陇南市武都区城市快速路工程，也有陇南市成县光伏治沙项目、陇南市徽县中药材加工园项目等。"
+            "会议要求对进度滞后项目实行挂牌督办。")
+    projects = _projects(text)
+    assert sorted(projects) == ["陇南市徽县中药材加工园项目", "陇南市成县光伏治沙项目", "陇南市武都区城市快速路工程"]
+    road = projects["陇南市武都区城市快速路工程"]
+    assert (road.amount.value, road.status.value, road.date) == (22e8, "listed", "2026-03-05")

@@ -25,7 +25,7 @@ STATUS_CUES: list[tuple[Status, re.Pattern]] = [
     (Status.planned, re.compile(r"plans? to" + _PLANNED_VERB + r"|will" + _PLANNED_VERB
                                 + r"|intends? to" + _PLANNED_VERB
                                 + r"|planned projects?\b|is preparing\b|are preparing\b|expects? the project\b"
-                                r"|proposed\b|拟建|拟投资|拟在|拟于")),
+                                r"|proposed\b|拟建|拟投资|拟在|拟于|拟通过|拟以")),
     # Construction started: the one kind of "other" news tells of a batch ("集中开工", "broke ground"), or
     # of a project ("X项目开工。"). Not a plan to start ("计划开工", "to start construction"), which the
     # planned cues read.

@@ -66,7 +66,7 @@ class RulesEngine:
             if cand.component and not cand.has_link:
                 dropped.append(f"{cand.name.text!r}: named only as part of another project")
                 continue
-            if cand.weak and not cand.has_link:
+            if cand.weak and not cand.has_link and not _named_on_a_list(builder, cand):
                 dropped.append(f"{cand.name.text!r}: no amount or undertaker ties the name to a project")
                 continue
             # (one tied to a sum or a company is still dropped when nothing says it was listed, signed,
@@ -86,6 +86,20 @@ class RulesEngine:
         # All records validated in one call (see `build`).
         return Extraction.model_validate({"doc_id": doc.id, "projects": list(projects.values()),
                                           "aggregates": aggregates, "dropped": dropped})
+
+
+def _named_on_a_list(builder: Builder, cand) -> bool:
+    """A Chinese name that opens with its place and that its own sentence says is on a list ("清单中，
+    既有天水市X项目，也有定西市Y项目…"): a project, though no sum or builder ties it. (A name without a
+    place, "新能源汽车配套项目", may be a kind of project.)"""
+    if cand.name.source != "zh":
+        return False
+    place = next(iter(Gazetteer.load().find(cand.name.text[:8])), None)
+    if place is None or place.start != 0:
+        return False
+    own = builder.own_status(cand)
+    return own is not None and own.status == Status.listed and own.start >= 0 and \
+        any(builder.m.sentences[i].start <= own.start < builder.m.sentences[i].end for i in cand.sentences)
 
 
 def _no_status_but_started(builder: Builder, cand) -> bool:

@@ -31,6 +31,11 @@ _CLAUSE_END = re.compile(r"[,;，。；]|\.(?!\d)")
 # A sentence that opens with the event told before: "The approval, granted on Nov 5, ...", "该批复…".
 _THE_EVENT_AGAIN = re.compile(r"\s*(?:(?:[Tt]he|[Tt]his) (?:approval|list|roster|signing|agreement|deal|ceremony|"
                               r"decision)\b|该(?:批复|名单|清单|协议|核准))")
+# When something was told, not done: "记者26日从甘肃省人民政府获悉", "officials said on Friday".
+_REPORTED_AFTER = re.compile(r"(?:从[^，。；]{0,20}?)?(?:获悉|了解到|获知|得知)")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|told reporters|confirmed)\s+(?:on\s+)?$")
+_SAID_ENDS = ("said ", "said on ", "says ", "announced ", "announced on ", "reporters ", "reporters on ",
+              "confirmed ", "confirmed on ")
 _UNKNOWN = object()  # not worked out yet
 _DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
 
@@ -108,17 +113,22 @@ class EventTracking:
         best = self._sentence_dates.get(sent.start, _UNKNOWN)
         if best is not _UNKNOWN:
             return best
-        best = None
+        best = told = None
         for d in self._at.dates.get(sent.start, ()):
             before = self.text[max(0, d.start - 30):d.start]
             if before.rstrip().endswith(_FUTURE_DATE_ENDS) and _FUTURE_DATE.search(before):
                 continue
             if _DATE_PURPOSE_AFTER.match(self.text[d.end:d.end + 4]):
                 continue
+            if _REPORTED_AFTER.match(self.text, d.end, d.end + 30) or before.endswith(_SAID_ENDS) \
+                    and _SAID_BEFORE.search(before):
+                told = told or d  # "记者26日从省政府获悉": when it was told; the date of a plan told, alone
+                continue
             if _not_the_event(self.text[max(sent.start, d.start - 60):d.start]):
                 continue  # "hopes will be added to the 2027 list", "reported revenue of 16.7 billion yuan in 2025"
             if best is None or _date_rank(self.text, d) > _date_rank(self.text, best):
                 best = d
+        best = best or told
         self._sentence_dates[sent.start] = best
         return best
 

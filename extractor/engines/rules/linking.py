@@ -38,9 +38,10 @@ _GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
                "|(?:全长|总长|长|占地(?:面积)?|总?建筑面积|规划面积)约?[0-9.]+万?(?:公里|千米|米|亩|平方米|公顷))")
 _TIGHT_GAP = re.compile(rf"[，,；;：:]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项目)?"
                         r"(?:工程)?(?:估算|概算|动态|静态)?(?:总投资|计划投资|投资|投资额|总额)?[：:]?(?:约|达|为|超过|逾)?")
-# Between a sum and the Chinese name it is invested to build: "（投资4.2亿元）在屯留区建设", "用于建设", "新建".
+# Between a sum and the Chinese name it is invested to build, or describes: "（投资4.2亿元）在屯留区建设",
+# "用于建设", "新建", "的".
 _INVESTED_TO_BUILD = re.compile(r"[，,]?(?:(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,20}?)?(?:用于|拟|将)?"
-                                r"(?:投资建设|建设|新建|打造|实施|兴建)")
+                                r"(?:投资建设|建设|新建|打造|实施|兴建)|的")  # "总投资48亿元的X项目"
 # What a sum is spent on: "mainly for the construction of ...", "used to build", "用于建设".
 _SPENT_ON = re.compile(r"\bfor\b|\bconstruction of\b|\bto build\b|用于|主要建设")
 # "The total investment is", "总投资为": a sum of the project the paragraph is about.
@@ -261,7 +262,7 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
             # to by 该项目/该工程 is not named here at all.)
             if target is not None and target.name.source == "zh" and target in cands \
                     and not self._tight(target, names, a):
-                target = None
+                target = self._described_by_sum(a, names, cands)  # "总投资48亿元的X项目", or none
             if target is not None:
                 target.set_amount(a)
                 self._mark_components(a, sent, names, cands, target)
@@ -270,6 +271,13 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
                 if company is None and _IT_OR_THE_COMPANY.search(self.text, sent.start, a.start):
                     company = self.last_company
                 self._note_unnamed_sum(index, a, company)
+
+    def _described_by_sum(self, a: MoneyMatch, names, cands) -> Optional[Candidate]:
+        """The Chinese name right after a sum that describes it or is invested to build it."""
+        after = next(((n, c) for n, c in zip(names, cands) if n.start >= a.end), None)
+        if after is None or after[0].source != "zh" or not _INVESTED_TO_BUILD.fullmatch(self.text, a.end, after[0].start):
+            return None
+        return after[1]
 
     def _tight(self, cand: Candidate, names: list[NameMention], a: MoneyMatch) -> bool:
         """An unquoted Chinese name takes only an amount that directly follows it ("X项目总投资5亿元"),
