@@ -51,12 +51,16 @@ class Place:
 _CAPITALS = re.compile(r"[A-Z][A-Z'’]{3,}(?![a-z])")
 
 
-def _capitals_as_names(text: str) -> str:
-    """`text` with its words in capitals written as names ("XI'AN" -> "Xi'an"): the same length, so
-    every offset holds."""
-    if _CAPITALS.search(text) is None:
-        return text
-    return _CAPITALS.sub(lambda m: m.group()[0] + m.group()[1:].lower(), text)
+def _capitals_as_names(text: str, is_place) -> str:
+    """`text` with its places in capitals written as names ("XI'AN" -> "Xi'an"): the same length, so
+    every offset holds. (Other words in capitals, "NDRC", are left as they are: cheaper.)"""
+    parts, done = [], 0
+    for m in _CAPITALS.finditer(text):
+        name = m.group()[0] + m.group()[1:].lower()
+        if is_place(name):
+            parts += [text[done:m.start()], name]
+            done = m.end()
+    return "".join(parts) + text[done:] if parts else text
 
 
 @dataclass(frozen=True)
@@ -259,7 +263,7 @@ class Gazetteer:
 
     def find(self, text: str) -> list[PlaceMatch]:
         """Place mentions in `text`, non-overlapping, sorted by start (longest match first)."""
-        en_sites, zh_sites = self._sites(_capitals_as_names(text))
+        en_sites, zh_sites = self._sites(_capitals_as_names(text, self.lookup))
         first = self._walk(en_sites, zh_sites, frozenset())
         codes: set[str] = set()  # provinces and cities of the places found: the context
         for _, _, places, _ in first:

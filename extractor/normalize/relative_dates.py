@@ -40,8 +40,10 @@ _EN_WORD = tuple((re.compile(rest + r"\b(?!['’]s)"), first, meaning) for rest,
 # 近日/日前 ("the other day") read as the dateline's month: news reports what happened lately. Not the
 # weekday a date names ("2025年6月9日 星期一").
 _ZH = re.compile(r"周[一二三四五六日天]|星期[一二三四五六日天]|本周(?![一二三四五六日天])|上周(?![一二三四五六日天])|近[日期]|日前|前不久|不久前|本月|月初|上个?月|昨[天日]|今[天日](?!头条)")
-# "省政府25日召开常务会议": a day of the dateline's month (or the month before), not a date's own 日.
-_ZH_DAY = re.compile(r"(?<![\d０-９月号])([1-9]|[12][0-9]|3[01])日(?![内前后起至])")
+# "省政府25日召开常务会议": a day of the dateline's month (or the month before), not a date's own 日
+# (found from 日, a literal the search skips ahead to; the digits before it are read after).
+_RI = re.compile("日(?![内前后起至])")
+_DAY_BEFORE = re.compile(r"(?<![\d０-９月号])(?:[1-9]|[12][0-9]|3[01])$")
 _ZH_WORDS = {"本周": "this_week", "上周": "last_week", "近日": "this_month", "近期": "this_month", "日前": "this_month", "前不久": "this_month",
              "不久前": "this_month", "本月": "this_month", "月初": "this_month", "上月": "last_month",
              "上个月": "last_month", "昨天": "yesterday", "昨日": "yesterday", "今天": "today", "今日": "today"}
@@ -91,9 +93,11 @@ def _relative_words(text: str) -> list[tuple[int, int, Reader]]:
                 found.append((m.start() - 1, m.end(), _READERS[meaning]))
     for m in _ZH.finditer(text):
         found.append((m.start(), m.end(), _zh_reader(text, m)))
-    for m in _ZH_DAY.finditer(text):
-        day = int(m.group(1))
-        found.append((m.start(), m.end(), lambda filed, day=day: _latest_day(filed, day)))
+    for m in _RI.finditer(text):
+        digits = _DAY_BEFORE.search(text, max(0, m.start() - 2), m.start()) if text[m.start() - 1:m.start()].isdigit() else None
+        if digits is not None:
+            day = int(digits.group())
+            found.append((digits.start(), m.end(), lambda filed, day=day: _latest_day(filed, day)))
     return found
 
 
