@@ -80,3 +80,11 @@ def test_places_written_in_capitals_are_found(text, place):
 
 def test_acronyms_in_capitals_are_no_places():
     assert Gazetteer.load().find("The NDRC and CNOOC said") == []
+
+
+def test_a_bare_name_means_the_place_the_article_wrote_with_its_level():
+    text = "Luliang County People's Government, Qujing City. The Luliang Silicon Park will be built."
+    bare = [m for m in Gazetteer.load().find(text) if m.text == "Luliang"]
+    assert [(c.name_en, c.province_en) for c in bare[0].candidates] == [("Luliang", "Yunnan")]
+    alone = Gazetteer.load().find("The Luliang Silicon Park will be built.")
+    assert alone[0].candidates[0].province_en == "Shanxi"  # alone, the better-known namesake

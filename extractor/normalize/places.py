@@ -51,6 +51,25 @@ class Place:
 _CAPITALS = re.compile(r"[A-Z][A-Z'’]{3,}(?![a-z])")
 
 
+_EN_LEVEL_WORD = re.compile(r"\s+(?:County|City|District|Banner|Prefecture|Province)$")
+
+
+def _one_sense(text: str, hits: list) -> list:
+    """A bare name the text also writes with its level ("Luliang" after "Luliang County, Qujing") means
+    the place so written: one name, one place, in one article (the bare one would read as the
+    better-known namesake, Lüliang in Shanxi)."""
+    written = {}
+    for s, e, places, kind in hits:
+        if kind is not None and (bare := _EN_LEVEL_WORD.search(text, s, e)) is not None:
+            written.setdefault(text[s:bare.start()], places)
+    if not written:
+        return hits
+    # (A province named bare stays the province: "Tianjin and Hebei signed; the Hebei District of Tianjin")
+    return [(s, e, written.get(text[s:e], places), kind)
+            if kind is None and all(p.level != "province" for p in places) else (s, e, places, kind)
+            for s, e, places, kind in hits]
+
+
 def _capitals_as_names(text: str, is_place) -> str:
     """`text` with its places in capitals written as names ("XI'AN" -> "Xi'an"): the same length, so
     every offset holds. (Other words in capitals, "NDRC", are left as they are: cheaper.)"""
@@ -272,6 +291,7 @@ class Gazetteer:
         codes.discard(None)  # type: ignore[arg-type]
         context = frozenset(codes)
         found = self._walk(en_sites, zh_sites, context) if context else first
+        found = _one_sense(text, found)
         provs, cities = self._unambiguous_codes(places for _, _, places, _ in found)
         ordered = self._ordered
         return [_place_match(s, e, text[s:e], tuple(places) if len(places) == 1

@@ -259,7 +259,7 @@ class Builder:
         provinces = [province.province_en] if province is not None else context
         for field in ("district", "city"):
             if field in row.cells and not _places_named(row.cells[field].text):
-                found_in = _place_in(row.cells[field], tuple(provinces))  # "Shenzhen (Nanshan)"
+                found_in = _place_in(row.cells[field], tuple(provinces), self.m)  # "Shenzhen (Nanshan)"
                 if found_in is not None:
                     return found_in
             if field in row.cells:
@@ -273,7 +273,7 @@ class Builder:
             return province, row.cells["province"].start, row.cells["province"].end
         for field in ("place", "name"):
             if field in row.cells:
-                found = _place_in(row.cells[field], tuple(context))
+                found = _place_in(row.cells[field], tuple(context), self.m)
                 if found is not None:
                     return found
         for m in intro:
@@ -311,10 +311,11 @@ def _names_something(text: str) -> bool:
     return not _PLACEHOLDER.fullmatch(text)
 
 
-def _place_in(cell, provinces: tuple[str, ...]) -> Optional[tuple[Place, int, int]]:
+def _place_in(cell, provinces: tuple[str, ...], mentions) -> Optional[tuple[Place, int, int]]:
     """The most precise place a cell names, read with the cell's other places and the list's
-    provinces as context ("Changle, Fuzhou": Changle District of Fuzhou, Fujian)."""
-    matches = _places_found(cell.text)
+    provinces as context ("Changle, Fuzhou": Changle District of Fuzhou, Fujian). The places are the
+    document's (read in all of it: "Luliang" in a notice of Luliang County, Yunnan, is that county)."""
+    matches = mentions.places(cell.start, cell.end)
     if not matches:
         return None
     gazetteer = Gazetteer.load()
@@ -324,12 +325,7 @@ def _place_in(cell, provinces: tuple[str, ...]) -> Optional[tuple[Place, int, in
     resolved = [(gazetteer.resolve_in(m, codes), m) for m in matches]
     place, _ = max(resolved, key=lambda pm: LEVEL_RANK[pm[0].level])  # first of the most precise
     first, last = matches[0], matches[-1]
-    return place, cell.start + first.start, cell.start + last.end
-
-
-@lru_cache(maxsize=1024)
-def _places_found(text: str) -> tuple:
-    return tuple(Gazetteer.load().find(text))
+    return place, first.start, last.end
 
 
 @lru_cache(maxsize=1024)  # a table names the same provinces and cities row after row
