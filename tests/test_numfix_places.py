@@ -88,3 +88,8 @@ def test_a_bare_name_means_the_place_the_article_wrote_with_its_level():
     assert [(c.name_en, c.province_en) for c in bare[0].candidates] == [("Luliang", "Yunnan")]
     alone = Gazetteer.load().find("The Luliang Silicon Park will be built.")
     assert alone[0].candidates[0].province_en == "Shanxi"  # alone, the better-known namesake
+
+
+def test_or_more_before_a_word_opening_with_hai_is_not_shanghai():
+    assert Gazetteer.load().find("主要生产15兆瓦以上海上风电机组") == []
+    assert [m.text for m in Gazetteer.load().find("以上海为中心")] == ["上海"]

@@ -135,3 +135,8 @@ def test_a_day_alone_and_this_week_are_counted_from_the_dateline():
 def test_a_masthead_date_before_a_bar_dates_the_column():
     text = "Title\n\nFriday, October 24, 2025 | Projects Weekly, our round-up of the week\n\nIt signed on Wednesday."
     assert _dated(text)["on Wednesday"] == "2025-10-22"
+
+
+def test_a_day_of_this_or_last_month():
+    found = _dated("本报宝鸡2025年10月28日电 本月15日核准；上月20日备案。")
+    assert found["15日"] == "2025-10-15" and found["20日"] == "2025-09-20"

@@ -150,3 +150,12 @@ def test_projects_named_on_an_approved_list_with_their_places_are_records_dated_
     assert sorted(projects) == ["陇南市徽县中药材加工园项目", "陇南市成县光伏治沙项目", "陇南市武都区城市快速路工程"]
     road = projects["陇南市武都区城市快速路工程"]
     assert (road.amount.value, road.status.value, road.date) == (22e8, "listed", "2026-03-05")
+
+
+def test_deciding_to_approve_projects_approves_them():
+    text = ("Notice\n\n"
+            "On 8 April 2025 the county government has decided to approve the following projects as the first batch "
+            "of 2025 county-level key construction projects. The Yuxi Cold Chain Centre, invested by Yuxi Lengyun "
+            "Logistics Co., Ltd., will cost RMB 300 million.")
+    [p] = _projects(text).values()
+    assert p.status.value == "approved"

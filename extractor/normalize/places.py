@@ -565,8 +565,14 @@ def _trie_pattern(keys: Iterable[str]) -> str:
 def _zh_readings(text: str, i: int, names: list[tuple[str, list, list[Place]]]) -> list[tuple[int, list, list[Place]]]:
     """Which of `names` (surface, entries, open places; longest first) are at text[i:], without
     those whose suffix starts another word: (length, entries, open places)."""
+    if i > 0 and _ENDS_A_WORD_BEFORE.match(text, i - 1, i + 1):
+        return []  # "15兆瓦以上海上风电": 以上 ("or more"), then 海上, not 上海
     return [(len(surface), entries, open_) for surface, entries, open_ in names
             if text.startswith(surface, i) and not _zh_blocked(surface, text[i + len(surface):i + len(surface) + 1])]
+
+
+# A name's first character that ends a word with the one before: 以上 after a number ("15兆瓦以上").
+_ENDS_A_WORD_BEFORE = re.compile(r"(?<=[0-9０-９瓦吨米元亩个人户%])以上")
 
 
 def _zh_blocked(surface: str, next_char: str) -> bool:

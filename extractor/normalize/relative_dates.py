@@ -43,7 +43,7 @@ _ZH = re.compile(r"周[一二三四五六日天]|星期[一二三四五六日天
 # "省政府25日召开常务会议": a day of the dateline's month (or the month before), not a date's own 日
 # (found from 日, a literal the search skips ahead to; the digits before it are read after).
 _RI = re.compile("日(?![内前后起至])")
-_DAY_BEFORE = re.compile(r"(?<![\d０-９月号])(?:[1-9]|[12][0-9]|3[01])$")
+_DAY_BEFORE = re.compile(r"(?:(?<![\d０-９月号])|(?<=本月)|(?<=上月)|(?<=上个月))(?:[1-9]|[12][0-9]|3[01])$")
 _ZH_WORDS = {"本周": "this_week", "上周": "last_week", "近日": "this_month", "近期": "this_month", "日前": "this_month", "前不久": "this_month",
              "不久前": "this_month", "本月": "this_month", "月初": "this_month", "上月": "last_month",
              "上个月": "last_month", "昨天": "yesterday", "昨日": "yesterday", "今天": "today", "今日": "today"}
@@ -96,8 +96,10 @@ def _relative_words(text: str) -> list[tuple[int, int, Reader]]:
     for m in _RI.finditer(text):
         digits = _DAY_BEFORE.search(text, max(0, m.start() - 2), m.start()) if text[m.start() - 1:m.start()].isdigit() else None
         if digits is not None:
-            day = int(digits.group())
-            found.append((digits.start(), m.end(), lambda filed, day=day: _latest_day(filed, day)))
+            day, last = int(digits.group()), text.endswith(("上月", "上个月"), 0, digits.start())
+            read = (lambda filed, day=day: _day_of_last_month(filed, day)) if last else \
+                (lambda filed, day=day: _latest_day(filed, day))  # "本月15日", "25日"
+            found.append((digits.start(), m.end(), read))
     return found
 
 
@@ -180,6 +182,14 @@ _READERS: dict[str, Reader] = {
     "this_week": lambda filed: filed.isoformat()[:7],  # (the week's month: the filing day's)
     "last_week": lambda filed: (filed - dt.timedelta(days=7)).isoformat()[:7],
 }
+
+
+def _day_of_last_month(filed: dt.date, day_of_month: int) -> Optional[str]:
+    """"上月20日": that day of the month before the filing day's."""
+    try:
+        return (filed.replace(day=1) - dt.timedelta(days=1)).replace(day=day_of_month).isoformat()
+    except ValueError:
+        return None
 
 
 def _latest_day(filed: dt.date, day_of_month: int) -> Optional[str]:

@@ -20,7 +20,7 @@ STATUS_CUES: list[tuple[Status, re.Pattern]] = [
     (Status.signed, re.compile(r"signed\b|signing\b|sign\b|contracts?\b|contracted\b|agreements?\b|deals?\b"
                                r"|agreed (?:with|to|that)\b"
                                r"|签约|签订|签署|协议|合同")),
-    (Status.approved, re.compile(r"approv(?:ed|al|es)\b|passed the establishment\b|ratified\b"
+    (Status.approved, re.compile(r"approv(?:ed|al|es|e)\b|passed the establishment\b|ratified\b"
                                  r"|核准|批复|获批|批准|审批通过|予以备案|完成备案|已备案|备案通过")),
     (Status.planned, re.compile(r"plans? to" + _PLANNED_VERB + r"|will" + _PLANNED_VERB
                                 + r"|intends? to" + _PLANNED_VERB
