@@ -95,3 +95,11 @@ def test_the_first_run_of_sums_pairs_with_the_names_before_it():
     assert {k: p.amount.value for k, p in projects.items()} == {
         "益阳市赫山区智能装备产业园项目": 21e8, "益阳高新区电子材料基地": 8.5e8,
         "桃江县竹材精深加工项目": 3.6e8, "南县稻虾产业园项目": 4.2e8}
+
+
+def test_a_chinese_sum_after_a_capacity_clause_is_the_names():
+    text = ("2025年建湖签约\n\n"
+            "2025年9月26日，云岭数据科技有限公司将在建湖高新区建设智能算力中心项目，规划机柜3000个，总投资12.6亿元，"
+            "其中一期投资4亿元。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 12.6e8
