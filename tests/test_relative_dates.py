@@ -140,3 +140,8 @@ def test_a_masthead_date_before_a_bar_dates_the_column():
 def test_a_day_of_this_or_last_month():
     found = _dated("本报宝鸡2025年10月28日电 本月15日核准；上月20日备案。")
     assert found["15日"] == "2025-10-15" and found["20日"] == "2025-09-20"
+
+
+def test_a_byline_date_with_its_time_dates_the_report():
+    text = "Title\n\nBy Ma Lan in Yinchuan | China Daily | Updated: 2026-02-25 09:12\n\nThe list was released on Monday."
+    assert _dated(text)["on Monday"] == "2026-02-23"

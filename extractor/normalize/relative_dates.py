@@ -20,6 +20,7 @@ DATELINE_AFTER = re.compile(r"\**\s*(?:电|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|
                             r"|(?:--|—|–|(?<=\s)-)\s)")
 _DATELINE_REACH = 400  # a dateline opens the article: its first lines
 _MASTHEAD_LENGTH = 80  # a line giving the paper and its date, not a sentence that ends with a date
+_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|BJT|CST)?[+-]?\d{0,2})?")
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ZH_WEEKDAYS = "一二三四五六日"
@@ -151,7 +152,7 @@ def _closes_short_line(text: str, d: DateMatch) -> bool:
     end = text.find("\n", d.end)
     end = len(text) if end < 0 else end
     start = text.rfind("\n", 0, d.start) + 1
-    after = text[d.end:end]
+    after = _CLOCK.sub("", text[d.end:end])  # "Updated: 2026-02-25 09:12"
     return end - start <= _MASTHEAD_LENGTH and not after.strip(" *_)）|星期一二三四五六日天") \
         or after.lstrip().startswith("|")  # "Friday, October 24, 2025 | Projects Weekly, our round-up"
 
