@@ -105,3 +105,9 @@ def test_last_cut_word_search_with_lookahead_words():
         text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 10)))
         fast, slow = names._ZH_UNQUOTED_CUT.match(text), plain.match(text)
         assert (fast.end() if fast else None) == (slow.end() if slow else None), text
+
+
+def test_ji_joins_two_activities_of_one_name_but_not_two_kinds():
+    from extractor.engines.rules.names import find_names
+    assert [n.text for n in find_names("双方签订了枸杞精深加工及冷链仓储项目合作协议", 0, True)] == ["枸杞精深加工及冷链仓储项目"]
+    assert [n.text for n in find_names("重点推进交通及水利项目", 0, True)] == []

@@ -103,3 +103,19 @@ def test_a_chinese_sum_after_a_capacity_clause_is_the_names():
             "其中一期投资4亿元。")
     [p] = _projects(text).values()
     assert p.amount is not None and p.amount.value == 12.6e8
+
+
+@pytest.mark.parametrize("text, value", [
+    ("2025年5月16日，中宁县与浙江杞源食品有限公司签订了枸杞冷链仓储项目合作协议，投资额3.5亿元。", 3.5e8),
+    ("2025年2月17日，省发展改革委印发重点项目名单。海东市乐都区河湟综合物流园项目由海东市交通投资集团有限公司负责实施，"
+     "计划总投资12.8亿元。", 12.8e8),
+    ("2025年2月17日，省发展改革委印发重点项目名单。德令哈市盐湖提锂二期项目列入续建项目，建设单位为青海德源锂业有限公司，"
+     "总投资32.6亿元。", 32.6e8),
+])
+def test_a_chinese_sum_across_an_agreement_a_unit_or_a_listing_clause(text, value):
+    [p] = _projects("Title\n\n" + text).values()
+    assert p.amount is not None and p.amount.value == value
+
+
+def test_a_numbered_priority_in_quotes_is_no_project():
+    assert _projects("Title\n\n2025年5月16日，中卫市把招商引资作为“一号工程”，签约项目总投资120亿元。") == {}

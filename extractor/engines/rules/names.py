@@ -334,7 +334,12 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
     return bool(called_project) and bool(_TITLE_CASE_WORD.search(inner))
 
 
+_ZH_SLOGAN = re.compile(r"^[一二三四五六七八九十百千]+号(?:工程|项目)$")  # "一号工程": a priority, not a project
+
+
 def _is_generic_zh(name: str) -> bool:
+    if _ZH_SLOGAN.match(name):
+        return True
     core = _ZH_HEADS.sub("", name)
     return len(core) < 2 or core in {"重点", "重大", "签约", "招商", "该", "本", "此", "这个", "建设", "投资", "合作"}
 
@@ -430,8 +435,8 @@ def _zh_name_start(found: str) -> int:
         return cut.end()  # "涉及", "普及": a verb; "以及" is read as "及" was before
     before = _ZH_UNQUOTED_CUT.match(joined)
     left = joined[before.end():] if before else joined
-    if len(left) < 3 or _ZH_BUILT_END.search(left) is None:
-        return cut.end()  # "产业和基础设施项目": kinds of projects, not one name
+    if len(left) < 3 or _ZH_BUILT_END.search(left) is None and (len(left) < 5 or found[cut.end() - 1] != "及"):
+        return cut.end()  # "产业和基础设施项目": kinds of projects, not one name; "枸杞精深加工及冷链仓储项目": one
     return before.end() if before else 0
 
 
