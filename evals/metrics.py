@@ -186,7 +186,7 @@ def _date_held(date: str, quote: str) -> bool:
         return False
     month = int(date[5:7])
     q = quote.lower()
-    return _MONTHS[month - 1] in q or _MONTHS[month - 1][:3] + "." in q or f"{month}月" in quote
+    return _MONTHS[month - 1] in q or re.search(rf"\b{_MONTHS[month - 1][:3]}\b", q) is not None or f"{month}月" in quote
 
 
 def value_in_quote(project: Project, field_name: str, quote: str) -> bool:
