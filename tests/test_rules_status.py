@@ -162,7 +162,7 @@ def test_deciding_to_approve_projects_approves_them():
 
 
 def test_signing_off_on_a_project_approves_it():
-    text = ("FUZHOU, Aug 9, 2024 -- The Fujian Provincial Development and Reform Commission said on Thursday that it "
+    text = ("Fujian approvals\n\nFUZHOU, Aug 9, 2024 -- The Fujian Provincial Development and Reform Commission said on Thursday that it "
             "had signed off on the Nanping Tea Logistics Park Project on Aug 6. The park will cost 900 million yuan.")
     [p] = _projects(text).values()
     assert (p.status.value, p.date) == ("approved", "2024-08-06")
