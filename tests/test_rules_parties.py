@@ -114,3 +114,12 @@ def test_the_listing_government_is_the_subject_of_the_act_not_one_named_in_a_pur
             "The Xingtai Glass Project, undertaken by Xingtai Jingbo Glass Co., Ltd., will cost 1.2 billion yuan.")
     [p] = _projects(text).values()
     assert ("People's Government of Hebei Province", "government") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_a_body_named_by_its_level_is_the_one_the_article_names_in_full():
+    text = ("省发改委核准项目\n\n"
+            "湖南省发展和改革委员会6月28日消息 6月12日，省发改委印发批复，同意核准宜章抽水蓄能电站项目。"
+            "项目建设单位为湖南湘能抽水蓄能有限公司，项目总投资96.8亿元。")
+    [p] = _projects(text).values()
+    assert [(o.name, o.role.value) for o in p.organizations] == [
+        ("湖南湘能抽水蓄能有限公司", "undertaker"), ("湖南省发展和改革委员会", "government")]

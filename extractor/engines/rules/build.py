@@ -106,10 +106,13 @@ class Builder:
         if cand.amount is not None:
             fields["amount"] = cand.amount.to_amount()
             evidence.append(("amount", cand.amount.start, cand.amount.end))
-        orgs = list(cand.orgs.values())
+        orgs = [(self.linker.by_full_name(o), r) for o, r in cand.orgs.values()]  # 省发改委: by its full name
         if inherit and event.gov is not None and event.status.status in _GOVERNMENT_STATUSES:
-            if event.gov.text not in cand.orgs:
-                orgs.append((event.gov, OrgRole.government))
+            orgs.append((event.gov, OrgRole.government))
+        once: dict[str, tuple] = {}
+        for o, r in orgs:
+            once.setdefault(o.text, (o, r))  # each once, with its first role
+        orgs = list(once.values())
         fields["organizations"] = [{"name": o.text, "role": r} for o, r in orgs]
         evidence += [(f"organizations[{i}]", o.start, o.end) for i, (o, _) in enumerate(orgs)]
         return self._record(fields, evidence)

@@ -12,6 +12,7 @@ from typing import Optional
 from extractor.types import Status
 from extractor.engines.rules import cues, sums
 from extractor.engines.rules.candidates import Cue, Event, provinces_named
+from extractor.engines.rules.orgs import LEVEL_BODY_PATTERN
 from extractor.engines.rules.sentences import Paragraph, Sentence
 from extractor.normalize.relative_dates import DATELINE_AFTER
 
@@ -36,6 +37,9 @@ _REPORTED_AFTER = re.compile(r"(?:从[^，。；]{0,20}?)?(?:获悉|了解到|�
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|told reporters|confirmed)\s+(?:on\s+)?$")
 _SAID_ENDS = ("said ", "said on ", "says ", "announced ", "announced on ", "reporters ", "reporters on ",
               "confirmed ", "confirmed on ")
+_LEVEL_BODY = re.compile(LEVEL_BODY_PATTERN)
+_BODY_KINDS = (re.compile(r"发改|发展改革|发展和改革"), re.compile(r"商务"), re.compile(r"政府"))
+_LEVEL_WORD = {"省": re.compile(r"省|自治区"), "市": re.compile(r"市"), "县": re.compile(r"县|旗"), "区": re.compile(r"区")}
 _UNKNOWN = object()  # not worked out yet
 _DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
 
@@ -70,7 +74,7 @@ class EventTracking:
             return  # "该项目已列入今年1月印发的清单": that project's own status, not the document's next event
         # (the cue that names the act comes last: "to implement the decisions of the Provincial Government
         # on major projects, the People's Government of Shanxi Province issued ... projects are listed")
-        gov = _acting_government(orgs, max(c[1] for c in found if c[0] == status))
+        gov = self.by_full_name(_acting_government(orgs, max(c[1] for c in found if c[0] == status)))
         places = self.m.places(sent.start, sent.end, in_names=False)
         if gov is None and current is not None and current.status.status == status \
                 and _THE_EVENT_AGAIN.match(sent.text) and _same_region(current.places, places):
@@ -83,6 +87,17 @@ class EventTracking:
             return
         self.event = Event(Cue(status, start, end), index, para.section, date, gov, places)
         self.events.append(self.event)
+
+    def by_full_name(self, gov):
+        """省发改委, 市政府: the body the article names in full ("湖南省发展和改革委员会6月28日消息"), if it does."""
+        if gov is None or not _LEVEL_BODY.fullmatch(gov.text):
+            return gov
+        kind = next(k for k in _BODY_KINDS if k.search(gov.text))
+        for org in self.m.orgs(0, len(self.text)):
+            if org.kind == "government" and not _LEVEL_BODY.fullmatch(org.text) and kind.search(org.text) \
+                    and _LEVEL_WORD[gov.text[0]].search(org.text):
+                return org
+        return gov
 
     def _recalls_an_earlier_one(self, index: int, sent: Sentence, para: Paragraph, status: Status, date) -> bool:
         """A sentence that follows an event in its paragraph, names no project, counts projects and
