@@ -121,5 +121,5 @@ def test_a_body_named_by_its_level_is_the_one_the_article_names_in_full():
             "湖南省发展和改革委员会6月28日消息 6月12日，省发改委印发批复，同意核准宜章抽水蓄能电站项目。"
             "项目建设单位为湖南湘能抽水蓄能有限公司，项目总投资96.8亿元。")
     [p] = _projects(text).values()
-    assert [(o.name, o.role.value) for o in p.organizations] == [
-        ("湖南湘能抽水蓄能有限公司", "undertaker"), ("湖南省发展和改革委员会", "government")]
+    assert {(o.name, o.role.value) for o in p.organizations} == {
+        ("湖南湘能抽水蓄能有限公司", "undertaker"), ("湖南省发展和改革委员会", "government")}
