@@ -123,3 +123,15 @@ def test_a_body_named_by_its_level_is_the_one_the_article_names_in_full():
     [p] = _projects(text).values()
     assert {(o.name, o.role.value) for o in p.organizations} == {
         ("湖南湘能抽水蓄能有限公司", "undertaker"), ("湖南省发展和改革委员会", "government")}
+
+
+def test_a_short_name_the_text_defines_is_its_company_and_builds_what_it_is_said_to():
+    text = ("2025年盐城签约\n\n"
+            "2025年9月26日，江苏海瀚新能源集团有限公司（以下简称“海瀚集团”）与大丰区人民政府签订投资协议，"
+            "海瀚集团将在大丰港经济区投资建设海上风电装备产业园项目，总投资52亿元。"
+            "南京云帆数据科技有限公司（以下简称“云帆数据”）将在建湖高新区建设智能算力中心项目，总投资12.6亿元。")
+    projects = _projects(text)
+    wind = {(o.name, o.role.value) for o in projects["海上风电装备产业园项目"].organizations}
+    assert ("江苏海瀚新能源集团有限公司", "undertaker") in wind and not any(n == "海瀚集团" for n, _ in wind)
+    assert ("南京云帆数据科技有限公司", "undertaker") in {
+        (o.name, o.role.value) for o in projects["智能算力中心项目"].organizations}

@@ -15,7 +15,7 @@ from extractor.normalize.places import LEVEL_RANK, Gazetteer, Place
 from extractor.normalize.dates import DateMatch, parse_date
 from extractor.types import OrgRole, Status, project_id
 from extractor.engines.rules import cues
-from extractor.engines.rules.candidates import Candidate, Cue, Event, provinces_named
+from extractor.engines.rules.candidates import ROLE_RANK, Candidate, Cue, Event, provinces_named
 from extractor.engines.rules.linking import Linker
 from extractor.engines.rules.mentions import StatusCue
 from extractor.engines.rules.orgs import cell_org_end
@@ -110,8 +110,9 @@ class Builder:
         if inherit and event.gov is not None and event.status.status in _GOVERNMENT_STATUSES:
             orgs.append((event.gov, OrgRole.government))
         once: dict[str, tuple] = {}
-        for o, r in orgs:
-            once.setdefault(o.text, (o, r))  # each once, with its first role
+        for o, r in orgs:  # each once (a short name and its full name are one), with its strongest role
+            if o.text not in once or ROLE_RANK[r] < ROLE_RANK[once[o.text][1]]:
+                once[o.text] = (once[o.text][0] if o.text in once else o, r)
         orgs = list(once.values())
         fields["organizations"] = [{"name": o.text, "role": r} for o, r in orgs]
         evidence += [(f"organizations[{i}]", o.start, o.end) for i, (o, _) in enumerate(orgs)]

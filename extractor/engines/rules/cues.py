@@ -247,7 +247,9 @@ _ROLE_AFTER = [
                                     r"(?:is )?preparing|constructs?|carry out|carries out|is responsible for|"
                                     r"(?<=will )develop|(?<=is )developing|"  # (not "which develops software")
                                     r"is the (?:project's )?(?:builder|developer|contractor|operator))\b"
-                                    r"|^(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)")),
+                                    # (also past a short name it is given and where: "X公司（以下简称“Y”）将在Z区建设")
+                                    r"|^(?:（以下简称[^）]{1,16}）)?(?:将|拟|计划)?(?:在[^，。；,;]{1,20}?)?"
+                                    r"(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)")),
 ]
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b|^的")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")

@@ -89,8 +89,17 @@ class EventTracking:
         self.events.append(self.event)
 
     def by_full_name(self, gov):
-        """省发改委, 市政府: the body the article names in full ("湖南省发展和改革委员会6月28日消息"), if it does."""
-        if gov is None or not _LEVEL_BODY.fullmatch(gov.text):
+        """The organisation an abbreviation stands for: a short name the text defines ("海晟集团" for
+        "江苏海晟新能源集团有限公司（以下简称“海晟集团”）"), or 省发改委/市政府, the body the article names in
+        full ("湖南省发展和改革委员会6月28日消息"), if it does."""
+        if gov is None:
+            return gov
+        if self._defined_names is None:
+            self._defined_names = {short: org for org in self.m.orgs(0, len(self.text)) for short in org.short_names}
+        full = self._defined_names.get(gov.text)
+        if full is not None and full is not gov:
+            return full
+        if not _LEVEL_BODY.fullmatch(gov.text):
             return gov
         kind = next(k for k in _BODY_KINDS if k.search(gov.text))
         for org in self.m.orgs(0, len(self.text)):
@@ -98,6 +107,8 @@ class EventTracking:
                     and _LEVEL_WORD[gov.text[0]].search(org.text):
                 return org
         return gov
+
+    _defined_names: Optional[dict] = None  # short names the text defines, to their organisations
 
     def _recalls_an_earlier_one(self, index: int, sent: Sentence, para: Paragraph, status: Status, date) -> bool:
         """A sentence that follows an event in its paragraph, names no project, counts projects and
