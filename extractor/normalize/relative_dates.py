@@ -45,8 +45,8 @@ _ZH = re.compile(r"周[一二三四五六日天]|星期[一二三四五六日天
 # (found from 日, a literal the search skips ahead to; the digits before it are read after).
 _RI = re.compile("日(?![内前后起至])")
 _DAY_BEFORE = re.compile(r"(?:(?<![\d０-９月号])|(?<=本月)|(?<=上月)|(?<=上个月))(?:[1-9]|[12][0-9]|3[01])$")
-_ZH_WORDS = {"本周": "this_week", "上周": "last_week", "近日": "this_month", "近期": "this_month", "日前": "this_month", "前不久": "this_month",
-             "不久前": "this_month", "本月": "this_month", "月初": "this_month", "上月": "last_month",
+_ZH_WORDS = {"本周": "this_week", "上周": "last_week", "近日": "this_month", "近期": "this_month",
+             "日前": "this_month", "前不久": "this_month", "不久前": "this_month", "本月": "this_month", "月初": "this_month", "上月": "last_month",
              "上个月": "last_month", "昨天": "yesterday", "昨日": "yesterday", "今天": "today", "今日": "today"}
 
 Reader = Callable[[dt.date], Optional[str]]

@@ -19,11 +19,12 @@ from extractor.types import OrgRole
 from extractor.engines.rules.candidates import Candidate
 from extractor.engines.rules.orgs import OrgMention
 
+# What a described thing is ("a second phase", "a plant making ...").
+_FACILITY = (r"(?:plant|factory|phase|facility|base|park|centre|center|line|mill|terminal|hub|fab|project|expansion"
+             r"|warehouse|complex)\b")
 # A sum spent on something described, not named: "$180 million on a second phase", "75 million
 # euros into a plant making ...", "5亿元建设一座…工厂" is left to the Chinese rules.
-_ON_A_FACILITY = re.compile(r"\s+(?:on|into|in|for|to build|to set up)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?"
-                            r"(?:plant|factory|phase|facility|base|park|centre|center|line|mill|terminal|hub|fab"
-                            r"|project|expansion|warehouse|complex)\b")
+_ON_A_FACILITY = re.compile(r"\s+(?:on|into|in|for|to build|to set up)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?" + _FACILITY)
 
 
 _WORD = re.compile(r"[a-z][a-z-]+")
@@ -40,8 +41,7 @@ _CLAUSE_END = re.compile(r"[,;.]\s|[,;]")
 
 
 # The rest of "a 1.46 billion yuan lithium iron phosphate cathode project": what the sum describes.
-_A_SUM_FACILITY = re.compile(r"\s+(?:[\w-]+\s+){0,5}?(?:plant|factory|phase|facility|base|park|centre|center|line"
-                            r"|mill|terminal|hub|fab|project|expansion|warehouse|complex)\b")
+_A_SUM_FACILITY = re.compile(r"\s+(?:[\w-]+\s+){0,5}?" + _FACILITY)
 
 
 @dataclass

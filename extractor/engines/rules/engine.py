@@ -98,7 +98,7 @@ def _named_on_a_list(builder: Builder, cand) -> bool:
     if place is None or place.start != 0:
         return False
     own = builder.own_status(cand)
-    return own is not None and own.status == Status.listed and own.start >= 0 and \
+    return own is not None and own.status == Status.listed and \
         any(builder.m.sentences[i].start <= own.start < builder.m.sentences[i].end for i in cand.sentences)
 
 
@@ -127,7 +127,7 @@ def _shorter_name_of(prose: dict, row: dict | Project) -> bool:
         return False
     row = row.model_dump() if isinstance(row, Project) else row
     orgs, row_orgs = {o["name"] for o in prose["organizations"]}, {o["name"] for o in row["organizations"]}
-    if not orgs or not orgs <= row_orgs:
+    if not orgs <= row_orgs:
         return False
     if any(prose.get(f) and row.get(f) and prose[f] != row[f] for f in ("province", "city", "district")):
         return False

@@ -12,7 +12,7 @@ from typing import Optional
 from extractor.types import Status
 from extractor.engines.rules import cues, sums
 from extractor.engines.rules.candidates import Cue, Event, provinces_named
-from extractor.engines.rules.orgs import LEVEL_BODY_PATTERN
+from extractor.engines.rules.orgs import LEVEL_BODY
 from extractor.engines.rules.sentences import Paragraph, Sentence
 from extractor.normalize.relative_dates import DATELINE_AFTER
 
@@ -37,18 +37,18 @@ _REPORTED_AFTER = re.compile(r"(?:从[^，。；]{0,20}?)?(?:获悉|了解到|�
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|told reporters|confirmed)\s+(?:on\s+)?$")
 _SAID_ENDS = ("said ", "said on ", "says ", "announced ", "announced on ", "reporters ", "reporters on ",
               "confirmed ", "confirmed on ")
-_LEVEL_BODY = re.compile(LEVEL_BODY_PATTERN)
 _BODY_KINDS = (re.compile(r"发改|发展改革|发展和改革"), re.compile(r"商务"), re.compile(r"政府"))
 _LEVEL_WORD = {"省": re.compile(r"省|自治区"), "市": re.compile(r"市"), "县": re.compile(r"县|旗"), "区": re.compile(r"区")}
 _UNKNOWN = object()  # not worked out yet
 _DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
 
 
-
 class EventTracking:
     """What the Linker knows of events and of sentence dates. It keeps `event` (in force), `events` (all,
     in order) and `_sentence_dates`; it reads the Linker's `m` (DocMentions), `_at` (mentions by
     sentence) and `focus`."""
+
+    _defined_names: Optional[dict] = None  # short names the text defines, to their organisations (lazily)
 
     def _update_event(self, index: int, sent: Sentence, para: Paragraph, found, orgs) -> None:
         for status, start, end in found:
@@ -99,16 +99,14 @@ class EventTracking:
         full = self._defined_names.get(gov.text)
         if full is not None and full is not gov:
             return full
-        if not _LEVEL_BODY.fullmatch(gov.text):
+        if not LEVEL_BODY.fullmatch(gov.text):
             return gov
         kind = next(k for k in _BODY_KINDS if k.search(gov.text))
         for org in self.m.orgs(0, len(self.text)):
-            if org.kind == "government" and not _LEVEL_BODY.fullmatch(org.text) and kind.search(org.text) \
+            if org.kind == "government" and not LEVEL_BODY.fullmatch(org.text) and kind.search(org.text) \
                     and _LEVEL_WORD[gov.text[0]].search(org.text):
                 return org
         return gov
-
-    _defined_names: Optional[dict] = None  # short names the text defines, to their organisations
 
     def _recalls_an_earlier_one(self, index: int, sent: Sentence, para: Paragraph, status: Status, date) -> bool:
         """A sentence that follows an event in its paragraph, names no project, counts projects and

@@ -104,7 +104,7 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         key = candidate_key(name.text)
         cand = self.candidates.get(key)
         if cand is None and name.weak and self.text[max(0, name.start - 4):name.start] in ("the ", "The "):
-            cand = self._described("the " + name.text)  # "the steel slag plant": one named before
+            cand = self._named_project_described_as("the " + name.text)  # "the steel slag plant": one named before
         if cand is None:
             cand = Candidate(key, name, para.section, para.index, event=self.event, weak=name.weak)
             self.candidates[key] = cand
@@ -186,10 +186,10 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         if company is not None:
             return self.company_candidate.get(company.text, self.focus)
         if self.focus is not None and (found := cues.ANAPHOR_PROJECT.search(text.lstrip())):
-            return self._described(found.group()) or self.focus
+            return self._named_project_described_as(found.group()) or self.focus
         return None
 
-    def _described(self, phrase: str) -> Optional[Candidate]:
+    def _named_project_described_as(self, phrase: str) -> Optional[Candidate]:
         """The one project named earlier whose name holds the words describing it: "the metro line" or
         "the silicon carbide plant" after a list of a metro line, an airport and a silicon carbide project."""
         words = [w for w in _WORD.findall(phrase.lower())[1:-1] if w not in _NOT_DESCRIBING]

@@ -108,8 +108,7 @@ _ZH_LEFT_CUT_KEEP_DE = _last_of(_ZH_LEFT_CUT_WORDS.replace("|的|", "|"))
 _ZH_MAX = 24
 _NEEDS_PLACE = {"局", "厅", "政府", "办公室"}
 # A body named by its level alone, as news does after the full name: 省发改委, 市发展改革委, 县发改局.
-LEVEL_BODY_PATTERN = r"[省市县区](?:发改委|发展改革委|发展和改革委员会|发改局|发展改革局|商务局|商务厅|人民政府|政府)"
-_LEVEL_BODY = re.compile(LEVEL_BODY_PATTERN)
+LEVEL_BODY = re.compile(r"[省市县区](?:发改委|发展改革委|发展和改革委员会|发改局|发展改革局|商务局|商务厅|人民政府|政府)")
 _ADMIN_WORD = re.compile(r"[省市县区州]|国家|中国|自治")
 _GENERIC_ZH = {"公司", "该公司", "本公司", "子公司", "集团", "政府", "办公室", "委员会", "管委会", "局"}
 # A company named only by what it is, not who: "项目公司" (the project company), "合资公司", "全资子公司".
@@ -392,7 +391,7 @@ def _find_zh(text: str) -> list[OrgMention]:
             continue
         start = left.start() + _zh_name_start(left.group(), m.lastgroup == "co")
         name = text[start:m.end()]
-        if len(name) - len(m.group()) < 2 and not _LEVEL_BODY.fullmatch(name) \
+        if len(name) - len(m.group()) < 2 and not LEVEL_BODY.fullmatch(name) \
                 or name in _GENERIC_ZH or _GENERIC_ZH_COMPANY.fullmatch(name) \
                 or name.endswith("子公司") and _GENERIC_ZH_COMPANY.search(name):
             continue  # ("在华全资子公司": what the company named next is, not a name)
