@@ -166,6 +166,16 @@ def test_chinese_common_words_need_their_province_or_city_right_before(gaz):
     assert [m.text for m in gaz.find("菏泽单县")] == ["菏泽", "单县"]
 
 
+def test_a_two_character_county_starting_a_word_needs_only_its_province_or_city_in_the_text(gaz):
+    texts = [m.text for m in gaz.find("山西忻州举行签约仪式。代县光伏项目落户，与蔚县合作。")]
+    assert texts == ["山西", "忻州", "代县"]  # 蔚县 is in Hebei, which the text never names
+    # Inside a run of characters the name may be the end of one word and the start of the next.
+    assert [m.text for m in gaz.find("山西忻州，发展现代县域经济")] == ["山西", "忻州"]
+    assert [m.text for m in gaz.find("河南信阳，推进信息县域覆盖")] == ["河南", "信阳"]  # 息县, Xinyang
+    assert gaz.find("代县的项目") == []
+    assert only(gaz, "Daixian County").candidates[0].province_en == "Shanxi"
+
+
 def test_autonomous_prefecture_short_forms(gaz):
     for text in ("恩施州", "恩施土家族苗族自治州", "恩施"):
         assert only(gaz, text).candidates[0].name_en == "Enshi"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.rules_helpers import projects_in as _projects
 
 
@@ -135,3 +137,29 @@ def test_a_short_name_the_text_defines_is_its_company_and_builds_what_it_is_said
     assert ("江苏海瀚新能源集团有限公司", "undertaker") in wind and not any(n == "海瀚集团" for n, _ in wind)
     assert ("南京云帆数据科技有限公司", "undertaker") in {
         (o.name, o.role.value) for o in projects["智能算力中心项目"].organizations}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Among them is the Yueyang Fiber Project of Hunan Xiangjiang New Materials Co., Ltd., which will cost 1.2 billion yuan.",
+    "Hunan Xiangjiang New Materials Co., Ltd.'s Yueyang Fiber Project will cost 1.2 billion yuan.",
+    "The 1.2-billion-yuan Yueyang Fiber Project will be developed by Hunan Xiangjiang New Materials Co., Ltd.",
+    "The Yueyang Fiber Project, worth 1.2 billion yuan, is owned by Hunan Xiangjiang New Materials Co., Ltd.",
+])
+def test_a_company_owning_a_project_in_english(sentence):
+    projects = _projects("Hunan list\n\nChangsha, April 2, 2025 -- Hunan published its key project list on Wednesday. "
+                         + sentence)
+    p = projects["Yueyang Fiber Project"]
+    assert [(o.name, o.role.value) for o in p.organizations] == [("Hunan Xiangjiang New Materials Co., Ltd.", "undertaker")]
+    assert p.amount.value == 1.2e9
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("湖南湘江新材料有限公司申报的岳阳高性能纤维项目总投资12亿元。", "undertaker"),
+    ("岳阳高性能纤维项目总投资12亿元，项目业主为湖南湘江新材料有限公司。", "undertaker"),
+    ("岳阳高性能纤维项目总投资12亿元，投资方为湖南湘江新材料有限公司。", "investor"),
+    ("湖南湘江新材料有限公司作为项目业主，负责岳阳高性能纤维项目建设，总投资12亿元。", "undertaker"),
+])
+def test_a_company_owning_a_project_in_chinese(sentence, role):
+    projects = _projects("湖南名单\n\n2025年4月2日，湖南省发展和改革委员会公布省重点项目名单。" + sentence)
+    p = projects["岳阳高性能纤维项目"]
+    assert ("湖南湘江新材料有限公司", role) in [(o.name, o.role.value) for o in p.organizations]

@@ -119,3 +119,32 @@ def test_a_chinese_sum_across_an_agreement_a_unit_or_a_listing_clause(text, valu
 
 def test_a_numbered_priority_in_quotes_is_no_project():
     assert _projects("Title\n\n2025年5月16日，中卫市把招商引资作为“一号工程”，签约项目总投资120亿元。") == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Bengbu list\n\nOn March 3, 2025 Anhui published its key project list. The Huaiyuan Grain Port, listed in 2023 "
+    "with 900 million yuan, was completed and put into operation last year.",
+    "蚌埠清单\n\n2025年3月3日，安徽省公布省重点项目清单。2021年建成投产的怀远粮食物流园项目（总投资9亿元）去年产值增长两成。",
+    "蚌埠清单\n\n2025年3月3日，安徽省公布省重点项目清单。前年列入清单的怀远200兆瓦光伏项目（总投资9亿元）已于2024年6月全容量并网。",
+])
+def test_a_plant_every_sentence_of_which_says_it_runs_is_no_project_even_in_a_list_article(text):
+    assert _projects(text) == {}
+
+
+@pytest.mark.parametrize("clause", [
+    "怀远粮食物流园项目（总投资9亿元）由安徽怀远粮储有限公司申报。",
+    "怀远粮食物流园项目当天开工，项目总投资9亿元，由安徽怀远粮储有限公司负责实施。",
+    "怀远粮食物流园项目由安徽怀远粮储有限公司投资，总投资9亿元。",
+    "位于怀远县的怀远粮食物流园项目引人关注，该项目投资方为安徽怀远粮储有限公司，计划投资9亿元。",
+])
+def test_a_chinese_names_sum_after_a_bracket_a_start_a_builder_or_this_project(clause):
+    projects = _projects("蚌埠开工\n\n2025年3月3日，蚌埠市举行重点项目集中开工活动。" + clause)
+    assert projects["怀远粮食物流园项目"].amount.value == 9e8
+
+
+def test_a_builder_who_invests_is_not_a_sum_total_that_follows():
+    text = ("蚌埠清单\n\n2025年3月3日，蚌埠市公布重点项目清单。清单中既有总投资约20亿元的蚌埠南环快速路工程，"
+            "也有由安徽怀远粮储有限公司在怀远经济开发区投资建设、总投资9亿元的怀远粮食物流园项目。")
+    projects = _projects(text)
+    assert projects["蚌埠南环快速路工程"].amount.value == 2e9
+    assert projects["怀远粮食物流园项目"].amount.value == 9e8

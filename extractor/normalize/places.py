@@ -444,13 +444,14 @@ class Gazetteer:
     def _admit(self, entries: list[tuple[Place, int]], context: frozenset[str],
                adjacent: frozenset[str] = frozenset()) -> list[Place]:
         """Open (gate 0) readings win; otherwise gate 1 ones whose province or city is mentioned
-        anywhere, or gate 3 ones whose province or city is mentioned right before. A bare "Hebei"
+        anywhere, or gate 3 ones whose province or city is mentioned right before; gate 4 ones (set to 3
+        by `_zh_readings` inside a run of characters) either way. A bare "Hebei"
         is the province even in a Tianjin article (天津河北区 needs its suffix)."""
         open_ = _open(entries)
         if open_ or not (context or adjacent):
             return open_
         return [p for p, gate in entries
-                if (gate == 1 and self._parent_in(p, context)) or (gate == 3 and self._parent_in(p, adjacent))]
+                if (gate in (1, 4) and self._parent_in(p, context)) or (gate >= 3 and self._parent_in(p, adjacent))]
 
     def _parent_in(self, place: Place, codes: frozenset[str]) -> bool:
         return self._prov[place.adcode] in codes or self._city[place.adcode] in codes
@@ -567,8 +568,17 @@ def _zh_readings(text: str, i: int, names: list[tuple[str, list, list[Place]]]) 
     those whose suffix starts another word: (length, entries, open places)."""
     if i > 0 and _ENDS_A_WORD_BEFORE.match(text, i - 1, i + 1):
         return []  # "15兆瓦以上海上风电": 以上 ("or more"), then 海上, not 上海
-    return [(len(surface), entries, open_) for surface, entries, open_ in names
-            if text.startswith(surface, i) and not _zh_blocked(surface, text[i + len(surface):i + len(surface) + 1])]
+    readings = [(len(surface), entries, open_) for surface, entries, open_ in names
+                if text.startswith(surface, i) and not _zh_blocked(surface, text[i + len(surface):i + len(surface) + 1])]
+    if readings and i > 0 and text[i - 1] not in _BEFORE_A_WORD and _CJK.match(text, i - 1):
+        # Inside a run of characters, a gate 4 name (代县) may be the end of another word and the start
+        # of the next (现代县域): only right after its province or city does it count.
+        readings = [(n, [(p, 3 if g == 4 else g) for p, g in entries], open_) for n, entries, open_ in readings]
+    return readings
+
+
+# Characters after which a word starts: prepositions, conjunctions, 的 (在澧县, 与代县, 的泾县).
+_BEFORE_A_WORD = frozenset("在于至赴到与及和同的是将从向为对、")
 
 
 # A name's first character that ends a word with the one before: 以上 after a number ("15兆瓦以上").

@@ -220,7 +220,8 @@ def says_the_company(text: str) -> bool:
 _ROLE_BEFORE = [
     # ("built by a joint venture between A and B": the partners build it; B takes A's role, see `roles`)
     (OrgRole.undertaker, re.compile(r"(?:undertaken|built|constructed|carried out|implemented|developed|led|"
-                                    r"operated|run|invested and (?:constructed|built)|managed)\s+by\s+(?:the\s+"
+                                    r"operated|run|invested and (?:constructed|built)|managed|owned|proposed|"
+                                    r"submitted)\s+by\s+(?:the\s+"
                                     r"|(?:an?\s+|the\s+)?(?:new\s+)?joint[\s-]venture\s+(?:between|of|formed by)\s+"
                                     r"(?:the\s+)?)?$"),
      ("by", "the", "between", "of")),
@@ -232,11 +233,13 @@ _ROLE_BEFORE = [
                                     r"[Uu]ndertaker|[Dd]eveloper|[Bb]uilder|[Cc]ontractor)\s*[：:]\s*$"), ("：", ":")),
     (OrgRole.investor, re.compile(r"(?:投资方|投资主体|出资方|[Ii]nvestor)\s*[：:]\s*$"), ("：", ":")),
     (OrgRole.undertaker, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:developer|builder|contractor|operator)"
-                                    r",?\s*$|(?:建设单位|承建单位|实施单位|项目单位|业主单位)(?:为|是)$"
+                                    r",?\s*$|(?:建设单位|承建单位|实施单位|项目单位|业主单位|项目业主|业主|建设主体|实施主体"
+                                    r"|承建方|建设方|申报单位)(?:为|是)$"
                                     r"|(?:承担|承建|负责)(?:该|此|本)?(?:项目|工程)(?:建设)?的$"),
      ("developer", "builder", "contractor", "operator", ",", "为", "是", "的")),
-    (OrgRole.investor, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:investor|backer|owner),?\s*$"),
-     ("investor", "backer", "owner", ",")),
+    (OrgRole.investor, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:investor|backer|owner),?\s*$"
+                                  r"|(?:投资方|投资主体|出资方)(?:为|是)$"),
+     ("investor", "backer", "owner", ",", "为", "是")),
 ]
 _ROLE_AFTER = [
     (OrgRole.investor, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is to|intends? to|would)\s+"
@@ -249,7 +252,8 @@ _ROLE_AFTER = [
                                     r"is the (?:project's )?(?:builder|developer|contractor|operator))\b"
                                     # (also past a short name it is given and where: "X公司（以下简称“Y”）将在Z区建设")
                                     r"|^(?:（以下简称[^）]{1,16}）)?(?:将|拟|计划)?(?:在[^，。；,;]{1,20}?)?"
-                                    r"(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)")),
+                                    r"(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)"
+                                    r"|^(?:申报|作为项目业主)")),  # "X申报的Y项目": the unit that put the project forward
 ]
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b|^的")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")

@@ -31,17 +31,21 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“\"「‘", "”\"」’"
 # 总投资8.5亿元", "X项目日前获Y核准，总投资18亿元").
 _GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
                "(?:落户|选址|位于|建于|布局)[\u4e00-\u9fffA-Za-z0-9]{0,20}"
-               "|(?:将|拟)?由[^，。；,;]{1,48}?(?:投资建设|建设|承建|实施|负责)"
+               "|(?:将|拟)?由[^，。；,;]{1,48}?(?:投资建设|建设|承建|实施|负责|(?<!总)(?<!计划)投资|申报|出资)"
+               "|(?:当天|当日|同日|同期|今天|今日|日前|近日)?(?:正式|集中|顺利)?(?:开工|动工|开建|签约|落地|获批)"
                "|(?:获|经)[^，。；,;]{1,30}?(?:核准|批复|批准|备案)"
                "|(?:纳入|列入)[^，。；,;]{1,30}?(?:计划|名单|清单)"
                "|(?:新建|拟建|主要建设|建设内容包括)[^，。；,;]{1,30}"
                "|(?:全长|总长|长|占地(?:面积)?|总?建筑面积|规划面积)约?[0-9.]+万?(?:公里|千米|米|亩|平方米|公顷)"
                "|(?:规划|配置|建成后|设计)[^，。；,;]{0,10}?[0-9.]+万?(?:个|台|套|座|栋|条|千瓦|兆瓦|吨|张|床|千瓦时)"
-               "|(?:合作|投资|框架|战略合作)?协议|(?:项目)?(?:建设|业主|实施)单位(?:为|是)[^，。；,;]{2,30}"
+               "|(?:合作|投资|框架|战略合作)?协议|(?:项目)?(?:(?:建设|业主|实施)单位|业主|投资方|建设方)(?:为|是)[^，。；,;]{2,30}"
                "|列入[^，。；,;]{1,12}?项目)")
-_TIGHT_GAP = re.compile(rf"[，,；;：:]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项目)?"
+_TIGHT_GAP = re.compile(rf"[，,；;：:（(]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项目)?"
                         r"(?:工程)?(?:估算|概算|动态|静态)?(?:计划总投资|总投资|计划投资|投资|投资额|总额)?[：:]?"
                         r"(?:约|达|为|超过|逾)?")
+# A clause between the name and the sum that opens with "this project" speaks of it again: "X项目同样备受
+# 关注，该项目投资方为Y，计划投资9.8亿元".
+_REFERRED_BACK = re.compile(r"[，,；;](?:该|此|这一|这个)(?:项目|工程)(?![^，,；;]*[，,；;][^，,；;]*(?:项目|工程))")
 # Between a sum and the Chinese name it is invested to build, or describes: "（投资4.2亿元）在屯留区建设",
 # "用于建设", "新建", "的".
 _INVESTED_TO_BUILD = re.compile(r"[，,]?(?:(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,20}?)?(?:用于|拟|将)?"
@@ -287,7 +291,8 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         """An unquoted Chinese name takes only an amount that directly follows it ("X项目总投资5亿元"),
         or one that is invested to build it ("计划投资4.2亿元在屯留区建设X项目")."""
         ends = [n.end for n in names if n.end <= a.start and candidate_key(n.text) == cand.key]
-        if ends and _TIGHT_GAP.fullmatch(self.text[ends[-1]:a.start]):
+        if ends and (_TIGHT_GAP.fullmatch(self.text[ends[-1]:a.start])
+                     or _REFERRED_BACK.search(self.text, ends[-1], a.start)):
             return True
         starts = [n.start for n in names if n.start >= a.end and candidate_key(n.text) == cand.key]
         return bool(starts) and bool(_INVESTED_TO_BUILD.fullmatch(self.text, a.end, starts[0]))

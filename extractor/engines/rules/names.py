@@ -66,7 +66,7 @@ _ZH_RUN = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[0-9])/)*")
 # Words that cannot be inside a name: function words, and verbs of the clause around it ("今年已安排
 # 中央预算内投资支持X项目": what is arranged and supported is not part of the name). "共享" is a
 # word of names ("共享储能电站"); 共 alone says "in all" or "jointly".
-_ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共(?!享)|该|本|此|各|个|其|签约|签订|签署|建设|引进|核准|批准|同意|"
+_ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共(?!享)|该|本|此|各|个|其|签约|签订|签署|建设|引进|核准|批准|同意|负责|承担|承建|申报|牵头|"
                  "实施|推进|推动|加快|安排|支持|启动|开展|谋划|开工|投产|落户|入选|列入|纳入|包括|还有|也有|既有|另有|重点|重大|"
                  "招商|一批|这些|多个|其中")
 # The last cut word: .* backtracks from the right, and the lookahead (the words' first characters)
@@ -344,9 +344,24 @@ def _is_generic_zh(name: str) -> bool:
     return len(core) < 2 or core in {"重点", "重大", "签约", "招商", "该", "本", "此", "这个", "建设", "投资", "合作"}
 
 
+# What may stand before a name inside its capitalised run without being part of it: a possessor
+# ("Tianqi Lithium's Suining Plant": the company's plant) and a sum written as one hyphenated
+# adjective ("the 1.2-billion-yuan Yueyang Fiber Project").
+_POSSESSOR = re.compile(r".*['’]s\s+(?=[A-Z])")
+_SUM_ADJECTIVE = re.compile(r"(?:(?:US|HK|S)?\$|(?:RMB|USD|CNY)\s?)?\d[\d.,]*-(?:million|billion|trillion)"
+                            r"(?:-(?:yuan|dollars?|U\.S\.-dollars?))?\s+(?=[A-Z])")
+
+
 def _trim_np(text: str) -> str:
     lead = _LEAD_STOP.match(text)
-    return text[lead.end():] if lead else text
+    text = text[lead.end():] if lead else text
+    if "'" in text or "’" in text:
+        owner = _POSSESSOR.match(text)
+        text = text[owner.end():] if owner else text
+    if text[:1].isdigit() or text[:1] in "$URC":
+        adjective = _SUM_ADJECTIVE.match(text)
+        text = text[adjective.end():] if adjective else text
+    return text
 
 
 def _split_enumeration(start: int, name: str) -> list[tuple[int, str]]:

@@ -198,6 +198,19 @@ def _skip_place_based(text: str, start: int, suffix_start: int) -> int:
     return prefix.end() if prefix and prefix.end() < suffix_start else start
 
 
+# "the Yueyang Fiber Project of Hunan X Co., Ltd.": a project "of" its company; the company's name
+# starts after the "of" that follows a project's head word.
+_PROJECT_OF = re.compile(r".*\b(?:Project|Plant|Base|Factory|Facility|Platform|Programme|Expansion|Upgrade|Phase"
+                         r"|Centre|Center|Park|Line|Station|Terminal|Mine|[IV]+)[^\S\n]+of[^\S\n]+(?=[A-Z])")
+
+
+def _skip_project_of(text: str, start: int, suffix_start: int) -> int:
+    if " of " not in text[start:suffix_start]:
+        return start  # the usual case
+    project = _PROJECT_OF.match(text, start, suffix_start)
+    return project.end() if project and project.end() < suffix_start else start
+
+
 _LEVEL_BEFORE = re.compile(r"(?:municipal|provincial|district|county|city|prefectural|local) $")
 
 # "the" belongs inside a name only after "of" or "for" ("Ministry of the Interior", "Fund for the
@@ -296,7 +309,7 @@ def _find_en(text: str) -> list[OrgMention]:
             continue  # "the Project Company"
         start = _skip_place_based(text, start, m.start())
         if m["co"]:
-            start = _skip_partner_before_and(text, start, m.start())
+            start = _skip_project_of(text, _skip_partner_before_and(text, start, m.start()), m.start())
         name = text[start:m.end()]
         if m["co"] and name.endswith("Ltd") and text[m.end():m.end() + 1] == ".":
             name += "."

@@ -93,9 +93,9 @@ def says_count(text: str) -> bool:
 # a project of a list or a signing.
 # A word every OPERATING phrase holds, found by a search that skips ahead (OPERATING cannot: "\b" first).
 OPERATING_WORD = re.compile(r"production|operation|service|grid|completed|terminated|cancelled|scrapped|suspended"
-                            r"|投产|投入|投运|并网|终止|不再实施|取消")
+                            r"|投产|投入|投运|并网|终止|不再实施|取消|建成|竣工")
 OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:production|operation|service)\b"
-                       r"|\b(?:went|came|was put|were put) into (?:production|operation|service)\b"
+                       r"|\b(?:went|came|was put|were put|completed and put) into (?:production|operation|service)\b"
                        r"|\bin (?:production|operation|service) since\b"
                        r"|\b(?:was|were|has been|had been) (?:fully )?(?:connected|hooked up) to the grid\b"
                        r"|(?<!\bbe )(?<!\bbeing )\bcompleted in (?:19|20)\d\d\b"
@@ -103,4 +103,5 @@ OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:production|operation
                        r"|\b(?:has been|have been|was|were|will be) (?:terminated|cancelled|canceled|scrapped|suspended)\b"
                        r"|终止(?:实施|建设)|不再实施|取消(?:实施|建设)"
                        r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:建成)?(?:投产|投入运营|投入使用|投运)"
-                       r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:全容量|全部)?并网")
+                       r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:全容量|全部)?并网"
+                       r"|(?:19|20)\d\d年[^，。；,;]{0,6}?(?:建成投产|建成|投产|竣工)的")  # "2019年建成投产的X项目"
