@@ -110,3 +110,17 @@ def test_a_phase_before_a_name_is_part_of_it():
     assert [n.text for n in find_names(text)] == ["Phase II of the Liaohe Water Transfer Project",
                                                   "Phase III of the Liaohe Water Transfer Project",
                                                   "Dalian Port Project"]
+
+
+def test_zh_a_place_holding_a_cut_character_starts_the_name():
+    assert _texts("——泰和乌鸡产业园项目。", zh=True) == ["泰和乌鸡产业园项目"]
+    assert _texts("加快推进本溪市钢铁深加工项目", zh=True) == ["本溪市钢铁深加工项目"]
+    assert _texts("推进泰和县马市镇光伏项目", zh=True) == ["泰和县马市镇光伏项目"]
+    assert _texts("他们负责沙洲冷链物流园项目", zh=True) == ["沙洲冷链物流园项目"]  # 负责: a verb, cut
+
+
+def test_a_possessor_and_a_sum_adjective_are_not_part_of_an_english_name():
+    assert _texts("Tianqi Lithium's Suining Lithium Hydroxide Plant will cost more.") == [
+        "Suining Lithium Hydroxide Plant"]
+    assert _texts("The 3-billion-yuan Ningbo Chip Plant and the US$50-million Beilun Sensor Plant") == [
+        "Ningbo Chip Plant", "Beilun Sensor Plant"]

@@ -279,3 +279,9 @@ def test_xinjiang_and_inner_mongolia_counties_take_their_conventional_english_na
     [match] = Gazetteer.load().find(text)
     place = match.candidates[0]
     assert (place.name_en, place.province_en) == (name, province)
+
+
+def test_a_county_named_in_full_is_that_county_in_its_short_form_before_a_number_or_a_park(gaz):
+    text = "江西省吉安市泰和县。泰和220千伏输变电工程；泰和工业园区；乌审旗乌审召镇"
+    assert [m.text for m in gaz.find(text)] == ["江西省", "吉安市", "泰和县", "泰和", "泰和", "乌审旗"]
+    assert [m.text for m in gaz.find("泰和220千伏输变电工程")] == []  # the short form alone says too little

@@ -70,6 +70,36 @@ def _one_sense(text: str, hits: list) -> list:
             for s, e, places, kind in hits]
 
 
+# What may follow a county's short form: a number, a park or zone, punctuation (not another character
+# of a longer name: 乌审召 is a town of 乌审旗).
+_STEM_THEN = re.compile(r"[0-9０-９A-Za-z\s，。、；：,.;:]|(?:工业|产业|物流|科技)?园区?|(?:经济)?(?:技术)?开发区|经开区|高新区|工业区|新区|段")
+
+
+def _short_forms_of_counties(text: str, hits: list) -> list:
+    """A county or district the text names in full (泰和县) is that place when named again without its
+    suffix, before a number, a park or zone ("泰和220千伏输变电工程", "泰和工业园区"): its short form
+    alone says too little elsewhere."""
+    stems = {}
+    for s, e, places, _ in hits:
+        place = places[0]
+        full = text[s:e]
+        if len(places) == 1 and place.level == "district" and full == place.name_zh and len(full) >= 3 \
+                and full[-1] in "县区旗" and _CJK.match(full):
+            stems.setdefault(full[:-1], place)
+    if not stems:
+        return hits
+    taken = [(s, e) for s, e, _, _ in hits]
+    extra = []
+    for stem, place in stems.items():
+        at = text.find(stem)
+        while at >= 0:
+            end = at + len(stem)
+            if _STEM_THEN.match(text, end) and not any(s < end and at < e for s, e in taken):
+                extra.append((at, end, [place], None))
+            at = text.find(stem, end)
+    return sorted(hits + extra, key=lambda h: h[0]) if extra else hits
+
+
 def _capitals_as_names(text: str, is_place) -> str:
     """`text` with its places in capitals written as names ("XI'AN" -> "Xi'an"): the same length, so
     every offset holds. (Other words in capitals, "NDRC", are left as they are: cheaper.)"""
@@ -292,6 +322,7 @@ class Gazetteer:
         context = frozenset(codes)
         found = self._walk(en_sites, zh_sites, context) if context else first
         found = _one_sense(text, found)
+        found = _short_forms_of_counties(text, found)
         provs, cities = self._unambiguous_codes(places for _, _, places, _ in found)
         ordered = self._ordered
         return [_place_match(s, e, text[s:e], tuple(places) if len(places) == 1

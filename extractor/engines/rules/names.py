@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from functools import partial
+from functools import lru_cache, partial
 from typing import Iterator, Optional
 
 from extractor.engines.rules.names_described import LOCATION_CUE_BEFORE, described_spans
+from extractor.normalize.places import Gazetteer
 from extractor.engines.rules.phrases import (by_first_letter, capitalised_run_before, first_characters,
                                              head_matches, lower_modifiers_then_caps)
 
@@ -438,6 +439,24 @@ def _zh_unquoted_spans(text: str) -> Iterator[tuple[int, int]]:
             yield start, done
 
 
+@lru_cache(maxsize=1)
+def _places_cut_chars() -> frozenset[str]:
+    """The one-character cut words that are also characters of place names (和 of 泰和, 本 of 本溪)."""
+    singles = {w for w in _ZH_CUT_WORDS.split("|") if len(w) == 1}
+    return frozenset(c for c in singles if any(c in p.name_zh for p in Gazetteer.load().places()))
+
+
+def _place_holding(found: str, i: int) -> int:
+    """The start of a place name (two to four characters, full or short) in `found` that holds the
+    character at `i`, or -1."""
+    lookup = Gazetteer.load().lookup
+    for lo in range(max(0, i - 3), i + 1):
+        for hi in range(max(i + 1, lo + 2), min(len(found), lo + 4) + 1):
+            if lookup(found[lo:hi]):
+                return lo
+    return -1
+
+
 def _zh_name_start(found: str) -> int:
     """Where the name in `found` (text ending in 项目/工程) starts: after its last cut word, unless that
     word is a 及/和 joining two built things into one name ("加氢站及换电站网络项目"): then after the
@@ -445,6 +464,10 @@ def _zh_name_start(found: str) -> int:
     cut = _ZH_UNQUOTED_CUT.match(found)
     if cut is None:
         return 0
+    place = _place_holding(found, cut.end() - 1) if found[cut.end() - 1] in _places_cut_chars() else -1
+    if place >= 0:  # "推进泰和县马市镇光伏项目": the 和 of 泰和 cuts nothing; the cut word before the place does
+        before = _ZH_UNQUOTED_CUT.match(found[:place])
+        return before.end() if before else 0
     joined = found[:cut.end() - 1]  # what the 及/和 would join to the name
     if found[cut.end() - 1] not in "及和" or len(joined) < 3 or joined[-1] in "涉普波危触顾以":
         return cut.end()  # "涉及", "普及": a verb; "以及" is read as "及" was before
