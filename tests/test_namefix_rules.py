@@ -124,3 +124,17 @@ def test_a_possessor_and_a_sum_adjective_are_not_part_of_an_english_name():
         "Suining Lithium Hydroxide Plant"]
     assert _texts("The 3-billion-yuan Ningbo Chip Plant and the US$50-million Beilun Sensor Plant") == [
         "Ningbo Chip Plant", "Beilun Sensor Plant"]
+
+
+def test_zh_a_phase_in_brackets_is_part_of_the_name():
+    assert _texts("樊城区分会场开工的是功率半导体封测基地（二期）项目。", zh=True) == ["功率半导体封测基地（二期）项目"]
+    assert _texts("襄阳汽车零部件产业园项目（一期），由襄阳腾跃有限公司投资建设", zh=True) == ["襄阳汽车零部件产业园项目（一期）"]
+
+
+def test_quoted_clauses_defined_parties_and_descriptions_are_no_names():
+    assert _texts("他说：“这次签约的项目中，来自香港的投资方就有11家项目”", zh=True) == []
+    assert _texts('X Co. shall establish a project company in Luotian County (the "Project Company").') == []
+    assert _texts('The notice described the plant as a "newly introduced manufacturing project".') == []
+    # (a lower-case title quoted as a name stays one)
+    assert _texts('It has undertaken the "digital asset service platform construction" project.') == [
+        "digital asset service platform construction"]

@@ -148,3 +148,14 @@ def test_a_builder_who_invests_is_not_a_sum_total_that_follows():
     projects = _projects(text)
     assert projects["蚌埠南环快速路工程"].amount.value == 2e9
     assert projects["怀远粮食物流园项目"].amount.value == 9e8
+
+
+@pytest.mark.parametrize("sentence", [
+    "Total investment is put at 3.2 billion yuan.",
+    "The investment was estimated at about 3.2 billion yuan.",
+    "Located in the Qujing Economic Development Zone, it has a planned investment of about 3.2 billion yuan.",
+])
+def test_a_total_investment_in_the_next_sentence_is_the_named_projects(sentence):
+    text = ("Yunnan list\n\nKunming, May 6, 2025 -- Yunnan approved the Qujing Silicon Wafer Project on Tuesday. "
+            + sentence)
+    assert _projects(text)["Qujing Silicon Wafer Project"].amount.value == 3.2e9

@@ -53,7 +53,11 @@ _INVESTED_TO_BUILD = re.compile(r"[，,]?(?:(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{
 # What a sum is spent on: "mainly for the construction of ...", "used to build", "用于建设".
 _SPENT_ON = re.compile(r"\bfor\b|\bconstruction of\b|\bto build\b|用于|主要建设")
 # "The total investment is", "总投资为": a sum of the project the paragraph is about.
-_TOTAL_INVESTMENT_BEFORE = re.compile(r"[Tt]otal investment (?:is|was|of|will be|reaches)\s+(?:about |around )?$"
+_TOTAL_INVESTMENT_BEFORE = re.compile(r"(?:[Tt]otal|[Tt]he|[Ii]ts) (?:investment|cost)(?: (?:is|was|will be|has been))?"
+                                      r"(?: (?:put|estimated|set|pegged|budgeted|valued|projected))?"
+                                      r" (?:at|of|is|was|will be|reaches)\s+(?:about |around |roughly |some |nearly )?$"
+                                      r"|\b(?:has|have|with) (?:a|an) (?:planned |estimated |total |budgeted )+"
+                                      r"(?:investment|cost) of\s+(?:about |around |roughly |some |nearly )?$"
                                       r"|(?:项目)?总投资(?:为|达|约)?$")
 # Between a sum and the same sum converted: "RMB 4.8 billion (about US$670 million)", "2.6亿美元（约合18.7亿元）".
 _CONVERSION_GAP = re.compile(r"\s*[（(]\s*(?:about|around|approximately|approx\.|roughly|some|or|equivalent to|约合|约|合)?\s*")
@@ -333,7 +337,7 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
             return after[0][1]
         found = referents.get(clause) or (lead_ref if not names else None)
         if found is None and self.focus is not None and self.focus.paragraph == sent.para \
-                and _TOTAL_INVESTMENT_BEFORE.search(self.text, max(clause[0], a.start - 30), a.start):
+                and _TOTAL_INVESTMENT_BEFORE.search(self.text, max(clause[0], a.start - 48), a.start):
             return self.focus  # "... this project is built by X. The total investment is 1.35 billion yuan"
         return found
 

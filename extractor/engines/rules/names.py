@@ -31,7 +31,8 @@ _NUMBER = (r"(?:[ \t]+(?:No\.[ \t]?)?[1-9][0-9]?[A-Z]?(?![\w.,]?\d)(?![\w-])"
 _NUMBERED_HEADS = frozenset(("line", "terminal"))
 # Grouped by first letter so that the scan of the whole text tries one branch per capital letter.
 _HEAD_ANCHOR = re.compile(by_first_letter(_HEADS))
-_LOWER_PROJECT = re.compile(r"project(?!s)")
+# (not "project company", "project manager": a company or a person for the project)
+_LOWER_PROJECT = re.compile(r"project(?!s)(?! (?:compan|manage|team|financ|loan|vehicle|entit|owner|agreement|contract))")
 _PHASE_AFTER = re.compile(_PHASE + r"(?![\w-])")
 _NUMBER_PHASE_AFTER = re.compile(_NUMBER + _PHASE + r"(?![\w-])")  # after "Line" or "Terminal"
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
@@ -58,12 +59,17 @@ _ZH_UNQUOTED_MIN, _ZH_UNQUOTED_MAX = 4, 28
 _ZH_ANCHOR_TEXT = r"(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])"
 # A "/" before a digit joins two numbers with units inside a name ("100兆瓦/400兆瓦时储能电站"): the
 # power and the energy of one plant, not two names.
+# A phase in brackets is part of a name, inside it or after it: "X基地（二期）项目", "X项目（一期）".
+_ZH_PHASE_NUMBER = "[一二三四五六七八九十0-9]"
+_ZH_PHASE_AFTER = re.compile(rf"（{_ZH_PHASE_NUMBER}{{1,3}}期）")
 _ZH_UNQUOTED = re.compile(  # what _zh_unquoted_spans finds
-    rf"(?:[\u4e00-\u9fffA-Za-z0-9]|/(?=[0-9])){{{_ZH_UNQUOTED_MIN},{_ZH_UNQUOTED_MAX}}}?{_ZH_ANCHOR_TEXT}")
+    rf"(?:[\u4e00-\u9fffA-Za-z0-9]|/(?=[0-9])|（(?={_ZH_PHASE_NUMBER}{{1,3}}期）)|(?<=期)）)"
+    rf"{{{_ZH_UNQUOTED_MIN},{_ZH_UNQUOTED_MAX}}}?{_ZH_ANCHOR_TEXT}(?:{_ZH_PHASE_AFTER.pattern})?")
 _ZH_ANCHOR = re.compile(_ZH_ANCHOR_TEXT)
 # The characters before the anchor in _ZH_UNQUOTED, read in the reversed text (where the digit after
-# a "/" comes before it).
-_ZH_RUN = re.compile(r"(?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[0-9])/)*")
+# a "/" comes before it, and a phase's "）期二（" is read backwards).
+_ZH_RUN = re.compile(rf"(?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[0-9])/|）(?=期)"
+                     rf"|(?:(?<=）期{_ZH_PHASE_NUMBER})|(?<=）期{_ZH_PHASE_NUMBER}{{2}})|(?<=）期{_ZH_PHASE_NUMBER}{{3}}))（)*")
 # Words that cannot be inside a name: function words, and verbs of the clause around it ("今年已安排
 # 中央预算内投资支持X项目": what is arranged and supported is not part of the name). "共享" is a
 # word of names ("共享储能电站"); 共 alone says "in all" or "jointly".
@@ -292,8 +298,8 @@ def _is_bold_heading(text: str, m: re.Match) -> bool:
 
 def _is_speech(raw: str, inner: str) -> bool:
     """A quoted English span that reads as a clause (see _FINITE_VERBS): said, not named."""
-    if _CJK.search(inner):
-        return False  # Chinese titles in “...” end with their head word (_ZH_HEADS)
+    if _CJK.search(inner):  # Chinese titles in “...” end with their head word (_ZH_HEADS); a clause has commas
+        return "，" in inner or "。" in inner
     # Lower-case words only: a capitalised "Can" or "May" may be part of a title ("Can Tho Bridge").
     if not _FINITE_VERBS.isdisjoint(_WORD.findall(inner)):
         return True
@@ -316,6 +322,8 @@ def _after_location_cue(text: str, start: int) -> bool:
 def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) -> bool:
     if inner.isascii() and len(inner.split()) < 2:
         return False  # the cheapest test first: on ASCII text each test before the head word rejects
+    if inner.islower() and _AS_A_BEFORE.search(text, max(0, quote_start - 12), quote_start):
+        return False  # 'described the X Project as a "newly introduced manufacturing project"': a phrase
     words = _ascii_words(inner)
     if _has_list_word(inner, words) or _is_list_title(inner):
         return False
@@ -327,6 +335,8 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
         return False
     if _QUOTED_GENERIC.issuperset(_latin_words(inner, words)) or _ADMIN_ZONE.search(inner):
         return False
+    if _ENTITY_LAST.search(inner):
+        return False  # a defined term for a party: (the "Project Company"), ("Project Owner")
     if _has_head_word(inner, words):
         return True
     # No head word: a title only when the text calls it a project and it is capitalised like one.
@@ -335,6 +345,9 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
     return bool(called_project) and bool(_TITLE_CASE_WORD.search(inner))
 
 
+_AS_A_BEFORE = re.compile(r"\bas (?:an? |the )?$")
+_ENTITY_LAST = re.compile(r"\b(?:Company|Companies|Co|Agreement|Contract|Government|Board|Group|Committee|Manager"
+                          r"|Team|Owner|Subsidiary|Vehicle|Entity|Parties|Party)\.?$")
 _ZH_SLOGAN = re.compile(r"^[一二三四五六七八九十百千]+号(?:工程|项目)$")  # "一号工程": a priority, not a project
 
 
@@ -435,7 +448,8 @@ def _zh_unquoted_spans(text: str) -> Iterator[tuple[int, int]]:
         lo = max(done, at - _ZH_UNQUOTED_MAX)
         start = at - _ZH_RUN.match(text[lo:at][::-1]).end()
         if at - start >= _ZH_UNQUOTED_MIN:
-            done = at + 2
+            phase = _ZH_PHASE_AFTER.match(text, at + 2) if text.startswith("（", at + 2) else None
+            done = phase.end() if phase else at + 2
             yield start, done
 
 

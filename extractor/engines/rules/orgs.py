@@ -426,9 +426,18 @@ def _merge_adjacent(orgs: list[OrgMention]) -> list[OrgMention]:
     return out
 
 
+# Where an organisation is, between its name and the parenthesis defining its short name: "the People's
+# Government of Luotian County, Huanggang City, Hubei Province, the PRC (the "County Government")".
+_ADDRESS_TAIL = re.compile(r"(?:,[ \t]+(?:the[ \t]+)?[A-Z][\w'’]*(?:[ \t]+[A-Z][\w'’]*){0,3}){1,4}(?=[ \t]*[(（])")
+
+
 def _with_short_names(text: str, org: OrgMention) -> OrgMention:
-    """`org` with the short names that a parenthesis right after it defines (see _DEFINED_PAREN)."""
+    """`org` with the short names that a parenthesis right after it (or after its address) defines
+    (see _DEFINED_PAREN)."""
     paren = _DEFINED_PAREN.match(text, org.end)
+    if paren is None and text.startswith(",", org.end):
+        address = _ADDRESS_TAIL.match(text, org.end)
+        paren = _DEFINED_PAREN.match(text, address.end()) if address else None
     if paren is None:
         return org
     names = tuple(n.strip() for n in _DEFINED_SHORT.findall(paren.group(1)) if n.strip() != org.text)
@@ -436,7 +445,8 @@ def _with_short_names(text: str, org: OrgMention) -> OrgMention:
 
 
 def _add_short_names(text: str, orgs: list[OrgMention]) -> list[OrgMention]:
-    return [_with_short_names(text, o) if o.is_company and _opens_paren(text[o.end:o.end + 3]) else o
+    return [_with_short_names(text, o) if o.kind != "institution"
+            and (_opens_paren(text[o.end:o.end + 3]) or text.startswith(",", o.end)) else o
             for o in orgs]
 
 
