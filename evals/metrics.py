@@ -186,7 +186,8 @@ def _date_held(date: str, quote: str) -> bool:
         return False
     month = int(date[5:7])
     q = quote.lower()
-    return _MONTHS[month - 1] in q or re.search(rf"\b{_MONTHS[month - 1][:3]}\b", q) is not None or f"{month}月" in quote
+    short = _MONTHS[month - 1][:3] + ("t?" if month == 9 else "")  # "Sep." and "Sept."
+    return _MONTHS[month - 1] in q or re.search(rf"\b{short}\b", q) is not None or f"{month}月" in quote
 
 
 def value_in_quote(project: Project, field_name: str, quote: str) -> bool:

@@ -241,3 +241,10 @@ def test_a_long_sentence_is_clipped_at_words_around_the_span():
     assert text[p["start"]:p["end"]] == p["text"]
     assert p["text"].startswith("word") and p["text"].endswith("word") and "TARGET" in p["text"]
     assert len(p["text"]) <= 6 + 2 * 40
+
+
+def test_a_september_date_is_held_by_sept_and_sep():
+    from evals.metrics import _date_held
+    assert _date_held("2025-09-16", "On Sept. 16, the city signed")
+    assert _date_held("2025-09-16", "On Sep 16, the city signed")
+    assert not _date_held("2025-09-16", "On Oct. 16, the city signed")

@@ -273,3 +273,21 @@ def test_a_project_described_rather_than_named_is_a_record_when_a_sum_ties_it():
     assert (p.amount.value, p.district, p.date) == (9e9, "Wujin", "2026-02-27")
     assert ("Changzhou Xinneng Semiconductor Co., Ltd.", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
     assert not {"new plant", "industrial park", "300-megawatt solar farm"} & set(got)
+
+
+def test_a_quarter_without_a_year_is_the_articles_year_cited_with_where_the_year_is_written():
+    text = ("Yunnan review\n\nKUNMING, Dec. 28, 2025 (Xinhua) -- Yunnan looked back on its year. "
+            "The Qujing Glass Project entered the provincial key project list in the first quarter. "
+            "Yushui expects the Yulin Water Project to start construction in the fourth quarter.")
+    projects = _projects(text)
+    glass = projects["Qujing Glass Project"]
+    assert glass.date == "2025"
+    assert any("2025" in e.quote for e in glass.evidence if e.field == "date")
+    # (a plan's quarter is no date of what happened: the dateline's day is all the text gives)
+    assert projects["Yulin Water Project"].date == "2025-12-28"
+
+
+def test_a_chinese_web_datelines_date_yields_to_the_events_date():
+    text = ("泉州计划\n\n泉州网3月13日讯（记者 林晓）3月12日，泉州市发展和改革委员会印发2026年重点项目建设计划。"
+            "泉州湾跨海通道项目总投资80亿元，由泉州交通发展集团有限公司建设。")
+    assert _projects(text)["泉州湾跨海通道项目"].date == "2026-03-12"

@@ -29,7 +29,10 @@ from extractor.engines.rules.sentences import Paragraph, Sentence, split_documen
 # part of a word or of a space, which could not match anyway, so the engine does not try.
 _LIST_YEAR = tuple(re.compile("(" + century + r"(?<![\d.,-]..)\d\d)"
                               r"(?=\s++(?:[\w-]++\s++){0,4}(?:lists?|key projects?)\b)") for century in ("19", "20"))
-_THIS_YEAR_PART = re.compile(r"今年(?:第?[一二三四]季度|[上下]半年|年初|年中|年底)")
+_THIS_YEAR_PART = re.compile(r"今年(?:第?[一二三四]季度|[上下]半年|年初|年中|年底)"
+                             # (the preposition outside: "to start construction in the fourth quarter" is a plan)
+                             r"|(?<=\b[Ii]n )the (?:first|second|third|fourth) (?:quarter|half)\b(?! of)"
+                             r"|(?<=\b[Ii]n )[QH][1-4]\b(?! (?:of |19|20))")
 _SEP = "\n#\n"
 _FOUNDED = re.compile(r"(?:founded|established|incorporated|set up|registered|成立于|成立|创立于|始建于)\s*(?:in\s+)?"
                       r"(?:19|20)\d\d年?", re.I)
@@ -124,7 +127,7 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
     dates = _dates(text, published_year)
     year = dates[1]
     dates = sorted(dates[0] + _list_years(text, dates[0]) + dated_from_dateline(text, dates[0])
-                   + _this_year(text, year), key=lambda d: d.start)
+                   + _this_year(text, year, dates[0]), key=lambda d: d.start)
     status = _approving_lists(text, list(map(StatusCue._make, sorted(find_status(text, 0), key=itemgetter(1)))))
     return DocMentions(text, paragraphs, sentences, names, org_index, find_amounts(text), places, dates, year,
                        company_spans, status)
@@ -218,11 +221,13 @@ def _founding_years(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _this_year(text: str, year: Optional[int]) -> list[DateMatch]:
-    """"今年一季度", "今年上半年": a part of the article's year, dated by the year alone."""
-    if year is None or "今年" not in text:
+def _this_year(text: str, year: Optional[int], dates: list[DateMatch]) -> list[DateMatch]:
+    """"今年一季度", "今年上半年", "in the first quarter": a part of the article's year, dated by the year alone."""
+    if year is None or not ("今年" in text or "quarter" in text or "half" in text or " Q" in text or " H" in text):
         return []
-    return [DateMatch(m.start(), m.end(), m.group(), str(year), True) for m in _THIS_YEAR_PART.finditer(text)]
+    # (cited with the first date that writes the year out: where the year is read from)
+    basis = next(((d.start, d.end) for d in dates if str(year) in d.text), None)
+    return [DateMatch(m.start(), m.end(), m.group(), str(year), True, basis) for m in _THIS_YEAR_PART.finditer(text)]
 
 
 def _list_years(text: str, dates: list[DateMatch]) -> list[DateMatch]:
