@@ -291,3 +291,21 @@ def test_a_chinese_web_datelines_date_yields_to_the_events_date():
     text = ("泉州计划\n\n泉州网3月13日讯（记者 林晓）3月12日，泉州市发展和改革委员会印发2026年重点项目建设计划。"
             "泉州湾跨海通道项目总投资80亿元，由泉州交通发展集团有限公司建设。")
     assert _projects(text)["泉州湾跨海通道项目"].date == "2026-03-12"
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("The NDRC signed off on the Maqin Expressway Project on Sept. 8, the commission said in a statement on "
+     "Wednesday.", "2026-09-08"),
+    ("Hefei approved the Feixi Battery Plant on Sept. 8, with first cells due to roll off the line in late 2027.",
+     "2026-09-08"),
+])
+def test_when_it_was_said_or_is_due_is_not_when_it_happened(sentence, date):
+    text = "Approvals\n\nBEIJING, Sept. 10, 2026 (Xinhua) -- " + sentence
+    [p] = _projects(text).values()
+    assert p.date == date
+
+
+def test_a_tally_to_a_date_is_not_the_event():
+    text = ("泉州计划\n\n2026年3月12日，泉州市发展和改革委员会印发2026年重点项目建设计划。\n\n"
+            "安溪茶文化旅游综合体项目总投资18亿元，截至2025年底累计完成投资7.6亿元。")
+    assert _projects(text)["安溪茶文化旅游综合体项目"].date == "2026-03-12"

@@ -18,25 +18,30 @@ from extractor.normalize.relative_dates import DATELINE_AFTER
 
 _FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operation\w*|finish\w*|due|running|"
                           r"operating|online|production|service)\s+(?:[\w-]+\s+){0,2}in\s+$|\bwhen\s+(?:[\w-]+\s+){0,3}in\s+$|(?:\bby|\buntil|\bbefore|\bafter|\bsince|(?:[Ff]ounded|[Ee]stablished|[Ss]et up|"
-                          r"[Rr]egistered|[Ll]isted) in)\s+$|预计$|计划$|将于$|成立于$|始建于$|创立于$|成立$")
+                          r"[Rr]egistered|[Ll]isted) in)\s+$|预计$|计划$|将于$|成立于$|始建于$|创立于$|成立$"
+                          # "due to roll off the line in late 2027", "from 2028, for export"
+                          r"|\b(?:due|expected|scheduled|slated|set|aims?|targets?|hopes?)\s+to\s+(?:[\w-]+\s+){1,5}in\s+$"
+                          r"|\bfrom\s+$")
 # Every word `_FUTURE_DATE` can end with (before the spaces it allows): a cheap test that spares
 # most dates the search, which cannot skip ahead (it ends with "$") and is tried at every position.
-_FUTURE_DATE_ENDS = ("in", "by", "until", "before", "after", "since",
+_FUTURE_DATE_ENDS = ("in", "by", "until", "before", "after", "since", "from",
                      "预计", "计划", "将于", "成立于", "始建于", "创立于", "成立")
 # A date in a clause that hopes or expects something, or that dates a company's revenue or output,
 # is not when the project's status happened ("hopes will be added to the 2027 list", "reported revenue
 # of 16.7 billion yuan in 2025"). The clause is what follows its last comma or full stop.
 _NOT_THE_EVENT_WORD = re.compile(r"hope|expect|will\b|would\b|aims?\b|revenue|sales|turnover|profit|output value"
-                                 r"|income|希望|有望|争取|营收|营业收入|销售收入|产值|利润")
+                                 r"|income|希望|有望|争取|营收|营业收入|销售收入|产值|利润"
+                                 r"|截至|截止|累计")  # "截至2025年底累计完成投资7.6亿元": a tally, not the event
 _CLAUSE_END = re.compile(r"[,;，。；]|\.(?!\d)")
 # A sentence that opens with the event told before: "The approval, granted on Nov 5, ...", "该批复…".
 _THE_EVENT_AGAIN = re.compile(r"\s*(?:(?:[Tt]he|[Tt]his) (?:approval|list|roster|signing|agreement|deal|ceremony|"
                               r"decision)\b|该(?:批复|名单|清单|协议|核准))")
 # When something was told, not done: "记者26日从甘肃省人民政府获悉", "officials said on Friday".
 _REPORTED_AFTER = re.compile(r"(?:从[^，。；]{0,20}?)?(?:获悉|了解到|获知|得知)")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|told reporters|confirmed)\s+(?:on\s+)?$")
+_SAID_BEFORE = re.compile(r"\b(?:said|says|announced|told reporters|confirmed)"
+                          r"(?:\s+in\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:statement|notice|release|announcement))?\s+(?:on\s+)?$")
 _SAID_ENDS = ("said ", "said on ", "says ", "announced ", "announced on ", "reporters ", "reporters on ",
-              "confirmed ", "confirmed on ")
+              "confirmed ", "confirmed on ", "statement on ", "notice on ", "release on ", "announcement on ")
 _BODY_KINDS = (re.compile(r"发改|发展改革|发展和改革"), re.compile(r"商务"), re.compile(r"政府"))
 _LEVEL_WORD = {"省": re.compile(r"省|自治区"), "市": re.compile(r"市"), "县": re.compile(r"县|旗"), "区": re.compile(r"区")}
 _UNKNOWN = object()  # not worked out yet
