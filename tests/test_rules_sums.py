@@ -159,3 +159,16 @@ def test_a_total_investment_in_the_next_sentence_is_the_named_projects(sentence)
     text = ("Yunnan list\n\nKunming, May 6, 2025 -- Yunnan approved the Qujing Silicon Wafer Project on Tuesday. "
             + sentence)
     assert _projects(text)["Qujing Silicon Wafer Project"].amount.value == 3.2e9
+
+
+def test_a_chinese_sum_a_company_invests_to_build_the_name_in_the_next_clause():
+    text = ("海口签约\n\n2026年3月20日，海口市举行重点项目集中签约活动。韩国晓星化学株式会社将投资4.6亿美元，"
+            "在海口综合保税区建设年产12万吨特种尼龙新材料项目，预计2028年建成投产。")
+    p = _projects(text)["年产12万吨特种尼龙新材料项目"]
+    assert (p.amount.value, p.amount.currency) == (4.6e8, "USD")
+
+
+def test_a_quoted_chinese_title_the_text_calls_a_project_is_a_name():
+    text = ("海口签约\n\n2026年3月20日，海口江东新区管理局与香港嘉德置业集团有限公司签署了“江东国际商务总部大厦”项目投资协议，"
+            "项目总投资约32亿元。")
+    assert _projects(text)["江东国际商务总部大厦"].amount.value == 3.2e9

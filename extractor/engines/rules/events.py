@@ -41,7 +41,8 @@ _REPORTED_AFTER = re.compile(r"(?:从[^，。；]{0,20}?)?(?:获悉|了解到|�
 _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|told reporters|confirmed)"
                           r"(?:\s+in\s+(?:a|an|its)\s+(?:[\w-]+\s+)?(?:statement|notice|release|announcement))?\s+(?:on\s+)?$")
 _SAID_ENDS = ("said ", "said on ", "says ", "announced ", "announced on ", "reporters ", "reporters on ",
-              "confirmed ", "confirmed on ", "statement on ", "notice on ", "release on ", "announcement on ")
+              "confirmed ", "confirmed on ", "statement ", "statement on ", "notice ", "notice on ", "release ",
+              "release on ", "announcement ", "announcement on ")
 _BODY_KINDS = (re.compile(r"发改|发展改革|发展和改革"), re.compile(r"商务"), re.compile(r"政府"))
 _LEVEL_WORD = {"省": re.compile(r"省|自治区"), "市": re.compile(r"市"), "县": re.compile(r"县|旗"), "区": re.compile(r"区")}
 _UNKNOWN = object()  # not worked out yet

@@ -335,6 +335,11 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
                  and not (p[0].weak and _SPENT_ON.search(self.text, a.end, p[0].start))]
         if after:
             return after[0][1]
+        # "X公司将投资4.6亿美元，在Y区建设Z项目": the sum is invested to build the name in the next clause
+        following = next(((n, c) for n, c in zip(names, cands) if n.start >= a.end), None)
+        if following is not None and following[0].source == "zh" \
+                and _INVESTED_TO_BUILD.fullmatch(self.text, a.end, following[0].start):
+            return following[1]
         found = referents.get(clause) or (lead_ref if not names else None)
         if found is None and self.focus is not None and self.focus.paragraph == sent.para \
                 and _TOTAL_INVESTMENT_BEFORE.search(self.text, max(clause[0], a.start - 48), a.start):

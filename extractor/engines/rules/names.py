@@ -327,8 +327,9 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
     words = _ascii_words(inner)
     if _has_list_word(inner, words) or _is_list_title(inner):
         return False
-    if words is None and _CJK.search(inner):
-        return bool(_ZH_HEADS.search(inner)) and len(inner) >= 4 and not _is_generic_zh(inner)
+    if words is None and _CJK.search(inner):  # (“X大厦”项目: the text calls it a project)
+        return (bool(_ZH_HEADS.search(inner)) or text.startswith(("项目", "工程"), quote_end)) \
+            and len(inner) >= 4 and not _is_generic_zh(inner)
     if len(inner.split()) < 2:
         return False
     if ("projects" in words) if words is not None else _PROJECTS_WORD.search(inner):
