@@ -163,3 +163,30 @@ def test_a_company_owning_a_project_in_chinese(sentence, role):
     projects = _projects("湖南名单\n\n2025年4月2日，湖南省发展和改革委员会公布省重点项目名单。" + sentence)
     p = projects["岳阳高性能纤维项目"]
     assert ("湖南湘江新材料有限公司", role) in [(o.name, o.role.value) for o in p.organizations]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Qinghai Road Investment Group Co., Ltd. will act as the project owner.",
+    "Construction is the responsibility of Qinghai Road Investment Group Co., Ltd.",
+    "Qinghai Road Investment Group Co., Ltd. will invest in and build the road.",
+    "Qinghai Road Investment Group Co., Ltd. has been lined up as the general contractor for the project.",
+    "Qinghai Road Investment Group Co., Ltd. is undertaking the widening.",
+])
+def test_a_company_that_owns_contracts_or_builds_the_project_in_focus_undertakes_it(sentence):
+    text = ("Approvals\n\nXINING, Sept. 10, 2026 (Xinhua) -- China approved the Maduo Ring Expressway Project on "
+            "Sept. 8. The Maduo Ring Expressway Project will cost about 19.7 billion yuan. " + sentence)
+    p = _projects(text)["Maduo Ring Expressway Project"]
+    assert [(o.name, o.role.value) for o in p.organizations] == [("Qinghai Road Investment Group Co., Ltd.", "undertaker")]
+
+
+def test_both_members_of_a_consortium_build_and_a_described_company_puts_in_the_sum():
+    text = ("Sichuan deals\n\nCHENGDU, Sept. 18, 2025 -- Sichuan signed two projects on Thursday. "
+            "The Luzhou Bulk Cargo Terminal will be built by a consortium of Sichuan Jiangtong Port Engineering Co., "
+            "Ltd. and Luzhou Yunxi Port Investment Group, at a cost of RMB1.65 billion. Alpenmark Medical AG, the Swiss "
+            "implant maker, will put US$120 million into the Chengdu Implant Production Base.")
+    projects = _projects(text)
+    assert [o.name for o in projects["Luzhou Bulk Cargo Terminal"].organizations] == [
+        "Sichuan Jiangtong Port Engineering Co., Ltd.", "Luzhou Yunxi Port Investment Group"]
+    base = projects["Chengdu Implant Production Base"]
+    assert base.amount.value == 1.2e8
+    assert [(o.name, o.role.value) for o in base.organizations] == [("Alpenmark Medical AG", "investor")]

@@ -152,7 +152,8 @@ def any_case(*alternatives: str) -> list[str]:
 # comment above each pattern gives its plain form.
 _PROJECT_NOUNS = ("project|contract|deal|agreement|plant|station|centre|center|terminal|park|base|platform|facility"
                   "|hub|network|line|cluster|factory|farm|mine|port|resort|hotel|hospital|school|campus|mall"
-                  "|bridge|tunnel|railway|expressway|highway|airport|reservoir|pipeline|complex|laboratory|lab|town|fab|mill|warehouse")
+                  "|bridge|tunnel|railway|expressway|highway|airport|reservoir|pipeline|complex|laboratory|lab|town|fab|mill|warehouse"
+                  "|road|expansion|widening|upgrade|extension|renovation|retrofit|dam")
 _NOT_IT_IS = r"(?! is (?:reported|said|understood|expected|necessary|worth|clear|likely|not))"
 # \b(?:[Tt]he|[Tt]his|[Tt]hat) (up to 3 words) noun | ^(?:[Ii]t|[Ii]ts)\b ... | 该项目 ... | ^项目 | (?<=[，,])项目(?=...)
 ANAPHOR_PROJECT = re.compile("|".join(
@@ -162,6 +163,8 @@ ANAPHOR_PROJECT = re.compile("|".join(
                 + _PROJECT_NOUNS + r")\b(?!s)")
      for c in "Tt"]
     + [text_start(c, r"(?:t|ts)\b" + _NOT_IT_IS) for c in "Ii"]
+    # ("Construction is the responsibility of X": of the project in focus)
+    + [text_start("C", r"onstruction (?:is|will be) (?:the responsibility of|led by|undertaken by|carried out by)")]
     + ["该项目", "此项目", "本项目", "这一项目", "这个项目", "该工程", "此工程", "本工程", "该基地",
        text_start("项", "目"),
        "项(?<=[，,]项)目(?=总投资|由|已|建成|计划|位于|选址|落户|预计)"]))
@@ -220,12 +223,15 @@ def says_the_company(text: str) -> bool:
 # the cheap test on the ending comes first.
 _ROLE_BEFORE = [
     # ("built by a joint venture between A and B": the partners build it; B takes A's role, see `roles`)
-    (OrgRole.undertaker, re.compile(r"(?:undertaken|built|constructed|carried out|implemented|developed|led|"
+    (OrgRole.undertaker, re.compile(r"(?:(?:undertaken|built|constructed|carried out|implemented|developed|led|"
                                     r"operated|run|invested and (?:constructed|built)|managed|owned|proposed|"
-                                    r"submitted)\s+by\s+(?:the\s+"
+                                    r"submitted)\s+by|(?:is|are|will be) the responsibility of)\s+(?:the\s+"
                                     r"|(?:an?\s+|the\s+)?(?:new\s+)?joint[\s-]venture\s+(?:between|of|formed by)\s+"
                                     r"(?:the\s+)?)?$"),
      ("by", "the", "between", "of")),
+    # ("built by a consortium of A and B": both build it)
+    (OrgRole.undertaker, re.compile(r"\b(?:by|is|are|was|were)\s+(?:an?\s+|the\s+)?consortium\s+(?:of|formed by|led by)\s+"
+                                    r"(?:the\s+)?$"), ("of", "by", "the")),
     (OrgRole.investor, re.compile(r"(?:backed|funded|financed|invested)\s+by\s+(?:the\s+)?$"), ("by", "the")),
     (OrgRole.signer, re.compile(r"(?:signed\s+(?:by|with)|agreement\s+with|contract\s+with)\s+(?:the\s+)?$"),
      ("by", "with", "the")),
@@ -244,18 +250,26 @@ _ROLE_BEFORE = [
 ]
 _ROLE_AFTER = [
     (OrgRole.investor, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is to|intends? to|would)\s+"
-                                  r"(?:invest|spend|put\s+(?:about\s+|some\s+|nearly\s+)?(?:US\$|HK\$|\$|RMB|¥|\d))"
+                                  r"(?:invest(?! in and (?:build|construct))|spend"
+                                  r"|put\s+(?:about\s+|some\s+|nearly\s+)?(?:US\$|HK\$|\$|RMB|¥|\d))"
                                   r"|^(?:将|计划|拟)?投资(?!建设)|^(?:将|计划|拟)投入")),
     (OrgRole.undertaker, re.compile(r"^\)?(?:,?\s*(?:which|that)\s+)?\s*(?:has |have |had |will |is |was )?"
                                     r"(?:undertaken|undertakes?|led|leads|(?:is )?building|build|builds|"
                                     r"(?:is )?preparing|constructs?|carry out|carries out|is responsible for|"
                                     r"(?<=will )develop|(?<=is )developing|"  # (not "which develops software")
-                                    r"is the (?:project's )?(?:builder|developer|contractor|operator))\b"
+                                    r"is the (?:project's )?(?:builder|developer|contractor|operator|owner)"
+                                    r"|is undertaking|(?:will |is to )?act as (?:the )?(?:project(?:'s)? )?"
+                                    r"(?:owner|developer|builder|general contractor|contractor|operator)"
+                                    r"|(?:been |has been |was |is |will be )?(?:lined up|appointed|selected|chosen|named|hired)"
+                                    r" as (?:the )?(?:project's )?(?:general |EPC |main )?(?:contractor|builder|developer|operator)"
+                                    r"|will invest in and build)\b"
                                     # (also past a short name it is given and where: "X公司（以下简称“Y”）将在Z区建设")
                                     r"|^(?:（以下简称[^）]{1,16}）)?(?:将|拟|计划)?(?:在[^，。；,;]{1,20}?)?"
                                     r"(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)"
                                     r"|^(?:申报|作为项目业主)")),  # "X申报的Y项目": the unit that put the project forward
 ]
+# "由X投资" invests; "由X投资建设" and "由X投资20亿元建设" build.
+_INVESTS_ONLY = re.compile(r"投资(?!建设)(?!约?[0-9.]+[亿万]*(?:美元|元)?(?:人民币)?建设)")
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b|^的")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
@@ -269,7 +283,7 @@ def role_cue(text: str, start: int, end: int) -> Optional[OrgRole]:
 _OF_PLACE = re.compile(r"^ of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
 # ", a unit of state-owned Y Group,", ", an arm of Y,": a phrase that says what the company is, between
 # two commas (a few words, no verb that could hold a role itself).
-_APPOSITIVE = re.compile(r", an? (?:[\w'’.()&-]+ ){0,8}?(?:unit|subsidiary|arm|affiliate|division|member|maker|"
+_APPOSITIVE = re.compile(r", (?:an?|the) (?:[\w'’.()&-]+ ){0,8}?(?:unit|subsidiary|arm|affiliate|division|member|maker|"
                          r"developer|operator|manufacturer|producer|company|firm|group|venture)\b[^,;:]{0,60},")
 # "X on Monday signed a deal with the Y government to invest $85 million in ...", "X signed an agreement
 # to build ...": the signing company says what it will do (the other party, named after "with", does not).
@@ -292,15 +306,15 @@ def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], 
     if role is not None:
         if role == OrgRole.undertaker and before.endswith("由"):
             after = text[end:end + 40]
-            return (OrgRole.investor if re.match(r"^投资(?!建设)", after) else OrgRole.undertaker), True
+            return (OrgRole.investor if _INVESTS_ONLY.match(after) else OrgRole.undertaker), True
         return role, True
-    after = text[end:end + 60]
+    after = text[end:end + 72]
     if after.startswith(" of "):  # "X Pte. Ltd. of Singapore will put US$350 million into ..."
         after = _OF_PLACE.sub("", after, count=1)
-    elif after.startswith(", a"):
+    elif after.startswith((", a", ", the ")):
         end = _past_appositive(text, end)
-        after = text[end:end + 60]
-    after = after[:40]
+        after = text[end:end + 72]
+    after = after[:56]
     for role, rx in _ROLE_AFTER:
         if rx.search(after):
             return role, False
@@ -318,7 +332,7 @@ def signed_to_role(text: str, end: int) -> Optional[OrgRole]:
     """The role a company ending at `end` takes by signing a deal "to invest" (investor) or "to build"
     (undertaker) (`_SIGNED_TO`). Only for a company: a government that signs "with X to build" does
     not build."""
-    if text.startswith(", a", end):
+    if text.startswith((", a", ", the "), end):
         end = _past_appositive(text, end)
     if "signed" not in text[end:end + 60]:  # (the cheap test first)
         return None
