@@ -149,3 +149,17 @@ def test_chinese_names_with_investment_words_and_subsidiaries(text, names):
 ])
 def test_a_government_named_by_its_place_after_of(text, names):
     assert [o.text for o in find_orgs(text, False)] == names
+
+
+def test_a_connector_inside_a_brand_after_a_place_is_part_of_the_name():
+    found = [o.text for o in find_orgs("延边州敦化市人民政府与北京同康健本生物医药有限公司签订协议", True)]
+    assert found == ["延边州敦化市人民政府", "北京同康健本生物医药有限公司"]
+    # (a partner's name that opens with its own place is still cut off at the connector)
+    assert [o.text for o in find_orgs("长沙市政府和深圳市腾讯科技有限公司签约", True)] == ["长沙市政府", "深圳市腾讯科技有限公司"]
+
+
+def test_a_short_name_defined_after_an_address_is_the_bodys():
+    text = ('X Co. signed with the People\'s Government of Luotian County, Huanggang City, Hubei Province, the PRC '
+            '(the "County Government"). The County Government shall assist.')
+    gov = find_orgs(text, False)[1]
+    assert (gov.text, gov.short_names) == ("People's Government of Luotian County", ("County Government",))

@@ -190,3 +190,20 @@ def test_both_members_of_a_consortium_build_and_a_described_company_puts_in_the_
     base = projects["Chengdu Implant Production Base"]
     assert base.amount.value == 1.2e8
     assert [(o.name, o.role.value) for o in base.organizations] == [("Alpenmark Medical AG", "investor")]
+
+
+def test_parties_a_project_is_signed_by_only_sign():
+    text = ("长春签约\n\n2025年6月18日，长春市举行招商引资项目签约仪式。汽车零部件再制造产业园项目由长春汽车经济技术开发区管委会"
+            "与浙江恒远再制造技术有限公司签约，总投资12亿元。")
+    p = _projects(text)["汽车零部件再制造产业园项目"]
+    assert {o.role.value for o in p.organizations} == {"signer"}
+
+
+def test_an_agreement_titled_after_a_project_names_it_and_a_distance_from_a_city_places_nothing():
+    text = ("长春签约\n\n2025年6月18日，长春新区管理委员会（甲方）与深圳市锐驰电驱动科技股份有限公司（乙方）签署了"
+            "《新能源汽车电驱动系统生产基地项目投资合作协议》，投资总额为人民币9.8亿元。\n\n"
+            "Hebei list\n\nIn Xiong'an New Area, some 100 km southwest of Beijing, the Rongdong Utility Tunnel Project "
+            "will cost 3.2 billion yuan.")
+    projects = _projects(text)
+    assert projects["新能源汽车电驱动系统生产基地项目"].amount.value == 9.8e8
+    assert projects["Rongdong Utility Tunnel Project"].province == "Hebei"

@@ -270,6 +270,7 @@ _ROLE_AFTER = [
 ]
 # "由X投资" invests; "由X投资建设" and "由X投资20亿元建设" build.
 _INVESTS_ONLY = re.compile(r"投资(?!建设)(?!约?[0-9.]+[亿万]*(?:美元|元)?(?:人民币)?建设)")
+_SIGNS_WITH = re.compile(r"(?:与|和|同)[^，。；,;]{2,40}?(?:正式|成功)?(?:签约|签订|签署)")
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b|^的")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
 
@@ -306,6 +307,8 @@ def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], 
     if role is not None:
         if role == OrgRole.undertaker and before.endswith("由"):
             after = text[end:end + 40]
+            if _SIGNS_WITH.match(after):
+                return OrgRole.signer, True  # "X项目由A与B签约": they only sign
             return (OrgRole.investor if _INVESTS_ONLY.match(after) else OrgRole.undertaker), True
         return role, True
     after = text[end:end + 72]

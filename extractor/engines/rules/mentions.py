@@ -49,6 +49,29 @@ _LANDMARK_AFTER = re.compile(r"\s(?:Mountains?|River|Lake|Road|Street|Avenue|Bay
 _ORIGIN_BEFORE = re.compile(r"(?:headquartered|based|registered|founded)\s+in\s+$|总部(?:位于|设在)$|来自$")
 
 
+# A place a distance is measured from is not where anything is: "some 100 km southwest of Beijing".
+_DISTANCE_BEFORE = re.compile(r"(?:km|kilomet(?:er|re)s|miles)\s+(?:(?:north|south|east|west)\w*\s+)?(?:of|from)\s+$")
+
+
+def _places_where(text: str, found: list) -> list:
+    """The place mentions that can say where a project is: not landmarks ("Tianfu Square"), nor where a
+    company comes from ("headquartered in", 来自江苏常州: the places right after the first too), nor the
+    point a distance is measured from."""
+    out, origin_end = [], -1
+    for p in found:
+        before = text[max(0, p.start - 24):p.start]
+        if p.start == origin_end or (before.rstrip().endswith(("in", "于", "在", "自")) and _ORIGIN_BEFORE.search(before)):
+            origin_end = p.end
+            continue
+        if text[p.end:p.end + 1].isspace() and text[p.end + 1:p.end + 2] in "MRLSABI" \
+                and _LANDMARK_AFTER.match(text, p.end):
+            continue
+        if before.endswith(("of ", "from ")) and _DISTANCE_BEFORE.search(before):
+            continue
+        out.append(p)
+    return out
+
+
 class StatusCue(NamedTuple):
     status: Status
     start: int
@@ -119,11 +142,7 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
     company_spans = [(o.start, o.end) for o in orgs if o.is_company]
     # Cheap tests first: a landmark word follows a space and opens with one of "MRLSABI"; an origin
     # phrase ends in "in" or 于/在/自 (then whitespace, maybe).
-    places = [p for p in Gazetteer.load().find(text)
-              if not (text[p.end:p.end + 1].isspace() and text[p.end + 1:p.end + 2] in "MRLSABI"
-                      and _LANDMARK_AFTER.match(text, p.end))
-              and not ((before := text[max(0, p.start - 24):p.start]).rstrip().endswith(("in", "于", "在", "自"))
-                       and _ORIGIN_BEFORE.search(before))]
+    places = _places_where(text, Gazetteer.load().find(text))
     dates = _dates(text, published_year)
     year = dates[1]
     dates = sorted(dates[0] + _list_years(text, dates[0]) + dated_from_dateline(text, dates[0])

@@ -44,6 +44,7 @@ _QUOTED = re.compile(r'"([^"\n]{3,160})"|“([^”\n]{3,160})”|「([^」\n]{3,
 # 《》 mark titles of documents (《关于下达…名单的通知》) and, less often, of projects (《X锂电池隔膜生产基地》):
 # a title in them is a project's only when it ends with a project's head word and names no document.
 _BOOK_TITLE = 5  # the group of 《》 in _QUOTED
+_AGREEMENT_ON = re.compile(r"(.{4,40}?(?:项目|工程))(?:投资|合作|框架|战略|建设|入驻|签约|招商)*(?:协议书?|合同|意向书|备忘录)$")
 _DOCUMENT_WORDS = re.compile(r"通知|办法|意见|规划|方案|条例|报告|名单|清单|计划|纲要|决定|公告|批复|函|规定|目录")
 _PROJECTS_WORD = re.compile(r"\b(?:projects)\b", re.I)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -274,8 +275,12 @@ def _quoted(text: str, offset: int, quotes: list[re.Match]) -> list[NameMention]
         group = m.lastindex  # each alternative has one group
         raw = m.group(group)
         inner = raw.strip(" ,.;:，。")
-        if group == _BOOK_TITLE and (not _ZH_HEADS.search(inner) or _DOCUMENT_WORDS.search(inner)):
-            continue
+        if group == _BOOK_TITLE:
+            agreement = _AGREEMENT_ON.match(inner)  # 《X项目投资合作协议》: the agreement on project X
+            if agreement:
+                raw = inner = agreement.group(1)
+            elif not _ZH_HEADS.search(inner) or _DOCUMENT_WORDS.search(inner):
+                continue
         if not _quoted_is_project(inner, text, m.start(), m.end()) or _is_speech(raw, inner):
             continue
         if _after_location_cue(text, m.start()) or _quoted_is_venue(text, m, inner):

@@ -353,6 +353,8 @@ def _opens_with_place(s: str) -> bool:
 # Words that cut a name as verbs but are also words of names: 联合 ("united"), 投资 (an investment
 # company: "鞍山高新区国有资本投资运营有限公司").
 _NAME_WORDS_ALSO_VERBS = ("联合", "投资")
+# Connectors that are also characters of brands after a place: "北京同康健本生物医药有限公司".
+_CONNECTORS_IN_NAMES = "同和"
 
 
 def _united_in_name(prefix: str, united_end: int) -> bool:
@@ -361,8 +363,9 @@ def _united_in_name(prefix: str, united_end: int) -> bool:
     with" ("A公司联合江苏X有限公司"). A Chinese legal name opens with its place or country: 联合 is
     inside one when the words before it open with a place and the words after it do not (a partner's
     name after the verb would)."""
+    width = 1 if prefix[united_end - 1] in _CONNECTORS_IN_NAMES else 2
     before = _ZH_LEFT_CUT.match(prefix, 0, united_end - 1)
-    opening = prefix[before.end() if before else 0:united_end - 2]
+    opening = prefix[before.end() if before else 0:united_end - width]
     after = prefix[united_end:]
     return len(opening) >= 2 and len(after) >= 2 and _opens_with_place(opening) and not _opens_with_place(after)
 
@@ -383,7 +386,8 @@ def _zh_name_start(prefix: str, company: bool) -> int:
             cut = keep_de or cut
         if not company:
             return min(cut.end(), _places_start(prefix))
-        if prefix.endswith(_NAME_WORDS_ALSO_VERBS, 0, cut.end()) and _united_in_name(prefix, cut.end()):
+        if (prefix.endswith(_NAME_WORDS_ALSO_VERBS, 0, cut.end()) or prefix[cut.end() - 1] in _CONNECTORS_IN_NAMES) \
+                and _united_in_name(prefix, cut.end()):
             end = cut.end() - 1
             continue
         brand = prefix[cut.end():]
