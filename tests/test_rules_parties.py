@@ -207,3 +207,26 @@ def test_an_agreement_titled_after_a_project_names_it_and_a_distance_from_a_city
     projects = _projects(text)
     assert projects["新能源汽车电驱动系统生产基地项目"].amount.value == 9.8e8
     assert projects["Rongdong Utility Tunnel Project"].province == "Hebei"
+
+
+def test_a_company_that_signed_with_a_government_to_build_builds_and_one_that_will_invest_invests():
+    text = ("Investment week\n\nNINGBO, June 12, 2025 (BUSINESS WIRE) -- Investors put pen to paper on new plants "
+            "this week at the fair, which opened in Ningbo on Wednesday, June 11.\n\n"
+            'Nordhavn Polymers (Ningbo) Co., Ltd. ("Nordhavn Ningbo"), a subsidiary of Nordhavn Group A/S, signed with '
+            "the Beilun District People's Government to build the Beilun Specialty Polymer Plant. "
+            "Jiangsu Hengrui Photonics Technology Co., Ltd. (Hengrui Photonics), a maker of optical modules that booked "
+            "revenue of RMB 4.3 billion in 2024, will invest over 1 billion yuan in the Suzhou Optical Module Factory.")
+    projects = _projects(text)
+    plant = projects["Beilun Specialty Polymer Plant"]
+    assert ("Nordhavn Polymers (Ningbo) Co., Ltd.", "undertaker") in [(o.name, o.role.value) for o in plant.organizations]
+    assert plant.date == "2025-06-11" and plant.status.value == "signed"
+    factory = projects["Suzhou Optical Module Factory"]
+    assert [(o.name, o.role.value) for o in factory.organizations] == [
+        ("Jiangsu Hengrui Photonics Technology Co., Ltd.", "investor")]
+
+
+def test_quoted_remarks_and_not_every_project_are_no_names():
+    text = ("Signings\n\nNINGBO, June 12, 2025 -- Ningbo signed the Beilun Polymer Plant with 2 billion yuan. "
+            '"Beilun gives us a deep-water port on one side and our largest customers on the other," said its head. '
+            "Not every project came with a price tag.")
+    assert list(_projects(text)) == ["Beilun Polymer Plant"]

@@ -18,6 +18,7 @@ _PLANNED_VERB = r" (?:build|invest|construct|set up|develop|launch|establish|spe
 _KEY_PROJECTS = r" (?:[\w-]+ ){0,3}(?:[Pp]rojects?)\b"
 STATUS_CUES: list[tuple[Status, re.Pattern]] = [
     (Status.signed, re.compile(r"signed\b(?! off\b)|signing\b|sign\b(?! off\b)|contracts?\b|contracted\b|agreements?\b|deals?\b"
+                               r"|inked\b|put pen to paper\b"
                                r"|agreed (?:with|to|that)\b"
                                r"|签约|签订|签署|协议|合同")),
     (Status.approved, re.compile(r"approv(?:ed|al|es|e)\b|passed the establishment\b|ratified\b|signed off\b|signs off\b"
@@ -55,7 +56,7 @@ _JIHUA = re.compile("计划")
 # after it), so that none hides another at the same position.
 _TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and context, chars back)
     (0, r"g(?<=sig)", 2), (0, r"c(?=ontract)", 0), (0, r"g(?<=ag)(?=reement)", 1), (0, r"d(?=eal)", 0),
-    (0, r"g(?<=ag)(?=reed (?:with|to|that)\b)", 1), (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
+    (0, r"g(?<=ag)(?=reed (?:with|to|that)\b)", 1), (0, r"k(?<=ink)(?=ed\b)", 2), (0, r"p(?<=put p)(?=en to paper)", 4), (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
     (1, r"v(?<=approv)", 5), (1, r"f(?<=signed of)(?=f\b)", 8), (1, r"f(?<=signs of)(?=f\b)", 7),
     (1, r"f(?<=sign of)(?=f\b)", 6), (1, r"p(?=assed the establishment)", 0), (1, r"f(?<=ratif)(?=ied)", 4),
     (1, r"g(?=reen[- ]?light|reenlit)", 0),
@@ -254,6 +255,7 @@ _ROLE_AFTER = [
                                   r"|put\s+(?:about\s+|some\s+|nearly\s+)?(?:US\$|HK\$|\$|RMB|¥|\d))"
                                   r"|^(?:将|计划|拟)?投资(?!建设)|^(?:将|计划|拟)投入")),
     (OrgRole.undertaker, re.compile(r"^\)?(?:,?\s*(?:which|that)\s+)?\s*(?:has |have |had |will |is |was )?"
+                                    r"(?:jointly |together |also |then )?"
                                     r"(?:undertaken|undertakes?|led|leads|(?:is )?building|build|builds|"
                                     r"(?:is )?preparing|constructs?|carry out|carries out|is responsible for|"
                                     r"(?<=will )develop|(?<=is )developing|"  # (not "which develops software")
@@ -285,11 +287,13 @@ _OF_PLACE = re.compile(r"^ of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
 # ", a unit of state-owned Y Group,", ", an arm of Y,": a phrase that says what the company is, between
 # two commas (a few words, no verb that could hold a role itself).
 _APPOSITIVE = re.compile(r", (?:an?|the) (?:[\w'’.()&-]+ ){0,8}?(?:unit|subsidiary|arm|affiliate|division|member|maker|"
-                         r"developer|operator|manufacturer|producer|company|firm|group|venture)\b[^,;:]{0,60},")
+                         r"developer|operator|manufacturer|producer|company|firm|group|venture)\b[^,;:]{0,90},")
+# A short name in brackets right after an organisation: 'X Co., Ltd. ("Nordhavn Ningbo")', "X Co. (Hengrui)".
+_SHORT_NAME_AFTER = re.compile(r" ?[(（][^()（）]{1,40}[)）]")
 # "X on Monday signed a deal with the Y government to invest $85 million in ...", "X signed an agreement
 # to build ...": the signing company says what it will do (the other party, named after "with", does not).
 _SIGNED_TO = re.compile(r"(?:\s+(?:on|in|at|last|this|early|late|also|has|have|had)\b[^,;]{0,25}?)?\s+signed\s+"
-                        r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|contract|pact|memorandum)\b"
+                        r"(?:(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:deal|agreement|contract|pact|memorandum)\b|(?=with\b))"
                         r"(?:(?!\.\s+[A-Z])[^;]){0,90}?\bto\s+(?:(?P<invest>invest|fund)|build|construct|set\s+up)\b")
 # "Singapore-based", "Shenzhen-headquartered": where a company is from, written before its name.
 ORIGIN_WORDS = ("based", "headquartered", "registered", "listed")  # also read by `orgs`
@@ -311,6 +315,9 @@ def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], 
                 return OrgRole.signer, True  # "X项目由A与B签约": they only sign
             return (OrgRole.investor if _INVESTS_ONLY.match(after) else OrgRole.undertaker), True
         return role, True
+    if text.startswith((" (", "(", "（"), end):
+        short = _SHORT_NAME_AFTER.match(text, end)
+        end = short.end() if short else end
     after = text[end:end + 72]
     if after.startswith(" of "):  # "X Pte. Ltd. of Singapore will put US$350 million into ..."
         after = _OF_PLACE.sub("", after, count=1)
@@ -335,6 +342,9 @@ def signed_to_role(text: str, end: int) -> Optional[OrgRole]:
     """The role a company ending at `end` takes by signing a deal "to invest" (investor) or "to build"
     (undertaker) (`_SIGNED_TO`). Only for a company: a government that signs "with X to build" does
     not build."""
+    if text.startswith((" (", "(", "（"), end):
+        short = _SHORT_NAME_AFTER.match(text, end)
+        end = short.end() if short else end
     if text.startswith((", a", ", the "), end):
         end = _past_appositive(text, end)
     if "signed" not in text[end:end + 60]:  # (the cheap test first)

@@ -97,6 +97,7 @@ _LIST_WORDS = re.compile(rf"\b(?:{_LIST_WORDS_EN})\b"
                          r"|清单|名单|计划|方案|通知|意见|措施|政策|会议|论坛|博览会|报告|目录|成绩单", re.I)
 _LIST_TITLE = re.compile(r"^(?:19|20)\d\d.*\b(?:Key|Major)\b|^(?:19|20)\d\d年?.*重[点大]")
 _GENERIC = {"the", "a", "this", "that", "these", "those", "key", "major", "investment", "construction",
+            "not", "every", "each", "any", "no", "all", "some", "many", "several", "which", "what",
             "blockchain", "cooperation", "industrial", "industry", "provincial", "municipal", "new", "big",
             "data", "our", "its", "their", "such", "each", "every", "local", "national", "signed", "listed",
             "important", "priority", "strategic", "emerging", "other", "first", "second", "third", "pilot",
@@ -121,6 +122,7 @@ _WEAK_HEADS = {"park", "zone", "port", "airport", "town", "line", "system", "net
 # comma inside it and punctuation before its closing quote ("X is where we began, and ...," said Y).
 _FINITE_VERBS = frozenset("is are was were will would has have had can cannot could should must may "
                           "might shall do does did am".split())
+_SMALL_WORDS = frozenset("a an the of and or for in on at to by with from".split())
 _SPEECH_END = re.compile(r"[,!?;，。！？]\s*$")
 # A name never opens with a currency or a sum ("USD 1.2 billion in the project"). The scale words are
 # lower-case: a title may count in capitalised words ("10 Million Tonne Refinery Project").
@@ -306,8 +308,11 @@ def _is_speech(raw: str, inner: str) -> bool:
     if _CJK.search(inner):  # Chinese titles in “...” end with their head word (_ZH_HEADS); a clause has commas
         return "，" in inner or "。" in inner
     # Lower-case words only: a capitalised "Can" or "May" may be part of a title ("Can Tho Bridge").
-    if not _FINITE_VERBS.isdisjoint(_WORD.findall(inner)):
+    words = _WORD.findall(inner)
+    if not _FINITE_VERBS.isdisjoint(words):
         return True
+    if raw.rstrip()[-1:] in ",.!?" and sum(w.islower() and w not in _SMALL_WORDS for w in words) >= 4:
+        return True  # '"Beilun gives us a deep-water port on one side ...," said': a sentence, not a title
     return "," in inner and _SPEECH_END.search(raw) is not None
 
 
