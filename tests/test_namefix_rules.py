@@ -138,3 +138,9 @@ def test_quoted_clauses_defined_parties_and_descriptions_are_no_names():
     # (a lower-case title quoted as a name stays one)
     assert _texts('It has undertaken the "digital asset service platform construction" project.') == [
         "digital asset service platform construction"]
+
+
+def test_a_base_a_described_project_is_in_and_a_strategys_name_are_no_names():
+    assert _texts("CHN Energy plans a 3.2 billion yuan coupling project in the Ningdong Energy and Chemical "
+                  "Industry Base near Yinchuan.") == []
+    assert _texts("此次在肇庆布局是其“华南基地”战略的重要一步。", zh=True) == []

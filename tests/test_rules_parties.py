@@ -230,3 +230,14 @@ def test_quoted_remarks_and_not_every_project_are_no_names():
             '"Beilun gives us a deep-water port on one side and our largest customers on the other," said its head. '
             "Not every project came with a price tag.")
     assert list(_projects(text)) == ["Beilun Polymer Plant"]
+
+
+def test_a_body_named_by_its_kind_is_the_one_named_in_full_before():
+    text = ("Approvals\n\nHOHHOT, July 8, 2026 -- The Inner Mongolia Autonomous Region Energy Administration approved "
+            "the Uxin Hydrogen Project on June 26.\n\n"
+            "Then on July 3 the administration signed off on the Siziwang Wind Power Base Phase II, which will cost "
+            "7.9 billion yuan.")
+    base = _projects(text)["Siziwang Wind Power Base Phase II"]
+    assert ("Inner Mongolia Autonomous Region Energy Administration", "government") in [
+        (o.name, o.role.value) for o in base.organizations]
+    assert (base.status.value, base.date) == ("approved", "2026-07-03")

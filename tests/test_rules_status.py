@@ -166,3 +166,14 @@ def test_signing_off_on_a_project_approves_it():
             "had signed off on the Nanping Tea Logistics Park Project on Aug 6. The park will cost 900 million yuan.")
     [p] = _projects(text).values()
     assert (p.status.value, p.date) == ("approved", "2024-08-06")
+
+
+def test_projects_that_broke_ground_on_a_signing_day_started_that_day():
+    text = ("肇庆签约开工\n\n3月18日上午，2026年肇庆市重大项目集中签约活动举行；同日，全市集中开工项目21个。\n\n"
+            "签约现场，肇庆高新区管理委员会与广州锐芯半导体有限公司签订投资协议，锐芯半导体封测基地项目总投资18亿元。\n\n"
+            "高要区分会场，广东金利五金集团有限公司投资的金利五金智造产业园项目正式动工，总投资6.3亿元。"
+            "端州区老旧供水管网改造工程当天开工，工程总投资4860万元。")
+    projects = _projects(text)
+    assert projects["锐芯半导体封测基地项目"].status.value == "signed"
+    for name in ("金利五金智造产业园项目", "端州区老旧供水管网改造工程"):
+        assert (projects[name].status.value, projects[name].date) == ("other", "2026-03-18"), name

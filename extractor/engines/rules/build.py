@@ -92,7 +92,7 @@ class Builder:
         if status is not None:
             fields["status"] = status.status
             evidence.append(("status", status.start, status.end))
-        date = self._date(cand, event if inherit else None)
+        date = self._date(cand, event if inherit or self._started_that_day(own, event) else None)
         if date is not None:
             fields["date"] = date.iso
             evidence += _date_evidence(date)
@@ -150,6 +150,14 @@ class Builder:
                     and (own is None or own.status == event.status.status):
                 return event
         return None
+
+    def _started_that_day(self, own: Optional[Cue], event: Optional[Event]) -> bool:
+        """A project that broke ground, named after an event whose sentence tells of starts too
+        ("3月18日上午，…集中签约活动…；同日…集中开工"): it started on the event's day."""
+        if own is None or own.status != Status.other or event is None or event.date is None:
+            return False
+        s = self.m.sentences[event.sentence]
+        return any(c.status == Status.other for c in self.m.status(s.start, s.end))
 
     def _date(self, cand: Candidate, event: Optional[Event]):
         # (The linker works out each sentence's date once per document.)

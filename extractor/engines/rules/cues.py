@@ -33,7 +33,9 @@ STATUS_CUES: list[tuple[Status, re.Pattern]] = [
     # planned cues read.
     (Status.other, re.compile(r"broke ground\b|breaks ground\b|groundbreaking (?:ceremony|of)\b"
                               r"|started construction\b|集中开工|正式开工|开工仪式|已开工|开工奠基|奠基仪式"
-                              r"|(?<=项目)开工(?=[。，,；;])|(?<=工程)开工(?=[。，,；;])")),
+                              r"|正式动工|动工仪式"
+                              r"|(?:(?<=项目)|(?<=工程)|(?<=项目当天)|(?<=工程当天)|(?<=项目当日)|(?<=工程当日)|(?<=项目正式)"
+                              r"|(?<=工程正式)|(?<=项目顺利)|(?<=工程顺利))(?:开工|动工)(?=[。，,；;])")),
     (Status.listed, re.compile(r"list(?:ed|s)?\b|included in\b|key" + _KEY_PROJECTS + "|Key" + _KEY_PROJECTS
                                + "|KEY" + _KEY_PROJECTS + r"|major (?:[\w-]+ ){0,2}projects\b"
                                r"|清单|名单|列入|纳入|入选|位列|重点项目|重大项目|重点(?:[\u4e00-\u9fff]{0,4})项目")),
@@ -66,7 +68,7 @@ _TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and c
     (3, r"k(?<=brok)(?=e ground)", 3), (3, r"k(?<=break)(?=s ground)", 4), (3, r"k(?<=groundbreak)(?=ing )", 10),
     (3, r"c(?<=started c)(?=onstruction)", 8),
     (3, "集(?=中开工)", 0), (3, "正(?=式开工)", 0), (3, "开(?=工仪式|工奠基|工[。，,；;])", 0), (3, "已(?=开工)", 0),
-    (3, "奠(?=基仪式)", 0),
+    (3, "奠(?=基仪式)", 0), (3, "动(?=工[。，,；;]|工仪式)", 0), (3, "正(?=式动工)", 0),
     (4, r"l(?=ist)", 0), (4, r"c(?<=inc)(?=luded in)", 2), (4, r"k(?=ey )", 0), (4, r"K(?=ey |EY )", 0),
     (4, r"j(?<=maj)(?=or )", 2), (4, "清(?=单)", 0), (4, "名(?=单)", 0),
     (4, "列(?=入)", 0), (4, "纳(?=入)", 0), (4, "入(?=选)", 0),

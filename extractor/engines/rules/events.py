@@ -43,6 +43,9 @@ _SAID_BEFORE = re.compile(r"\b(?:said|says|announced|told reporters|confirmed)"
 _SAID_ENDS = ("said ", "said on ", "says ", "announced ", "announced on ", "reporters ", "reporters on ",
               "confirmed ", "confirmed on ", "statement ", "statement on ", "notice ", "notice on ", "release ",
               "release on ", "announcement ", "announcement on ")
+# "the administration", "the provincial commission": a body named by its kind, as the subject of an act.
+_BODY_AGAIN = re.compile(r"\b[Tt]he (?:(?:regional|provincial|municipal|national|city|county|energy) ){0,2}"
+                         r"(administration|commission|bureau|department)\b(?:(?![.;]).)*$")
 _BODY_KINDS = (re.compile(r"发改|发展改革|发展和改革"), re.compile(r"商务"), re.compile(r"政府"))
 _LEVEL_WORD = {"省": re.compile(r"省|自治区"), "市": re.compile(r"市"), "县": re.compile(r"县|旗"), "区": re.compile(r"区")}
 _UNKNOWN = object()  # not worked out yet
@@ -80,7 +83,8 @@ class EventTracking:
             return  # "该项目已列入今年1月印发的清单": that project's own status, not the document's next event
         # (the cue that names the act comes last: "to implement the decisions of the Provincial Government
         # on major projects, the People's Government of Shanxi Province issued ... projects are listed")
-        gov = self.by_full_name(_acting_government(orgs, max(c[1] for c in found if c[0] == status)))
+        cue_start = max(c[1] for c in found if c[0] == status)
+        gov = self.by_full_name(_acting_government(orgs, cue_start)) or self._body_named_again(sent, cue_start)
         places = self.m.places(sent.start, sent.end, in_names=False)
         if gov is None and current is not None and current.status.status == status \
                 and _THE_EVENT_AGAIN.match(sent.text) and _same_region(current.places, places):
@@ -113,6 +117,19 @@ class EventTracking:
                     and _LEVEL_WORD[gov.text[0]].search(org.text):
                 return org
         return gov
+
+    def _body_named_again(self, sent: Sentence, cue_start: int):
+        """The government body a sentence names by its kind alone ("the administration signed off on",
+        "the commission approved"): the last one of that kind the article has named in full before."""
+        before = self.text[sent.start:cue_start]
+        if "the" not in before.lower():
+            return None  # the usual case
+        kind = _BODY_AGAIN.search(before)
+        if kind is None:
+            return None
+        word = kind.group(1).lower()
+        named = [o for o in self.m.orgs(0, sent.start) if o.kind == "government" and o.text.lower().endswith(word)]
+        return named[-1] if named else None
 
     def _recalls_an_earlier_one(self, index: int, sent: Sentence, para: Paragraph, status: Status, date) -> bool:
         """A sentence that follows an event in its paragraph, names no project, counts projects and

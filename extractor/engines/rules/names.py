@@ -141,6 +141,8 @@ _ZH_HELD_AFTER = re.compile(r"\s*(?:隆重|正式|顺利|成功)?(?:举行|举�
 # The place something is built in is a place, not the project: "to build a plant in the X Industrial
 # Park" (the plant is the project). A verb of building, the thing built, then "in/at (the)" the name.
 _BUILT_IN_BEFORE = re.compile(
+    # (and "a ... project in the X Base": a project described, then where it is)
+    r"\b(?:project|plant|factory|facility|mill)\s+(?:in|at|inside|within)\s+(?:the\s+)?$|"
     r"\b(?:build|builds|building|built|construct|constructs|constructing|constructed|set up|sets up|setting up"
     r"|establish|establishes|establishing|established|open|opens|opening|opened|add|adds|adding|added"
     r"|locate|locates|relocate|relocates|relocated)"
@@ -285,8 +287,9 @@ def _quoted(text: str, offset: int, quotes: list[re.Match]) -> list[NameMention]
                 continue
         if not _quoted_is_project(inner, text, m.start(), m.end()) or _is_speech(raw, inner):
             continue
-        if _after_location_cue(text, m.start()) or _quoted_is_venue(text, m, inner):
-            continue
+        if _after_location_cue(text, m.start()) or _quoted_is_venue(text, m, inner) \
+                or _ZH_ATTRIBUTE_AFTER.match(text, m.end()):
+            continue  # (“华南基地”战略: a strategy's name, not a project's)
         start = offset + m.start(group) + raw.find(inner)
         weak = _ZH_OFFICE.search(inner) is not None  # "“企业服务中心”": an office, see _OFFICE_WORDS
         out.append(NameMention(start, start + len(inner), inner, "bold" if group == 4 else "quoted", weak))
@@ -356,6 +359,7 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
     return bool(called_project) and bool(_TITLE_CASE_WORD.search(inner))
 
 
+_ZH_ATTRIBUTE_AFTER = re.compile(r"(?:战略|布局|理念|模式|品牌|口号|定位|目标|称号|之称|美誉|愿景|思路)")
 _AS_A_BEFORE = re.compile(r"\bas (?:an? |the )?$")
 _ENTITY_LAST = re.compile(r"\b(?:Company|Companies|Co|Agreement|Contract|Government|Board|Group|Committee|Manager"
                           r"|Team|Owner|Subsidiary|Vehicle|Entity|Parties|Party)\.?$")
