@@ -144,3 +144,10 @@ def test_a_base_a_described_project_is_in_and_a_strategys_name_are_no_names():
     assert _texts("CHN Energy plans a 3.2 billion yuan coupling project in the Ningdong Energy and Chemical "
                   "Industry Base near Yinchuan.") == []
     assert _texts("此次在肇庆布局是其“华南基地”战略的重要一步。", zh=True) == []
+
+
+def test_zh_kinds_of_projects_parts_of_one_and_approved_reports_are_cut_right():
+    assert _texts("各地也在加快推进一批中小型水利项目前期工作。", zh=True) == []
+    assert _texts("启东生物医药产业园二期项目总投资12.6亿元，主要建设标准厂房、研发中试楼及公用工程。", zh=True) == [
+        "启东生物医药产业园二期项目"]
+    assert _texts("省发展改革委正式批复剑河至榕江高速公路工程可行性研究报告。", zh=True) == ["剑河至榕江高速公路工程"]

@@ -163,3 +163,8 @@ def test_a_short_name_defined_after_an_address_is_the_bodys():
             '(the "County Government"). The County Government shall assist.')
     gov = find_orgs(text, False)[1]
     assert (gov.text, gov.short_names) == ("People's Government of Luotian County", ("County Government",))
+
+
+def test_an_unnamed_company_is_no_organisation_and_haiyou_is_no_part_of_a_name():
+    assert [o.text for o in find_orgs("华东地区某上市公司拟在永川投资", True)] == []
+    assert [o.text for o in find_orgs("同日签约的还有浙江恒瑞精密压铸有限公司的项目", True)] == ["浙江恒瑞精密压铸有限公司"]

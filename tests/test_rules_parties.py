@@ -241,3 +241,25 @@ def test_a_body_named_by_its_kind_is_the_one_named_in_full_before():
     assert ("Inner Mongolia Autonomous Region Energy Administration", "government") in [
         (o.name, o.role.value) for o in base.organizations]
     assert (base.status.value, base.date) == ("approved", "2026-07-03")
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Zhiyun Tianshu Technology Co., Ltd., which has a registered capital of 800 million yuan, will build the "
+     "Qingyang Computing Center.", "undertaker"),
+    ("Hengxin Cloud Computing Co., Ltd. has committed to investing at least 1.5 billion yuan in the Qingyang "
+     "Computing Center.", "investor"),
+    ("The Qingyang Computing Center will be carried out by a new subsidiary, Zhiyun Tianshu Technology Co., Ltd.",
+     "undertaker"),
+    ("Local firm Zhiyun Tianshu Technology Co., Ltd. is constructing the Qingyang Computing Center.", "undertaker"),
+])
+def test_english_company_roles_past_clauses_and_in_apposition(sentence, role):
+    text = "Gansu list\n\nLANZHOU, March 7, 2025 -- Gansu published its key project list on Friday. " + sentence
+    p = _projects(text)["Qingyang Computing Center"]
+    assert [o.role.value for o in p.organizations if o.role.value != "government"] == [role]
+
+
+def test_a_company_acting_as_project_legal_person_builds():
+    text = ("贵州批复\n\n2025年11月20日，贵州省发展改革委批复普安县楼下水库工程，总投资23.8亿元，"
+            "由普安县水利投资开发有限责任公司作为项目法人，负责工程建设。")
+    p = _projects(text)["普安县楼下水库工程"]
+    assert ("普安县水利投资开发有限责任公司", "undertaker") in [(o.name, o.role.value) for o in p.organizations]

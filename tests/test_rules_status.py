@@ -177,3 +177,9 @@ def test_projects_that_broke_ground_on_a_signing_day_started_that_day():
     assert projects["锐芯半导体封测基地项目"].status.value == "signed"
     for name in ("金利五金智造产业园项目", "端州区老旧供水管网改造工程"):
         assert (projects[name].status.value, projects[name].date) == ("other", "2026-03-18"), name
+
+
+def test_a_signing_yet_to_come_is_a_plan():
+    text = ("永川招商\n\n2025年10月17日，永川区签约项目5个。"
+            "江苏储能科技有限公司拟在永川投资10亿元建设储能电池Pack项目，预计11月正式签约。")
+    assert _projects(text)["储能电池Pack项目"].status.value == "planned"

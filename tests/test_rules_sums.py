@@ -172,3 +172,13 @@ def test_a_quoted_chinese_title_the_text_calls_a_project_is_a_name():
     text = ("海口签约\n\n2026年3月20日，海口江东新区管理局与香港嘉德置业集团有限公司签署了“江东国际商务总部大厦”项目投资协议，"
             "项目总投资约32亿元。")
     assert _projects(text)["江东国际商务总部大厦"].amount.value == 3.2e9
+
+
+def test_a_budgeted_cost_is_the_projects_and_a_shelved_project_is_no_project():
+    text = ("Jiangxi list\n\nNANCHANG, March 4 (Jiangxi Daily English) -- Jiangxi released its key project list for 2026 on Tuesday. "
+            "The Luxi Pumped Storage Power Station is budgeted at 9.6 billion yuan (about $1.33 billion). "
+            "Beibu Gulf Petrochemical Co., Ltd. said it had shelved the Qinzhou Refinery Project, budgeted at 30 billion yuan.")
+    projects = _projects(text)
+    assert list(projects) == ["Luxi Pumped Storage Power Station"]
+    station = projects["Luxi Pumped Storage Power Station"]
+    assert (station.amount.value, station.date) == (9.6e9, "2026-03-03")

@@ -16,7 +16,8 @@ from extractor.normalize.dates import DateMatch
 # A wire dateline's date is followed by the agency, 电 or a dash: "HARBIN, April 9 (Xinhua) --",
 # "SHENZHEN, Nov. 18, 2025 --", "HEFEI, China, Nov. 7, 2025 - ", "**FUZHOU, China, April 22, 2024** --",
 # "本报乌鲁木齐5月19日电".
-DATELINE_AFTER = re.compile(r"\**\s*(?:电|讯|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily|BUSINESS WIRE|Business Wire|PRNewswire|GLOBE NEWSWIRE)\)|/Xinhua/"
+DATELINE_AFTER = re.compile(r"\**\s*(?:电|讯|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily|BUSINESS WIRE|Business Wire|PRNewswire|GLOBE NEWSWIRE)\)"
+                            r"|\([A-Z][\w .&'’-]{1,40}\)\s*(?:--|—|–|-\s)|/Xinhua/"
                             r"|(?:--|—|–|(?<=\s)-)\s)")
 _DATELINE_REACH = 400  # a dateline opens the article: its first lines
 _MASTHEAD_LENGTH = 80  # a line giving the paper and its date, not a sentence that ends with a date

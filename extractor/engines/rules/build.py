@@ -122,12 +122,21 @@ class Builder:
         """"It will build ..." of a project that broke ground at the event, or "the company will invest
         ..." told right after the signing of the deal or in a bullet of the deals signed: the event's
         status, not a plan of its own."""
-        if own.status != Status.planned:
+        if own.status != Status.planned or self._signs_later(cand):
             return False
         if event.status.status == Status.other:
             return True
         return event.status.status == Status.signed and bool(cand.sentences) \
             and (0 <= cand.sentences[0] - event.sentence <= 1 or self.m.paragraphs[cand.paragraph].kind == "bullet")
+
+    def _signs_later(self, cand: Candidate) -> bool:
+        """A sentence naming the candidate says it is to be signed ("预计11月正式签约"): a plan of its own."""
+        text = self.m.text
+        for i in cand.sentences:
+            s = self.m.sentences[i]
+            if any(c.status == Status.planned and _SIGNING_WORD.match(text, c.start) for c in self.m.status(s.start, s.end)):
+                return True
+        return False
 
     def _sector(self, cand: Candidate) -> Optional[tuple[str, int, int]]:
         """The industry named in the project's name, else in its own sentences."""
@@ -345,6 +354,7 @@ def _places_named(name: str) -> tuple[Place, ...]:
     return tuple(Gazetteer.load().lookup(name))
 
 
+_SIGNING_WORD = re.compile(r"签约|签订|签署|sign", re.I)
 _BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _UNIT = {"亿元": 1e8, "万元": 1e4, "百万元": 1e6, "million yuan": 1e6, "billion yuan": 1e9, "100 million yuan": 1e8}
 

@@ -228,10 +228,18 @@ _ROLE_BEFORE = [
     # ("built by a joint venture between A and B": the partners build it; B takes A's role, see `roles`)
     (OrgRole.undertaker, re.compile(r"(?:(?:undertaken|built|constructed|carried out|implemented|developed|led|"
                                     r"operated|run|invested and (?:constructed|built)|managed|owned|proposed|"
-                                    r"submitted)\s+by|(?:is|are|will be) the responsibility of)\s+(?:the\s+"
+                                    r"submitted)(?:\s+and\s+(?:run|operated|managed))?\s+by|(?:is|are|will be) the responsibility of)"
+                                    r"\s+(?:the\s+"
                                     r"|(?:an?\s+|the\s+)?(?:new\s+)?joint[\s-]venture\s+(?:between|of|formed by)\s+"
-                                    r"(?:the\s+)?)?$"),
-     ("by", "the", "between", "of")),
+                                    r"(?:the\s+)?"
+                                    # ("carried out by a new subsidiary, X", "built by its local unit, X")
+                                    r"|(?:an?\s+|its\s+|their\s+)(?:new\s+|local\s+|wholly[\s-]owned\s+)?"
+                                    r"(?:subsidiary|unit|affiliate|arm|project company),?\s+)?$"),
+     ("by", "the", "between", "of", "subsidiary", "subsidiary,", "unit,", "unit", "affiliate,", "arm,",
+      "company,")),
+    # ("The project company, X, ...": the company set up to build it)
+    (OrgRole.undertaker, re.compile(r"\b[Tt]he (?:project company|project's developer|developer|builder),\s+$"),
+     (",",)),
     # ("built by a consortium of A and B": both build it)
     (OrgRole.undertaker, re.compile(r"\b(?:by|is|are|was|were)\s+(?:an?\s+|the\s+)?consortium\s+(?:of|formed by|led by)\s+"
                                     r"(?:the\s+)?$"), ("of", "by", "the")),
@@ -252,14 +260,15 @@ _ROLE_BEFORE = [
      ("investor", "backer", "owner", ",", "为", "是")),
 ]
 _ROLE_AFTER = [
-    (OrgRole.investor, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is to|intends? to|would)\s+"
+    (OrgRole.investor, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is to|intends? to|would|has|have)\s+"
                                   r"(?:invest(?! in and (?:build|construct))|spend"
+                                  r"|(?:has |have )?committed to invest(?:ing)?"
                                   r"|put\s+(?:about\s+|some\s+|nearly\s+)?(?:US\$|HK\$|\$|RMB|¥|\d))"
                                   r"|^(?:将|计划|拟)?投资(?!建设)|^(?:将|计划|拟)投入")),
     (OrgRole.undertaker, re.compile(r"^\)?(?:,?\s*(?:which|that)\s+)?\s*(?:has |have |had |will |is |was )?"
                                     r"(?:jointly |together |also |then )?"
                                     r"(?:undertaken|undertakes?|led|leads|(?:is )?building|build|builds|"
-                                    r"(?:is )?preparing|constructs?|carry out|carries out|is responsible for|"
+                                    r"(?:is )?preparing|constructs?|(?:is )?constructing|carry out|carries out|is responsible for|"
                                     r"(?<=will )develop|(?<=is )developing|"  # (not "which develops software")
                                     r"is the (?:project's )?(?:builder|developer|contractor|operator|owner)"
                                     r"|is undertaking|(?:will |is to )?act as (?:the )?(?:project(?:'s)? )?"
@@ -270,7 +279,7 @@ _ROLE_AFTER = [
                                     # (also past a short name it is given and where: "X公司（以下简称“Y”）将在Z区建设")
                                     r"|^(?:（以下简称[^）]{1,16}）)?(?:将|拟|计划)?(?:在[^，。；,;]{1,20}?)?"
                                     r"(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)"
-                                    r"|^(?:申报|作为项目业主)")),  # "X申报的Y项目": the unit that put the project forward
+                                    r"|^(?:申报|作为(?:项目业主|项目法人|建设单位|实施主体|建设主体))")),  # "X申报的Y项目": the unit that put the project forward
 ]
 # "由X投资" invests; "由X投资建设" and "由X投资20亿元建设" build.
 _INVESTS_ONLY = re.compile(r"投资(?!建设)(?!约?[0-9.]+[亿万]*(?:美元|元)?(?:人民币)?建设)")
@@ -291,6 +300,7 @@ _OF_PLACE = re.compile(r"^ of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
 _APPOSITIVE = re.compile(r", (?:an?|the) (?:[\w'’.()&-]+ ){0,8}?(?:unit|subsidiary|arm|affiliate|division|member|maker|"
                          r"developer|operator|manufacturer|producer|company|firm|group|venture)\b[^,;:]{0,90},")
 # A short name in brackets right after an organisation: 'X Co., Ltd. ("Nordhavn Ningbo")', "X Co. (Hengrui)".
+_RELATIVE = re.compile(r", (?:which|who|whose) [^,;.]{0,90},")
 _SHORT_NAME_AFTER = re.compile(r" ?[(（][^()（）]{1,40}[)）]")
 # "X on Monday signed a deal with the Y government to invest $85 million in ...", "X signed an agreement
 # to build ...": the signing company says what it will do (the other party, named after "with", does not).
@@ -330,6 +340,14 @@ def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], 
     for role, rx in _ROLE_AFTER:
         if rx.search(after):
             return role, False
+    if after.startswith((", which", ", who", ", whose")):
+        # "X, which has a registered capital of 800 million yuan, will build ...": past the clause
+        relative = _RELATIVE.match(text, end)
+        if relative is not None:
+            after = text[relative.end():relative.end() + 56]
+            for role, rx in _ROLE_AFTER:
+                if rx.search(after):
+                    return role, False
     return None, False
 
 

@@ -162,10 +162,18 @@ _PENDING_BEFORE = re.compile(r"(?:subject to|pending|awaiting|await|needs?|requi
                              r"|(?:待|尚需|尚待|需|须|正在申请|申请)[\u4e00-\u9fff]{0,6}$")
 
 
+# A signing yet to come: "预计11月正式签约", "is expected to sign", "将于下月签约".
+_SIGNING_AHEAD_BEFORE = re.compile(r"(?:预计|计划|将于|拟于|拟|有望|争取|即将|将)[^，。；,;]{0,8}$"
+                                   r"|\b(?:expected|scheduled|due|set|planned|hopes?|aims?) to (?:be )?$|\bwill (?:be )?$")
+
+
 def _approving_lists(text: str, found: list[StatusCue]) -> list[StatusCue]:
-    """An approval of a list lists; an approval a plan is "subject to" has not happened (dropped)."""
+    """An approval of a list lists; an approval a plan is "subject to" has not happened (dropped); a
+    signing yet to come is a plan."""
     out = []
     for cue in found:
+        if cue.status == Status.signed and _SIGNING_AHEAD_BEFORE.search(text, max(0, cue.start - 12), cue.start):
+            cue = cue._replace(status=Status.planned)
         if cue.status == Status.approved:
             if _PENDING_BEFORE.search(text, max(0, cue.start - 40), cue.start):
                 continue

@@ -32,7 +32,8 @@ _NUMBERED_HEADS = frozenset(("line", "terminal"))
 # Grouped by first letter so that the scan of the whole text tries one branch per capital letter.
 _HEAD_ANCHOR = re.compile(by_first_letter(_HEADS))
 # (not "project company", "project manager": a company or a person for the project)
-_LOWER_PROJECT = re.compile(r"project(?!s)(?! (?:compan|manage|team|financ|loan|vehicle|entit|owner|agreement|contract))")
+_LOWER_PROJECT = re.compile(r"project(?!s)(?! (?:compan|manage|team|financ|loan|vehicle|entit|owner|agreement|contract"
+                            r"|list|roster|catalog))")
 _PHASE_AFTER = re.compile(_PHASE + r"(?![\w-])")
 _NUMBER_PHASE_AFTER = re.compile(_NUMBER + _PHASE + r"(?![\w-])")  # after "Line" or "Terminal"
 _HEAD_WORD = re.compile(rf"\b(?:{_HEADS})\b", re.I)
@@ -75,6 +76,7 @@ _ZH_RUN = re.compile(rf"(?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[0-9])/|）(?=期)"
 # 中央预算内投资支持X项目": what is arranged and supported is not part of the name). "共享" is a
 # word of names ("共享储能电站"); 共 alone says "in all" or "jointly".
 _ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共(?!享)|该|本|此|各|个|其|签约|签订|签署|建设|引进|核准|批准|同意|负责|承担|承建|申报|牵头|"
+                 "批复|审批|印发|下达|正式|"
                  "实施|推进|推动|加快|安排|支持|启动|开展|谋划|开工|投产|落户|入选|列入|纳入|包括|还有|也有|既有|另有|重点|重大|"
                  "招商|一批|这些|多个|其中")
 # The last cut word: .* backtracks from the right, and the lookahead (the words' first characters)
@@ -360,6 +362,8 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
 
 
 _ZH_ATTRIBUTE_AFTER = re.compile(r"(?:战略|布局|理念|模式|品牌|口号|定位|目标|称号|之称|美誉|愿景|思路)")
+_ZH_MANY_BEFORE = re.compile(r"(?:一批|一系列|多个|若干|这些|各类|一些|多项|一大批)$")
+_ZH_PARTS_BEFORE = re.compile(r"(?:主要建设|配套建设|建设内容(?:主要)?(?:包括|为))[^，。；,;]*$")
 _AS_A_BEFORE = re.compile(r"\bas (?:an? |the )?$")
 _ENTITY_LAST = re.compile(r"\b(?:Company|Companies|Co|Agreement|Contract|Government|Board|Group|Committee|Manager"
                           r"|Team|Owner|Subsidiary|Vehicle|Entity|Parties|Party)\.?$")
@@ -528,7 +532,10 @@ def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
         name = _after_company(found[_zh_name_start(found):])
         if not _zh_name_ok(name):
             continue
-        s = offset + end - len(name)
+        at = end - len(name)
+        if _ZH_MANY_BEFORE.search(text, max(0, at - 4), at) or _ZH_PARTS_BEFORE.search(text, max(0, at - 40), at):
+            continue  # "一批中小型水利项目": a kind of project; "主要建设厂房、研发楼及公用工程": parts of one
+        s = offset + at
         labelled = _NAME_LABEL.search(text, max(0, s - offset - 8), s - offset) is not None
         out.append(NameMention(s, s + len(name), name, "label" if labelled else "zh", weak=not labelled))
     return out

@@ -94,7 +94,8 @@ _ZH_CHARS = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9·]+$")
 # Characters or words that cannot be inside an organisation name and mark its left edge.
 _ZH_LEFT_CUT_WORDS = (
     r"获得|获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游|自然资源|体育)"
-    r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|成立|设立|组建|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括")
+    r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|成立|设立|组建|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括"
+    r"|还有|另有|也有|既有")
 
 
 def _last_of(words: str) -> re.Pattern:
@@ -409,7 +410,7 @@ def _find_zh(text: str) -> list[OrgMention]:
         start = left.start() + _zh_name_start(left.group(), m.lastgroup == "co")
         name = text[start:m.end()]
         if len(name) - len(m.group()) < 2 and not LEVEL_BODY.fullmatch(name) \
-                or name in _GENERIC_ZH or _GENERIC_ZH_COMPANY.fullmatch(name) \
+                or name in _GENERIC_ZH or _GENERIC_ZH_COMPANY.fullmatch(name) or "某" in name \
                 or name.endswith("子公司") and _GENERIC_ZH_COMPANY.search(name):
             continue  # ("在华全资子公司": what the company named next is, not a name)
         if m.group() in _NEEDS_PLACE and (not _ADMIN_WORD.search(name) or _NOT_OFFICE.match(text, m.end() - 2)):

@@ -18,10 +18,10 @@ _CAPITAL = re.compile(r"registered capital|注册资本|注册资金", re.I)
 _REVENUE = re.compile("|".join(any_case("revenue", "sales", "turnover", "profit", "income")
                                + ["营业收入", "营收", "销售收入", "销售额", "利润", "收入"]))
 # \boutput\b|\bGDP\b|\btax|\bmarket\b|\bcredit|\bloans?\b|foreign (?:direct )?investment|\bFDI\b|\bfunds?\b
-# |\bexports?\b|\bbudget|产值|税收|利税|授信|贷款|基金|出口
+# |\bexports?\b|\bbudget(?!ed)|产值|税收|利税|授信|贷款|基金|出口 ("budgeted at": the project's cost)
 _OTHER = re.compile("|".join(
     any_case(r"\boutput\b", r"\bGDP\b", r"\btax", r"\bmarket\b", r"\bcredit", r"\bloans?\b",
-             "foreign (?:direct )?investment", r"\bFDI\b", r"\bfunds?\b", r"\bexports?\b", r"\bbudget")
+             "foreign (?:direct )?investment", r"\bFDI\b", r"\bfunds?\b", r"\bexports?\b", r"\bbudget(?!ed)")
     + ["产值", "税收", "利税", "授信", "贷款", "基金", "出口"]))
 _OTHER_AFTER = re.compile(r"^\s*(?:of (?:annual )?(?:output|revenue|sales|foreign|exports?|tax)|fund\b|(?:in )?GDP)"
                           r"|^[\u4e00-\u9fff]{0,6}(?:基金|产值)", re.I)
@@ -92,7 +92,7 @@ def says_count(text: str) -> bool:
 # A facility that already runs (a company's existing plant), or a project that will not be built: not
 # a project of a list or a signing.
 # A word every OPERATING phrase holds, found by a search that skips ahead (OPERATING cannot: "\b" first).
-OPERATING_WORD = re.compile(r"production|operation|service|grid|completed|terminated|cancelled|scrapped|suspended"
+OPERATING_WORD = re.compile(r"production|operation|service|grid|completed|terminated|cancelled|canceled|scrapped|suspended|shelved"
                             r"|投产|投入|投运|并网|终止|不再实施|取消|建成|竣工")
 OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:production|operation|service)\b"
                        r"|\b(?:went|came|was put|were put|completed and put) into (?:production|operation|service)\b"
@@ -100,7 +100,8 @@ OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:production|operation
                        r"|\b(?:was|were|has been|had been) (?:fully )?(?:connected|hooked up) to the grid\b"
                        r"|(?<!\bbe )(?<!\bbeing )\bcompleted in (?:19|20)\d\d\b"
                        # (or one that will not be built: terminated, cancelled)
-                       r"|\b(?:has been|have been|was|were|will be) (?:terminated|cancelled|canceled|scrapped|suspended)\b"
+                       r"|\b(?:has been|have been|was|were|will be) (?:terminated|cancelled|canceled|scrapped|suspended|shelved)\b"
+                       r"|\b(?:has|have|had) (?:shelved|scrapped|cancelled|canceled|terminated|suspended)\b"
                        r"|终止(?:实施|建设)|不再实施|取消(?:实施|建设)"
                        r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:建成)?(?:投产|投入运营|投入使用|投运)"
                        r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:全容量|全部)?并网"
