@@ -29,10 +29,11 @@ from extractor.engines.rules.sentences import Paragraph, Sentence, split_documen
 # part of a word or of a space, which could not match anyway, so the engine does not try.
 _LIST_YEAR = tuple(re.compile("(" + century + r"(?<![\d.,-]..)\d\d)"
                               r"(?=\s++(?:[\w-]++\s++){0,4}(?:lists?|key projects?)\b)") for century in ("19", "20"))
-_THIS_YEAR_PART = re.compile(r"今年(?:第?[一二三四]季度|[上下]半年|年初|年中|年底)"
-                             # (the preposition outside: "to start construction in the fourth quarter" is a plan)
-                             r"|(?<=\b[Ii]n )the (?:first|second|third|fourth) (?:quarter|half)\b(?! of)"
-                             r"|(?<=\b[Ii]n )[QH][1-4]\b(?! (?:of |19|20))")
+_THIS_YEAR_PART = re.compile(r"今年(?:第?[一二三四]季度|[上下]半年|年初|年中|年底)")
+# "in the first quarter", "in Q1": the article's year (the preposition stays outside the date: "to start
+# construction in the fourth quarter" is a plan). Found from their last word: a literal the search skips to.
+_PART_OF_YEAR_BEFORE = re.compile(r"\b[Ii]n (the (?:first|second|third|fourth) )$")
+_QUARTER_NAME = re.compile(r"[Ii]n ([QH][1-4])\b(?! (?:of |19|20))")
 _SEP = "\n#\n"
 _FOUNDED = re.compile(r"(?:founded|established|incorporated|set up|registered|成立于|成立|创立于|始建于)\s*(?:in\s+)?"
                       r"(?:19|20)\d\d年?", re.I)
@@ -250,11 +251,28 @@ def _founding_years(text: str) -> list[tuple[int, int]]:
 
 def _this_year(text: str, year: Optional[int], dates: list[DateMatch]) -> list[DateMatch]:
     """"今年一季度", "今年上半年", "in the first quarter": a part of the article's year, dated by the year alone."""
-    if year is None or not ("今年" in text or "quarter" in text or "half" in text or " Q" in text or " H" in text):
+    if year is None:
+        return []
+    spans = [m.span() for m in _THIS_YEAR_PART.finditer(text)] if "今年" in text else []
+    for word in ("quarter", "half"):
+        at = text.find(word)
+        while at >= 0:
+            before = _PART_OF_YEAR_BEFORE.search(text, max(0, at - 16), at)
+            if before is not None and not text.startswith((" of", "-"), at + len(word)):
+                spans.append((before.start(1), at + len(word)))
+            at = text.find(word, at + 1)
+    for prefix in ("in Q", "in H", "In Q", "In H"):
+        at = text.find(prefix)
+        while at >= 0:
+            found = _QUARTER_NAME.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
+            if found is not None:
+                spans.append(found.span(1))
+            at = text.find(prefix, at + 1)
+    if not spans:
         return []
     # (cited with the first date that writes the year out: where the year is read from)
     basis = next(((d.start, d.end) for d in dates if str(year) in d.text), None)
-    return [DateMatch(m.start(), m.end(), m.group(), str(year), True, basis) for m in _THIS_YEAR_PART.finditer(text)]
+    return [DateMatch(s, e, text[s:e], str(year), True, basis) for s, e in sorted(set(spans))]
 
 
 def _list_years(text: str, dates: list[DateMatch]) -> list[DateMatch]:

@@ -473,19 +473,26 @@ def _zh_unquoted_spans(text: str) -> Iterator[tuple[int, int]]:
 
 
 @lru_cache(maxsize=1)
-def _places_cut_chars() -> frozenset[str]:
-    """The one-character cut words that are also characters of place names (和 of 泰和, 本 of 本溪)."""
+def _places_holding() -> dict[str, frozenset[str]]:
+    """The one-character cut words that are also characters of place names (和 of 泰和, 本 of 本溪), each
+    with the names (two to four characters, full or short) that hold it."""
     singles = {w for w in _ZH_CUT_WORDS.split("|") if len(w) == 1}
-    return frozenset(c for c in singles if any(c in p.name_zh for p in Gazetteer.load().places()))
+    lookup = Gazetteer.load().lookup
+    names = {n for p in Gazetteer.load().places() for n in (p.name_zh, p.name_zh[:-1]) if 2 <= len(n) <= 4}
+    return {c: frozenset(n for n in names if c in n and lookup(n)) for c in singles if any(c in n for n in names)}
+
+
+@lru_cache(maxsize=1)
+def _places_cut_chars() -> frozenset[str]:
+    return frozenset(_places_holding())
 
 
 def _place_holding(found: str, i: int) -> int:
-    """The start of a place name (two to four characters, full or short) in `found` that holds the
-    character at `i`, or -1."""
-    lookup = Gazetteer.load().lookup
+    """The start of a place name (see `_places_holding`) in `found` that holds the character at `i`, or -1."""
+    names = _places_holding()[found[i]]
     for lo in range(max(0, i - 3), i + 1):
         for hi in range(max(i + 1, lo + 2), min(len(found), lo + 4) + 1):
-            if lookup(found[lo:hi]):
+            if found[lo:hi] in names:
                 return lo
     return -1
 
