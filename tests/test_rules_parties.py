@@ -263,3 +263,17 @@ def test_a_company_acting_as_project_legal_person_builds():
             "由普安县水利投资开发有限责任公司作为项目法人，负责工程建设。")
     p = _projects(text)["普安县楼下水库工程"]
     assert ("普安县水利投资开发有限责任公司", "undertaker") in [(o.name, o.role.value) for o in p.organizations]
+
+
+def test_a_sentence_opening_with_gongcheng_speaks_of_the_works_in_focus():
+    text = ("贵州批复\n\n2025年11月21日，贵州省发展改革委批复普安县楼下水库工程可行性研究报告。水库总库容5000万立方米。"
+            "工程估算总投资约23.8亿元，由普安县水利投资开发有限责任公司作为项目法人，负责工程建设。")
+    p = _projects(text)["普安县楼下水库工程"]
+    assert p.amount.value == 2.38e9
+    assert ("普安县水利投资开发有限责任公司", "undertaker") in [(o.name, o.role.value) for o in p.organizations]
+
+
+def test_a_brands_lower_case_prefix_is_part_of_an_english_name():
+    text = ("Wuxi signing\n\nWUXI, June 12, 2025 -- Rheinfeld Antriebstechnik GmbH will build the Rheinfeld e-Drive "
+            "Wuxi Plant in Xinwu district, a project worth US$180 million.")
+    assert list(_projects(text)) == ["Rheinfeld e-Drive Wuxi Plant"]

@@ -169,7 +169,7 @@ ANAPHOR_PROJECT = re.compile("|".join(
     # ("Construction is the responsibility of X": of the project in focus)
     + [text_start("C", r"onstruction (?:is|will be) (?:the responsibility of|led by|undertaken by|carried out by)")]
     + ["该项目", "此项目", "本项目", "这一项目", "这个项目", "该工程", "此工程", "本工程", "该基地",
-       text_start("项", "目"),
+       text_start("项", "目"), text_start("工", "程(?=估算|概算|总投资|动态|由|已|建成|计划|位于|选址|预计)"),
        "项(?<=[，,]项)目(?=总投资|由|已|建成|计划|位于|选址|落户|预计)"]))
 # \b(?:[Tt]he|[Tt]his)\s+(?:company|...)\b | 该公司 | 这家...(?:企业|公司) | 该企业 | 该集团
 ANAPHOR_COMPANY = re.compile("|".join(
