@@ -151,3 +151,13 @@ def test_zh_kinds_of_projects_parts_of_one_and_approved_reports_are_cut_right():
     assert _texts("启东生物医药产业园二期项目总投资12.6亿元，主要建设标准厂房、研发中试楼及公用工程。", zh=True) == [
         "启东生物医药产业园二期项目"]
     assert _texts("省发展改革委正式批复剑河至榕江高速公路工程可行性研究报告。", zh=True) == ["剑河至榕江高速公路工程"]
+
+
+def test_zh_a_facility_named_as_what_is_built_is_a_name_unless_it_is_part_of_a_named_project():
+    assert _texts("法国蓝岸种业集团决定追加投资8000万美元，在科技城建设南繁种业国际联合研发中心，重点开展研究。", zh=True) == [
+        "南繁种业国际联合研发中心"]
+    assert _texts("甬丰服饰有限公司拟投资8000万元，新上高档服装智能化生产线10条。", zh=True) == ["高档服装智能化生产线"]
+    # (what a named project or a party to a deal told before builds is part of that project)
+    assert _texts("签订人参深加工项目合作协议，建设年产200吨人参皂苷生产线。", zh=True) == ["人参深加工项目"]
+    assert _texts("根据协议，乙方将在北湖科技园投资建设电驱动总成生产线。", zh=True) == []
+    assert _texts("这是该市今年引进的单体投资最大的医药健康项目。", zh=True) == []

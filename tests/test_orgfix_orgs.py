@@ -168,3 +168,7 @@ def test_a_short_name_defined_after_an_address_is_the_bodys():
 def test_an_unnamed_company_is_no_organisation_and_haiyou_is_no_part_of_a_name():
     assert [o.text for o in find_orgs("华东地区某上市公司拟在永川投资", True)] == []
     assert [o.text for o in find_orgs("同日签约的还有浙江恒瑞精密压铸有限公司的项目", True)] == ["浙江恒瑞精密压铸有限公司"]
+
+
+def test_the_company_referred_to_is_no_name():
+    assert [o.text for o in find_orgs("由该公司投资2.6亿元建设", True)] == []

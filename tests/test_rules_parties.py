@@ -277,3 +277,9 @@ def test_a_brands_lower_case_prefix_is_part_of_an_english_name():
     text = ("Wuxi signing\n\nWUXI, June 12, 2025 -- Rheinfeld Antriebstechnik GmbH will build the Rheinfeld e-Drive "
             "Wuxi Plant in Xinwu district, a project worth US$180 million.")
     assert list(_projects(text)) == ["Rheinfeld e-Drive Wuxi Plant"]
+
+
+def test_where_a_firm_comes_from_places_nothing():
+    text = ("吉林签约\n\n2025年6月18日，吉林市船营区与一家上海企业签约，后者将在当地投资约3.2亿元建设冰雪装备研发制造基地。")
+    p = _projects(text)["冰雪装备研发制造基地"]
+    assert (p.province, p.city, p.district) == ("Jilin", "Jilin", "Chuanying")

@@ -54,6 +54,9 @@ _ORIGIN_BEFORE = re.compile(r"(?:headquartered|based|registered|founded)\s+in\s+
 _DISTANCE_BEFORE = re.compile(r"(?:km|kilomet(?:er|re)s|miles)\s+(?:(?:north|south|east|west)\w*\s+)?(?:of|from)\s+$")
 
 
+_FIRM_AFTER = re.compile(r"(?:的)?(?:企业|公司|客商|投资商|民企|外企|上市公司|集团)")
+
+
 def _places_where(text: str, found: list) -> list:
     """The place mentions that can say where a project is: not landmarks ("Tianfu Square"), nor where a
     company comes from ("headquartered in", 来自江苏常州: the places right after the first too), nor the
@@ -69,6 +72,8 @@ def _places_where(text: str, found: list) -> list:
             continue
         if before.endswith(("of ", "from ")) and _DISTANCE_BEFORE.search(before):
             continue
+        if before.endswith("家") and _FIRM_AFTER.match(text, p.end):
+            continue  # "一家上海企业": where a firm is from
         out.append(p)
     return out
 

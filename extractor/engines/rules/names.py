@@ -362,7 +362,7 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
 
 
 _ZH_ATTRIBUTE_AFTER = re.compile(r"(?:战略|布局|理念|模式|品牌|口号|定位|目标|称号|之称|美誉|愿景|思路)")
-_ZH_MANY_BEFORE = re.compile(r"(?:一批|一系列|多个|若干|这些|各类|一些|多项|一大批)$")
+_ZH_MANY_BEFORE = re.compile(r"(?:一批|一系列|多个|若干|这些|各类|一些|多项|一大批|最大的|最多的|最高的|首个|又一个?|一个)$")
 _ZH_PARTS_BEFORE = re.compile(r"(?:主要建设|配套建设|建设内容(?:主要)?(?:包括|为))[^，。；,;]*$")
 _AS_A_BEFORE = re.compile(r"\bas (?:an? |the )?$")
 _ENTITY_LAST = re.compile(r"\b(?:Company|Companies|Co|Agreement|Contract|Government|Board|Group|Committee|Manager"
@@ -540,11 +540,38 @@ def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
         if not _zh_name_ok(name):
             continue
         at = end - len(name)
-        if _ZH_MANY_BEFORE.search(text, max(0, at - 4), at) or _ZH_PARTS_BEFORE.search(text, max(0, at - 40), at):
-            continue  # "一批中小型水利项目": a kind of project; "主要建设厂房、研发楼及公用工程": parts of one
+        if _ZH_MANY_BEFORE.search(text, max(0, at - 5), at) or _ZH_PARTS_BEFORE.search(text, max(0, at - 40), at):
+            continue  # "一批中小型水利项目": a kind of project; "主要建设厂房、研发楼及公用工程": parts of one;
+            # "这是该市引进的单体投资最大的医药健康项目": a kind, praised
         s = offset + at
         labelled = _NAME_LABEL.search(text, max(0, s - offset - 8), s - offset) is not None
         out.append(NameMention(s, s + len(name), name, "label" if labelled else "zh", weak=not labelled))
+    return out
+
+
+# A facility named as what is built, without 项目 or 工程: "在科技城建设南繁种业国际联合研发中心", "新上高档服装
+# 智能化生产线10条". Only where its paragraph names no project or agreement before it (else it is a part
+# of that project).
+_ZH_BUILT = re.compile(r"(?:投资建设|建设|新建|兴建|打造|新上)([\u4e00-\u9fffA-Za-z0-9]{4,24}?"
+                       r"(?:中心|基地|产业园|物流园|园区|工厂|生产线|综合体|电站|码头|港区|产业城|示范区|总部|大厦|研究院))"
+                       r"(?=[，。；、,;：:]|[0-9]|$)")
+# In the sentence before the verb: a project or agreement named ("签订X项目协议，将建设Y"), what one builds
+# ("主要建设…"), or a party to a deal told before ("根据协议，乙方将建设Y", "这家企业将在…建设Y").
+_ZH_PART_OF_NAMED = re.compile(r"项目|工程|协议|主要|配套|内容|乙方|甲方|这家|该企业|该公司")
+
+
+def _zh_built(text: str, offset: int) -> list[NameMention]:
+    out = []
+    for m in _ZH_BUILT.finditer(text):
+        run = m.group(1)
+        name = run[_zh_name_start(run):]
+        if not _zh_name_ok(name):
+            continue
+        start = m.end(1) - len(name)
+        sentence = max(text.rfind(c, 0, m.start()) for c in "。！？；\n") + 1
+        if _ZH_PART_OF_NAMED.search(text, sentence, m.start()):
+            continue
+        out.append(NameMention(offset + start, offset + m.end(1), name, "zh", weak=True))
     return out
 
 
@@ -559,7 +586,8 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
     quote_ends = [offset + m.end() for m in quotes]
     title_starts = [t.start for t in found]
     title_ends = [t.end for t in found]
-    extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) if zh else _described_names(text, offset))
+    extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) + _zh_built(text, offset) if zh
+                                     else _described_names(text, offset))
     for m in headings:  # a bold subheading is read as plain text: a heading may still name a project
         extra += _np(m.group(4), offset + m.start(4), zh)
     extra_end = -1  # the furthest end of the names kept from `extra`, which all start before `n`

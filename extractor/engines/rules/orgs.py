@@ -116,6 +116,8 @@ _GENERIC_ZH = {"公司", "该公司", "本公司", "子公司", "集团", "政�
 _GENERIC_ZH_COMPANY = re.compile(
     r"(?:该|本|其|此|新设|新|全资|控股|下属|关联|合资|合营|合作|项目|平台|运营|母|子|孙|分|参股|独资|外资|国有|民营|上市)+"
     r"(?:子公司|分公司|公司|集团)")
+# "由该公司", "与这家企业": the company named before, referred to (see cues.ANAPHOR_COMPANY), not a name.
+_ZH_THE_COMPANY = re.compile(r"[由与和将把被向对][该本其此这](?:家)?(?:公司|企业|集团)")
 # Words ending in 局 or 厅 that are no bureau or department: "在潞州区布局" (lays out), "格局", "大局";
 # "大厅" (a hall), "餐厅".
 _NOT_OFFICE = re.compile(r"[布格开结大时变破僵出定残骗饭棋赌胜终]局|[大餐展客歌舞门前]厅")
@@ -411,6 +413,7 @@ def _find_zh(text: str) -> list[OrgMention]:
         name = text[start:m.end()]
         if len(name) - len(m.group()) < 2 and not LEVEL_BODY.fullmatch(name) \
                 or name in _GENERIC_ZH or _GENERIC_ZH_COMPANY.fullmatch(name) or "某" in name \
+                or _ZH_THE_COMPANY.fullmatch(name) \
                 or name.endswith("子公司") and _GENERIC_ZH_COMPANY.search(name):
             continue  # ("在华全资子公司": what the company named next is, not a name)
         if m.group() in _NEEDS_PLACE and (not _ADMIN_WORD.search(name) or _NOT_OFFICE.match(text, m.end() - 2)):
