@@ -283,3 +283,18 @@ def test_where_a_firm_comes_from_places_nothing():
     text = ("吉林签约\n\n2025年6月18日，吉林市船营区与一家上海企业签约，后者将在当地投资约3.2亿元建设冰雪装备研发制造基地。")
     p = _projects(text)["冰雪装备研发制造基地"]
     assert (p.province, p.city, p.district) == ("Jilin", "Jilin", "Chuanying")
+
+
+def test_the_government_a_company_signed_with_signs_for_the_project_its_next_sentence_names():
+    text = ("Anhui deals\n\nHEFEI, May 8, 2025 -- Sunvale Foods Holdings signed an investment agreement on Wednesday "
+            "with the Yingzhou District People's Government in Fuyang. The unit will put more than 2.6 billion yuan "
+            "into the Fuyang Cold Chain Food Processing Park.")
+    park = _projects(text)["Fuyang Cold Chain Food Processing Park"]
+    assert ("Yingzhou District People's Government", "signer") in [(o.name, o.role.value) for o in park.organizations]
+
+
+def test_a_provincial_government_named_short_is_the_one_named_in_full():
+    text = ("甘肃清单\n\n记者26日从甘肃省人民政府获悉，省政府25日召开常务会议，审议通过2026年省列重大建设项目清单。"
+            "甘肃省政府表示，天水经济技术开发区集成电路封装项目总投资48亿元。")
+    p = _projects(text)["天水经济技术开发区集成电路封装项目"]
+    assert "甘肃省人民政府" in [o.name for o in p.organizations]

@@ -27,7 +27,7 @@ def forget_names() -> None:
 
 class RulesEngine:
     name = "rules"
-    version = "1.2"  # bumped when the rules change what they extract: stored documents are extracted again
+    version = "1.3"  # bumped when the rules change what they extract: stored documents are extracted again
 
     def extract(self, doc: Document, chunks: list[Chunk]) -> Extraction:
         """Works on the whole document (chunks are not needed); evidence offsets are document offsets."""

@@ -110,13 +110,20 @@ class EventTracking:
         if full is not None and full is not gov:
             return full
         if not LEVEL_BODY.fullmatch(gov.text):
-            return gov
+            return self._with_renmin(gov)
         kind = next(k for k in _BODY_KINDS if k.search(gov.text))
         for org in self.m.orgs(0, len(self.text)):
             if org.kind == "government" and not LEVEL_BODY.fullmatch(org.text) and kind.search(org.text) \
                     and _LEVEL_WORD[gov.text[0]].search(org.text):
-                return org
+                return self._with_renmin(org)
         return gov
+
+    def _with_renmin(self, gov):
+        """甘肃省政府 is 甘肃省人民政府 when the article names it so too."""
+        if not gov.text.endswith("政府") or gov.text.endswith("人民政府"):
+            return gov
+        fuller = gov.text[:-2] + "人民政府"
+        return next((o for o in self.m.orgs(0, len(self.text)) if o.text == fuller), gov)
 
     def _body_named_again(self, sent: Sentence, cue_start: int):
         """The government body a sentence names by its kind alone ("the administration signed off on",

@@ -13,7 +13,7 @@ from typing import Optional
 
 from extractor.normalize.dates import DateMatch
 from extractor.normalize.money import MoneyMatch
-from extractor.types import AggregateFact
+from extractor.types import AggregateFact, OrgRole, Status
 from extractor.engines.rules import cues, sums
 from extractor.engines.rules.candidates import Candidate, Event, candidate_key
 from extractor.engines.rules.mentions import DocMentions
@@ -92,6 +92,8 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         self._sentence_dates: dict[int, Optional[DateMatch]] = {}  # by sentence start
         self._name_words: dict[Candidate, frozenset[str]] = {}  # the words of each project's name
         self._at = _BySentence(mentions)
+        # A signing told without its project (sentence index, the governments, the companies' names)
+        self._signing_without_project: Optional[tuple[int, list[OrgMention], set[str]]] = None
 
     # --- driving -------------------------------------------------------------------------------
     def run(self, skip_paragraphs: set[int]) -> None:
@@ -163,6 +165,7 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
                 group = ref.company_linked if by_company else ref.linked
                 if index not in group:
                     group.append(index)
+        self._carry_signing(index, found, orgs, names, referents, cands)
         if described is not None:
             self._absorb_described(described, index, cands)
         self._note_described(index, cands)
@@ -181,6 +184,26 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
                 self.last_company = subjects[-1]
             for org in companies:
                 self.aliases.add(org)
+
+    def _carry_signing(self, index: int, found, orgs, names, referents, cands) -> None:
+        """"A signed an agreement with the X District People's Government. The unit will put 2.6 billion
+        yuan into the Y Park": the government that signed with A signs for the project A's next sentence
+        names."""
+        pending = self._signing_without_project
+        self._signing_without_project = None
+        if not names and not referents and orgs and any(s == Status.signed for s, _, _ in found):
+            governments = [o for o in orgs if o.kind == "government"]
+            companies = {o.text for o in orgs if o.is_company}
+            if governments and companies:
+                self._signing_without_project = (index, governments, companies)
+            return
+        if pending is None or pending[0] != index - 1 or not cands:
+            return
+        _, governments, companies = pending
+        for cand in dict.fromkeys(cands):
+            if any(o.text in companies for o, _ in cand.orgs.values()):
+                for government in governments:
+                    cand.add_org(government, OrgRole.signer)
 
     # --- anaphora ------------------------------------------------------------------------------
     def _referent(self, clause: tuple[int, int], text: str, orgs) -> Optional[Candidate]:
