@@ -8,8 +8,9 @@
 - grounding: a predicted value is grounded when one of its evidence spans is verbatim
   (text[start:end] == quote) and holds the value: the name, amount text or place is in the quote,
   or the quote names a place inside the stated province or city ("Changsha" supports Hunan).
-- traps: predictions that are false positives and sit on a passage the gold says must not become a
-  record (list totals, registered capital, commentary).
+- traps: passages the gold says must not become a record or a sum (list totals, registered capital,
+  commentary); a trap is hit by a false-positive record that sits on it, or by a matched record whose
+  amount is read from it.
 
 Question answering and retrieval metrics live in evals/qa_metrics.py.
 """
@@ -258,6 +259,12 @@ def touches_trap(p: Project, trap: Trap, doc_id: str) -> bool:
     return len(name) >= 4 and name in normalise_name(trap.quote)
 
 
+def amount_from_trap(p: Project, trap: Trap, doc_id: str) -> bool:
+    """The record's amount is read from the trap passage (a right project with a wrong sum)."""
+    return any(e.doc_id == doc_id and e.field == "amount" and e.start < trap.end and trap.start < e.end
+               for e in p.evidence)
+
+
 # one article --------------------------------------------------------------------------------------
 
 @dataclass
@@ -294,7 +301,9 @@ def evaluate_article(article: GoldArticle, preds: list[Project], texts: dict[str
     false_positives = [_classify_fp(pi, preds[pi], article, matching.pairs) for pi in matching.unmatched_pred]
     counts.fp = len(false_positives)
     traps_hit = sorted({ti for fp in false_positives for ti, t in enumerate(article.traps)
-                        if touches_trap(preds[fp.index], t, article.doc_id)})
+                        if touches_trap(preds[fp.index], t, article.doc_id)}
+                       | {ti for _, pi, _ in matching.pairs for ti, t in enumerate(article.traps)
+                          if amount_from_trap(preds[pi], t, article.doc_id)})
     return ArticleResult(
         article=article, predictions=preds, counts=counts, pairs=matching.pairs, misses=misses,
         false_positives=false_positives,

@@ -86,6 +86,16 @@ def test_a_record_made_from_a_list_total_is_a_false_positive_on_a_trap():
     assert scores.articles[0].false_positives[0].kind == "trap"
 
 
+def test_a_right_project_with_its_sum_read_from_a_trap_hits_the_trap():
+    wrong = [p.model_copy() for p in GOLD]
+    wrong[0] = wrong[0].model_copy(update={"amount": money("9.6 billion yuan", 9.6e9),
+                                            "evidence": [e for e in wrong[0].evidence if e.field != "amount"]
+                                            + [ev("amount", "9.6 billion yuan")]})
+    scores = evaluate_extraction([article()], {DOC: wrong}, TEXTS)
+    assert scores.counts.fp == 0 and scores.false_on_traps == 0
+    assert (scores.traps.correct, scores.traps.total) == (0, 1)
+
+
 def test_a_second_record_for_the_same_project_is_a_duplicate_false_positive():
     result = evaluate_article(article(), list(GOLD) + [GOLD[1].model_copy()], TEXTS)
     assert result.counts.fp == 1
