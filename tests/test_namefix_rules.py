@@ -161,3 +161,7 @@ def test_zh_a_facility_named_as_what_is_built_is_a_name_unless_it_is_part_of_a_n
     assert _texts("签订人参深加工项目合作协议，建设年产200吨人参皂苷生产线。", zh=True) == ["人参深加工项目"]
     assert _texts("根据协议，乙方将在北湖科技园投资建设电驱动总成生产线。", zh=True) == []
     assert _texts("这是该市今年引进的单体投资最大的医药健康项目。", zh=True) == []
+
+
+def test_a_city_that_is_preparing_a_project_is_no_name():
+    assert _texts("Yichang is preparing a project of its own.") == []

@@ -172,3 +172,9 @@ def test_an_unnamed_company_is_no_organisation_and_haiyou_is_no_part_of_a_name()
 
 def test_the_company_referred_to_is_no_name():
     assert [o.text for o in find_orgs("由该公司投资2.6亿元建设", True)] == []
+
+
+def test_an_of_tail_holds_a_bracketed_place():
+    text = "signed with the Qinzhou Port Area Administrative Committee of the China (Guangxi) Pilot Free Trade Zone."
+    assert [o.text for o in find_orgs(text, False)] == [
+        "Qinzhou Port Area Administrative Committee of the China (Guangxi) Pilot Free Trade Zone"]

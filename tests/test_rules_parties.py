@@ -298,3 +298,29 @@ def test_a_provincial_government_named_short_is_the_one_named_in_full():
             "甘肃省政府表示，天水经济技术开发区集成电路封装项目总投资48亿元。")
     p = _projects(text)["天水经济技术开发区集成电路封装项目"]
     assert "甘肃省人民政府" in [o.name for o in p.organizations]
+
+
+@pytest.mark.parametrize("sentence, name, role", [
+    ("在高平市，年产5万吨精密铸件项目现场塔吊林立。这个由晋城恒锻精密铸造有限公司承建的项目计划投资8.8亿元。",
+     "晋城恒锻精密铸造有限公司", "undertaker"),
+    ("接过接力棒的，是荆州港务集团有限公司牵头建设的荆州港江陵港区综合码头二期工程，总投资12亿元。",
+     "荆州港务集团有限公司", "undertaker"),
+    ("湖南雪峰山农业发展有限公司将投资3.2亿元建设溆浦柑橘精深加工项目。", "湖南雪峰山农业发展有限公司", "undertaker"),
+    ("当天，他代表深圳市恒锐精密五金有限公司签下投资协议。恒锐公司将投资6.5亿元建设溆浦恒锐五金配件生产基地项目。",
+     "深圳市恒锐精密五金有限公司", "undertaker"),
+])
+def test_chinese_builders_named_in_other_ways(sentence, name, role):
+    projects = _projects("湖北开工\n\n2026年2月25日，多地举行重点项目集中签约活动。" + sentence)
+    [p] = projects.values()
+    assert (name, role) in [(o.name, o.role.value) for o in p.organizations]
+
+
+@pytest.mark.parametrize("sentence, role", [
+    ("Harbourline Logistics Co., Ltd. agreed on March 6 to put $320 million into the Haicang Cold Chain Hub.",
+     "investor"),
+    ("Lanka Highlands Tea PLC pledged more than $40 million for the Haicang Cold Chain Hub.", "investor"),
+])
+def test_english_investors_who_agree_or_pledge(sentence, role):
+    text = "Fujian deals\n\nXIAMEN, April 2, 2025 -- Fujian signed several deals in March. " + sentence
+    p = _projects(text)["Haicang Cold Chain Hub"]
+    assert [o.role.value for o in p.organizations] == [role]

@@ -182,3 +182,17 @@ def test_a_budgeted_cost_is_the_projects_and_a_shelved_project_is_no_project():
     assert list(projects) == ["Luxi Pumped Storage Power Station"]
     station = projects["Luxi Pumped Storage Power Station"]
     assert (station.amount.value, station.date) == (9.6e9, "2026-03-03")
+
+
+def test_a_revised_total_replaces_the_first_and_this_years_planned_investment_is_no_total():
+    text = ("湖北清单\n\n2026年2月25日，湖北省发展改革委公布2026年省级重点项目清单。光谷硅光芯片基地项目去年以40亿元的总投资"
+            "首次进入清单，今年总投资上调至62亿元。阳城抽水蓄能电站项目总投资约84亿元，今年计划完成投资11亿元。")
+    projects = _projects(text)
+    assert projects["光谷硅光芯片基地项目"].amount.value == 6.2e9
+    assert projects["阳城抽水蓄能电站项目"].amount.value == 8.4e9
+
+
+def test_a_plant_in_full_production_since_a_past_year_is_no_project():
+    text = ("Press release\n\nCHANGSHA, Sept. 22, 2026 -- Xiangneng Power signed three projects this week. Its "
+            "Changde Cell Plant, built with an investment of RMB 2.2 billion, has been in full production since 2021.")
+    assert _projects(text) == {}

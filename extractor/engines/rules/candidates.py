@@ -66,8 +66,13 @@ class Candidate:
         if known is None or ROLE_RANK[role] < ROLE_RANK[known[1]]:
             self.orgs[org.text] = (known[0] if known else org, role)
 
-    def set_amount(self, amount: MoneyMatch) -> None:
-        if self.amount is None:
+    def set_amount(self, amount: MoneyMatch, revised: bool = False) -> None:
+        """The first sum stated is the amount and a later one a conflict, unless the later one revises
+        it ("今年总投资上调至62亿元", "raised to"): that one is the amount now."""
+        if revised and self.amount is not None and amount.start > self.amount.start:
+            self.amount_conflicts.append(self.amount)
+            self.amount = amount
+        elif self.amount is None:
             self.amount = amount
         elif (amount.start, amount.end) != (self.amount.start, self.amount.end):
             self.amount_conflicts.append(amount)

@@ -19,7 +19,7 @@ _KEY_PROJECTS = r" (?:[\w-]+ ){0,3}(?:[Pp]rojects?)\b"
 STATUS_CUES: list[tuple[Status, re.Pattern]] = [
     (Status.signed, re.compile(r"signed\b(?! off\b)|signing\b|sign\b(?! off\b)|contracts?\b|contracted\b|agreements?\b|deals?\b"
                                r"|inked\b|put pen to paper\b"
-                               r"|agreed (?:with|to|that)\b"
+                               r"|agreed (?:with|to|that)\b|agreed on [A-Z][a-z]{2,8}\.? \d{1,2},? to\b"
                                r"|签约|签订|签署|协议|合同")),
     (Status.approved, re.compile(r"approv(?:ed|al|es|e)\b|passed the establishment\b|ratified\b|signed off\b|signs off\b"
                                  r"|sign off\b|green[- ]?light(?:ed|s)?\b|greenlit\b"
@@ -58,7 +58,7 @@ _JIHUA = re.compile("计划")
 # after it), so that none hides another at the same position.
 _TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and context, chars back)
     (0, r"g(?<=sig)", 2), (0, r"c(?=ontract)", 0), (0, r"g(?<=ag)(?=reement)", 1), (0, r"d(?=eal)", 0),
-    (0, r"g(?<=ag)(?=reed (?:with|to|that)\b)", 1), (0, r"k(?<=ink)(?=ed\b)", 2), (0, r"p(?<=put p)(?=en to paper)", 4), (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
+    (0, r"g(?<=ag)(?=reed (?:with|to|that)\b|reed on [A-Z])", 1), (0, r"k(?<=ink)(?=ed\b)", 2), (0, r"p(?<=put p)(?=en to paper)", 4), (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
     (1, r"v(?<=approv)", 5), (1, r"f(?<=signed of)(?=f\b)", 8), (1, r"f(?<=signs of)(?=f\b)", 7),
     (1, r"f(?<=sign of)(?=f\b)", 6), (1, r"p(?=assed the establishment)", 0), (1, r"f(?<=ratif)(?=ied)", 4),
     (1, r"g(?=reen[- ]?light|reenlit)", 0),
@@ -169,6 +169,7 @@ ANAPHOR_PROJECT = re.compile("|".join(
     # ("Construction is the responsibility of X": of the project in focus)
     + [text_start("C", r"onstruction (?:is|will be) (?:the responsibility of|led by|undertaken by|carried out by)")]
     + ["该项目", "此项目", "本项目", "这一项目", "这个项目", "该工程", "此工程", "本工程", "该基地",
+       "这(?=个[^，。；,;]{1,24}?的项目)个[^，。；,;]{1,24}?的项目",  # "这个由X承建的项目"
        text_start("项", "目"), text_start("工", "程(?=估算|概算|总投资|动态|由|已|建成|计划|位于|选址|预计)"),
        "项(?<=[，,]项)目(?=总投资|由|已|建成|计划|位于|选址|落户|预计)"]))
 # \b(?:[Tt]he|[Tt]his)\s+(?:company|...)\b | 该公司 | 这家...(?:企业|公司) | 该企业 | 该集团
@@ -261,10 +262,12 @@ _ROLE_BEFORE = [
 ]
 _ROLE_AFTER = [
     (OrgRole.investor, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is to|intends? to|would|has|have)\s+"
-                                  r"(?:invest(?! in and (?:build|construct))|spend"
-                                  r"|(?:has |have )?committed to invest(?:ing)?"
+                                  r"(?:invest(?! in and (?:build|construct))|spend|(?:has |have )?committed to invest(?:ing)?"
                                   r"|put\s+(?:about\s+|some\s+|nearly\s+)?(?:US\$|HK\$|\$|RMB|¥|\d))"
-                                  r"|^(?:将|计划|拟)?投资(?!建设)|^(?:将|计划|拟)投入")),
+                                  r"|^\s*(?:has |have )?(?:pledged|agreed (?:on [^,;]{1,16} )?to (?:invest|put))\b"
+                                  r"|^\s*committed to invest(?:ing)?"
+                                  r"|^(?:将|计划|拟)?投资(?!建设)(?!约?[0-9.]+[亿万]*(?:美元|元)?建设)"
+                                  r"|^(?:将|计划|拟)投入")),
     (OrgRole.undertaker, re.compile(r"^\)?(?:,?\s*(?:which|that)\s+)?\s*(?:has |have |had |will |is |was )?"
                                     r"(?:jointly |together |also |then )?"
                                     r"(?:undertaken|undertakes?|led|leads|(?:is )?building|build|builds|"
@@ -278,8 +281,9 @@ _ROLE_AFTER = [
                                     r"|will invest in and build)\b"
                                     # (also past a short name it is given and where: "X公司（以下简称“Y”）将在Z区建设")
                                     r"|^(?:（以下简称[^）]{1,16}）)?(?:将|拟|计划)?(?:在[^，。；,;]{1,20}?)?"
-                                    r"(?:负责)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)"
-                                    r"|^(?:申报|作为(?:项目业主|项目法人|建设单位|实施主体|建设主体))")),  # "X申报的Y项目": the unit that put the project forward
+                                    r"(?:负责|牵头)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)"
+                                    r"|^(?:申报|作为(?:项目业主|项目法人|建设单位|实施主体|建设主体))"
+                                    r"|^(?:将|计划|拟)?投资约?[0-9.]+[亿万]*(?:美元|元)?建设")),  # "投资3.2亿元建设X": builds it  # "X申报的Y项目": the unit that put the project forward
 ]
 # "由X投资" invests; "由X投资建设" and "由X投资20亿元建设" build.
 _INVESTS_ONLY = re.compile(r"投资(?!建设)(?!约?[0-9.]+[亿万]*(?:美元|元)?(?:人民币)?建设)")

@@ -110,13 +110,22 @@ class EventTracking:
         if full is not None and full is not gov:
             return full
         if not LEVEL_BODY.fullmatch(gov.text):
-            return self._with_renmin(gov)
+            return self._company_in_full(gov) if gov.is_company else self._with_renmin(gov)
         kind = next(k for k in _BODY_KINDS if k.search(gov.text))
         for org in self.m.orgs(0, len(self.text)):
             if org.kind == "government" and not LEVEL_BODY.fullmatch(org.text) and kind.search(org.text) \
                     and _LEVEL_WORD[gov.text[0]].search(org.text):
                 return self._with_renmin(org)
         return gov
+
+    def _company_in_full(self, org):
+        """"恒锐公司" is "深圳市恒锐精密五金有限公司" when the article named it so before: a brand of two to
+        four characters and 公司, inside the full name of exactly one company named earlier."""
+        if not (4 <= len(org.text) <= 6 and org.text.endswith("公司")):
+            return org
+        brand = org.text[:-2]
+        fuller = {o.text: o for o in self.m.orgs(0, org.start) if o.is_company and brand in o.text and o.text != org.text}
+        return next(iter(fuller.values())) if len(fuller) == 1 else org
 
     def _with_renmin(self, gov):
         """甘肃省政府 is 甘肃省人民政府 when the article names it so too."""

@@ -40,7 +40,7 @@ _GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
                "|(?:规划|配置|建成后|设计)[^，。；,;]{0,10}?[0-9.]+万?(?:个|台|套|座|栋|条|千瓦|兆瓦|吨|张|床|千瓦时)"
                "|(?:合作|投资|框架|战略合作)?协议|(?:项目)?(?:(?:建设|业主|实施)单位|业主|投资方|建设方)(?:为|是)[^，。；,;]{2,30}"
                "|列入[^，。；,;]{1,12}?项目)")
-_TIGHT_GAP = re.compile(rf"[，,；;：:（(]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:项目)?"
+_TIGHT_GAP = re.compile(rf"[，,；;：:（(]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:(?:去年|今年|此前|当时|首次)?以)?(?:项目)?"
                         r"(?:工程)?(?:估算|概算|动态|静态)?(?:计划总投资|总投资|计划投资|投资总额|投资|投资额|总额)?[：:]?"
                         r"(?:约|达|为|超过|逾)?")
 # A clause between the name and the sum that opens with "this project" speaks of it again: "X项目同样备受
@@ -50,6 +50,9 @@ _REFERRED_BACK = re.compile(r"[，,；;](?:该|此|这一|这个)(?:项目|工�
 # "用于建设", "新建", "的".
 _INVESTED_TO_BUILD = re.compile(r"[，,]?(?:(?:在|于)[\u4e00-\u9fffA-Za-z0-9]{1,20}?)?(?:用于|拟|将)?"
                                 r"(?:投资建设|建设|新建|打造|实施|兴建)|的")  # "总投资48亿元的X项目"
+# A sum that revises the one stated before: "上调至62亿元", "raised to 6.2 billion yuan".
+_REVISED_TO = re.compile(r"(?:上调|调增|增加|增|提高|调整|追加|扩大)(?:至|到|为)\s*(?:约)?$"
+                         r"|\b(?:revised|raised|increased|lifted|adjusted)(?: up(?:ward)?)? to\s+(?:about\s+)?$")
 # What a sum is spent on: "mainly for the construction of ...", "used to build", "用于建设".
 _SPENT_ON = re.compile(r"\bfor\b|\bconstruction of\b|\bto build\b|用于|主要建设")
 # "The total investment is", "总投资为": a sum of the project the paragraph is about.
@@ -291,7 +294,12 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         if respectively and len(kept) >= 2:
             paired = self._pair_respectively(kept, names, cands)
             kept = [a for a in kept if a not in paired]
+        revised_of = None  # the project the sentence's last sum was given to
         for a in kept:
+            revised = bool(_REVISED_TO.search(text, max(0, a.start - 16), a.start))
+            if revised and revised_of is not None:  # "去年以40亿元…，今年总投资上调至62亿元": the same project's
+                revised_of.set_amount(a, revised=True)
+                continue
             target = self._amount_target(a, sent, names, cands, referents)
             # (An unquoted Chinese name named in this sentence must be tight with its sum; one referred
             # to by 该项目/该工程 is not named here at all.)
@@ -299,8 +307,9 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
                     and not self._tight(target, names, a):
                 target = self._described_by_sum(a, names, cands)  # "总投资48亿元的X项目", or none
             if target is not None:
-                target.set_amount(a)
+                target.set_amount(a, revised=revised)
                 self._mark_components(a, sent, names, cands, target)
+                revised_of = target
             elif not names:  # "X said it would spend $180 million on a second phase": named next, maybe
                 company = self._company_named_before(sent, a.start)
                 if company is None and _IT_OR_THE_COMPANY.search(self.text, sent.start, a.start):

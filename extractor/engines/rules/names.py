@@ -364,6 +364,8 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
 _ZH_ATTRIBUTE_AFTER = re.compile(r"(?:战略|布局|理念|模式|品牌|口号|定位|目标|称号|之称|美誉|愿景|思路)")
 _ZH_MANY_BEFORE = re.compile(r"(?:一批|一系列|多个|若干|这些|各类|一些|多项|一大批|最大的|最多的|最高的|首个|又一个?|一个)$")
 _ZH_PARTS_BEFORE = re.compile(r"(?:主要建设|配套建设|建设内容(?:主要)?(?:包括|为))[^，。；,;]*$")
+_CLAUSE_WORDS = frozenset("a an the is are was were be been its their his her has have had will would to "
+                          "plans planned preparing building said says".split())
 _AS_A_BEFORE = re.compile(r"\bas (?:an? |the )?$")
 _ENTITY_LAST = re.compile(r"\b(?:Company|Companies|Co|Agreement|Contract|Government|Board|Group|Committee|Manager"
                           r"|Team|Owner|Subsidiary|Vehicle|Entity|Parties|Party)\.?$")
@@ -433,8 +435,8 @@ def _np(text: str, offset: int, zh: bool) -> list[NameMention]:
         for s, piece in _split_enumeration(span_start, text[span_start:span_end]):
             name = _trim_np(piece)
             s += len(piece) - len(name)
-            if lower_head and not _UPPER_INITIAL.match(name):
-                continue
+            if lower_head and (not _UPPER_INITIAL.match(name) or not _CLAUSE_WORDS.isdisjoint(name.lower().split())):
+                continue  # ("Yichang is preparing a project": a clause, not a name)
             if "'s " in name or "’s " in name or len(name.split()) < 2:
                 continue
             words = _ascii_words(name)

@@ -18,7 +18,7 @@ from extractor.normalize.places import Gazetteer
 
 _GOV_EN = (r"People's Government|Government|government|Management Committee|Commission|Committee|Bureau"
            r"|Administration|Department|Ministry|Office|Council|Authority|Agency")
-_OF_TAIL = r"(?: of(?: (?:and|&|the)| [A-Z][\w'’&-]*)+)?"
+_OF_TAIL = r"(?: of(?: (?:and|&|the)| [A-Z][\w'’&-]*| \([A-Z][a-z]+\))+)?"  # (of the China (Guangxi) Pilot ...)
 # Legal forms of companies outside China ("Domaine Valcour SA", "Nordfibre AB"), dotted forms first.
 # Short capitals that are often something else ("SE" a compass point, "AS" a word) are left out.
 _FOREIGN_LEGAL = (r"Limited|Plc|LLP|S\.p\.A\.|SpA|S\.r\.l\.|Srl|S\.A\.S\.|SAS|S\.A\.|SA|AG|AB|N\.V\.|NV"
@@ -95,7 +95,7 @@ _ZH_CHARS = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9·]+$")
 _ZH_LEFT_CUT_WORDS = (
     r"获得|获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游|自然资源|体育)"
     r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|成立|设立|组建|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括"
-    r"|还有|另有|也有|既有")
+    r"|还有|另有|也有|既有|代表|他们|他|她")
 
 
 def _last_of(words: str) -> re.Pattern:

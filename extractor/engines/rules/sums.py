@@ -38,7 +38,8 @@ _COUNT_ZH = re.compile(r"项目\D{0,4}\d+个|\d+个[\u4e00-\u9fff]{0,6}?项目")
 _TOTAL_WORDS = re.compile("|".join(
     any_case(r"\bcombined\b", r"\btogether\b", r"\bin total\b", r"\baltogether\b", r"\ba total of\b",
              r"\bannual (?:planned )?investment", r"\byearly (?:planned )?investment", "planned annual investment")
-    + [r"共(?=[\u4e00-\u9fff]{0,8}\d)", "合计", "累计", "总计", "年度计划投资", "年度投资", "年计划投资"]))
+    + [r"共(?=[\u4e00-\u9fff]{0,8}\d)", "合计", "累计", "总计", "年度计划投资", "年度投资", "年计划投资",
+       "(?:今年|年内|本年度?|当年)(?:计划)?(?:完成)?投资", "计划完成投资"]))
 _EACH_AFTER = re.compile(r"^\s*(?:each\b|apiece\b|or more each)|^(?:以上|以下)?的?项目|^[\u4e00-\u9fff]{0,2}以上的?项目")
 
 
@@ -94,7 +95,7 @@ def says_count(text: str) -> bool:
 # A word every OPERATING phrase holds, found by a search that skips ahead (OPERATING cannot: "\b" first).
 OPERATING_WORD = re.compile(r"production|operation|service|grid|completed|terminated|cancelled|canceled|scrapped|suspended|shelved"
                             r"|投产|投入|投运|并网|终止|不再实施|取消|建成|竣工")
-OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:production|operation|service)\b"
+OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:full |commercial |normal |stable )?(?:production|operation|service)\b"
                        r"|\b(?:went|came|was put|were put|completed and put) into (?:production|operation|service)\b"
                        r"|\bin (?:production|operation|service) since\b"
                        r"|\b(?:was|were|has been|had been) (?:fully )?(?:connected|hooked up) to the grid\b"
