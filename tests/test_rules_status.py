@@ -183,3 +183,17 @@ def test_a_signing_yet_to_come_is_a_plan():
     text = ("永川招商\n\n2025年10月17日，永川区签约项目5个。"
             "江苏储能科技有限公司拟在永川投资10亿元建设储能电池Pack项目，预计11月正式签约。")
     assert _projects(text)["储能电池Pack项目"].status.value == "planned"
+
+
+def test_a_ceremony_that_signed_many_deals_signs_the_plans_told_later_and_those_of_other_provinces():
+    text = ("Expo signings\n\nKUNMING, June 20, 2026 (Pan-Asia Business Wire) -- Foreign companies put their names to a "
+            "string of deals in the Yunnan capital on Friday.\n\n"
+            "Malaysia's Tropika Rubber Industries Bhd will invest 1.2 billion yuan in the Lincang Rubber Processing "
+            "Project.\n\n"
+            "Not all of the signings were for Yunnan. India's Meridian Lifesciences Ltd. inked a deal on the Chengdu "
+            "Oncology API Production Base, worth US$75 million.\n\n"
+            "Separately, Kunming Steel Co., Ltd. plans to build the Anning Slag Recycling Plant for 300 million yuan.")
+    projects = _projects(text)
+    for name in ("Lincang Rubber Processing Project", "Chengdu Oncology API Production Base"):
+        assert (projects[name].status.value, projects[name].date) == ("signed", "2026-06-19"), name
+    assert projects["Anning Slag Recycling Plant"].status.value == "planned"

@@ -77,9 +77,10 @@ class Builder:
         inherit = event is not None and (own is None or own.status == event.status.status
                                          or self._plan_of_the_event(own, event, cand))
         located = None
-        if inherit and event.places:
+        if inherit and event.places and event.status.status in (Status.listed, Status.approved):
             # A Hubei project does not inherit the date and status of a Guangdong list, but may the
-            # Hubei list the article told of before it.
+            # Hubei list the article told of before it. (A signing ceremony in Kunming signs
+            # projects of other provinces too.)
             here = self.places.locate(cand, False)
             if here is not None and here.place.province_en not in provinces_named(event.places):
                 located = here
@@ -126,8 +127,16 @@ class Builder:
             return False
         if event.status.status == Status.other:
             return True
-        return event.status.status == Status.signed and bool(cand.sentences) \
-            and (0 <= cand.sentences[0] - event.sentence <= 1 or self.m.paragraphs[cand.paragraph].kind == "bullet")
+        if event.status.status != Status.signed or not cand.sentences:
+            return False
+        if 0 <= cand.sentences[0] - event.sentence <= 1 or self.m.paragraphs[cand.paragraph].kind == "bullet":
+            return True
+        # A ceremony that signed many deals ("put their names to a string of deals", "集中签约"): a company's
+        # plan told later in its section is one of them, unless the text sets it apart ("Separately, ...").
+        told = self.m.sentences[event.sentence]
+        own = self.m.sentences[cand.sentences[0]]
+        return event.section == cand.section and _MANY_SIGNED.search(told.text) is not None \
+            and _SET_APART.search(own.text) is None
 
     def _signs_later(self, cand: Candidate) -> bool:
         """A sentence naming the candidate says it is to be signed ("预计11月正式签约"): a plan of its own."""
@@ -354,6 +363,8 @@ def _places_named(name: str) -> tuple[Place, ...]:
     return tuple(Gazetteer.load().lookup(name))
 
 
+_MANY_SIGNED = re.compile(r"\b(?:deals|agreements|contracts|projects)\b|集中签约|签约项目|项目集中|批项目")
+_SET_APART = re.compile(r"\b(?:[Ss]eparately|[Ee]lsewhere|[Ii]ndependently|[Ll]ater)\b|另外|另据|此外，.{0,6}还计划")
 _SIGNING_WORD = re.compile(r"签约|签订|签署|sign", re.I)
 _BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _UNIT = {"亿元": 1e8, "万元": 1e4, "百万元": 1e6, "million yuan": 1e6, "billion yuan": 1e9, "100 million yuan": 1e8}
