@@ -324,3 +324,14 @@ def test_english_investors_who_agree_or_pledge(sentence, role):
     text = "Fujian deals\n\nXIAMEN, April 2, 2025 -- Fujian signed several deals in March. " + sentence
     p = _projects(text)["Haicang Cold Chain Hub"]
     assert [o.role.value for o in p.organizations] == [role]
+
+
+def test_a_plant_a_company_will_spend_on_is_the_one_named_a_few_sentences_later():
+    text = ("Automakers\n\nBEIJING, March 11, 2026 (Reuters) -- Germany's Volkmar Automotive AG said on Tuesday it would "
+            "spend 1.2 billion euros (about 9.4 billion yuan) on a new electric-drive and vehicle assembly plant in "
+            "Hefei. It will be the group's third production base in China.\n\n"
+            '"China is where the speed is," its chief executive told reporters. A spokeswoman said construction of the '
+            "Volkmar Hefei Electric Drive and Assembly Plant would start in the second quarter.")
+    plant = _projects(text)["Volkmar Hefei Electric Drive and Assembly Plant"]
+    assert (plant.amount.value, plant.amount.currency) == (1.2e9, "EUR")
+    assert [o.name for o in plant.organizations] == ["Volkmar Automotive AG"]

@@ -24,7 +24,8 @@ _FACILITY = (r"(?:plant|factory|phase|facility|base|park|centre|center|line|mill
              r"|warehouse|complex)\b")
 # A sum spent on something described, not named: "$180 million on a second phase", "75 million
 # euros into a plant making ...", "5亿元建设一座…工厂" is left to the Chinese rules.
-_ON_A_FACILITY = re.compile(r"\s+(?:on|into|in|for|to build|to set up)\s+(?:a|an)\s+(?:[\w-]+\s+){0,4}?" + _FACILITY)
+_ON_A_FACILITY = re.compile(r"(?:\s*\([^()]{1,40}\))?\s+(?:on|into|in|for|to build|to set up)\s+(?:a|an)\s+"
+                            r"(?:[\w-]+\s+){0,6}?" + _FACILITY)  # (past "(about 9.4 billion yuan)")
 
 
 _WORD = re.compile(r"[a-z][a-z-]+")
@@ -38,6 +39,7 @@ def _words(text: str) -> set[str]:
 
 
 _CLAUSE_END = re.compile(r"[,;.]\s|[,;]")
+_DESCRIPTION_REACH = 4  # sentences
 
 
 # The rest of "a 1.46 billion yuan lithium iron phosphate cathode project": what the sum describes.
@@ -76,14 +78,19 @@ class DescribedThenNamed:
             self._description = _Described(index, _words(cands[0].name.text), weak=cands[0])
 
     def _pop_described(self, index: int) -> Optional[_Described]:
-        """What the sentence before `index` described; forgotten after (it is the next sentence's only)."""
-        described, self._description = self._description, None
-        return described if described is not None and described.sentence == index - 1 else None
+        """What a sentence shortly before `index` described (a quote or a remark may come between the
+        description and the name); forgotten once a project is named, or after a few sentences."""
+        described = self._description
+        if described is not None and index - described.sentence > _DESCRIPTION_REACH:
+            described = self._description = None
+        return described
 
     def _absorb_described(self, described: _Described, index: int, cands: list[Candidate]) -> None:
         """The one project sentence `index` names for the first time takes what the sentence before
         it described."""
         fresh = list(dict.fromkeys(c for c in cands if not c.weak and c.sentences[0] == index))
+        if fresh:
+            self._description = None  # (told of or not, a project named ends the description's reach)
         if len(fresh) != 1 or not described.words & _words(fresh[0].name.text):
             return  # (a project that shares no word with the description is another one)
         named = fresh[0]
