@@ -227,7 +227,7 @@ def says_the_company(text: str) -> bool:
 # the cheap test on the ending comes first.
 _ROLE_BEFORE = [
     # ("built by a joint venture between A and B": the partners build it; B takes A's role, see `roles`)
-    (OrgRole.undertaker, re.compile(r"(?:(?:undertaken|built|constructed|carried out|implemented|developed|led|"
+    (OrgRole.undertaker, re.compile(r"(?:(?:(?i:u)ndertaken|(?i:b)uilt|(?i:c)onstructed|carried out|implemented|(?i:d)eveloped|led|"
                                     r"operated|run|invested and (?:constructed|built)|managed|owned|proposed|"
                                     r"submitted)(?:\s+and\s+(?:run|operated|managed))?\s+by|(?:is|are|will be) the responsibility of)"
                                     r"\s+(?:the\s+"

@@ -18,7 +18,7 @@ from extractor.normalize.relative_dates import DATELINE_AFTER
 
 _FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operation\w*|finish\w*|due|running|"
                           r"operating|online|production|service)\s+(?:[\w-]+\s+){0,2}in\s+$|\bwhen\s+(?:[\w-]+\s+){0,3}in\s+$|(?:\bby|\buntil|\bbefore|\bafter|\bsince|(?:[Ff]ounded|[Ee]stablished|[Ss]et up|"
-                          r"[Rr]egistered|[Ll]isted) in)\s+$|预计$|计划$|将于$|成立于$|始建于$|创立于$|成立$"
+                          r"[Rr]egistered|[Ii]ncorporated|[Ll]isted)(?: in [A-Z][\w'’-]+)? in)\s+$|预计$|计划$|将于$|成立于$|始建于$|创立于$|成立$"
                           # "due to roll off the line in late 2027", "from 2028, for export"
                           r"|\b(?:due|expected|scheduled|slated|set|aims?|targets?|hopes?)\s+to\s+(?:[\w-]+\s+){1,5}in\s+$"
                           r"|\bfrom\s+$")

@@ -32,16 +32,16 @@ _OPEN_QUOTES, _CLOSE_QUOTES = "“\"「‘", "”\"」’"
 _GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
                "(?:落户|选址|位于|建于|布局)[\u4e00-\u9fffA-Za-z0-9]{0,20}"
                "|(?:将|拟)?由[^，。；,;]{1,48}?(?:投资建设|建设|承建|实施|负责|(?<!总)(?<!计划)投资|申报|出资|签约|签订)"
-               "|(?:当天|当日|同日|同期|今天|今日|日前|近日)?(?:正式|集中|顺利)?(?:开工|动工|开建|签约|落地|获批)"
+               "|(?:当天|当日|同日|同期|今天|今日|日前|近日)?(?:正式|集中|顺利)?(?:开工|动工|开建|签约|落地|获批|建成|投产)(?:建设)?"
                "|(?:获|经)[^，。；,;]{1,30}?(?:核准|批复|批准|备案)"
                "|(?:纳入|列入)[^，。；,;]{1,30}?(?:计划|名单|清单)"
                "|(?:新建|拟建|主要建设|建设内容包括)[^，。；,;]{1,30}"
                "|(?:全长|总长|长|占地(?:面积)?|总?建筑面积|规划面积)约?[0-9.]+万?(?:公里|千米|米|亩|平方米|公顷)"
-               "|(?:规划|配置|建成后|设计)[^，。；,;]{0,10}?[0-9.]+万?(?:个|台|套|座|栋|条|千瓦|兆瓦|吨|张|床|千瓦时)"
+               "|(?:规划|配置|建成后|设计|装机|容量|规模|产能|年产)[^，。；,;]{0,10}?[0-9.]+万?(?:个|台|套|座|栋|条|千瓦|兆瓦|吨|张|床|千瓦时)"
                "|(?:合作|投资|框架|战略合作)?协议|(?:项目)?(?:(?:建设|业主|实施)单位|业主|投资方|建设方)(?:为|是)[^，。；,;]{2,30}"
                "|列入[^，。；,;]{1,12}?项目)")
 _TIGHT_GAP = re.compile(rf"[，,；;：:（(]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:(?:去年|今年|此前|当时|首次)?以)?(?:项目)?"
-                        r"(?:工程)?(?:估算|概算|动态|静态)?(?:计划总投资|总投资|计划投资|投资总额|投资|投资额|总额)?[：:]?"
+                        r"(?:工程)?(?:估算|概算|动态|静态)?(?:计划总投资|总投资额|总投资|计划投资|投资总额|投资|投资额|总额)?[：:]?"
                         r"(?:约|达|为|超过|逾)?")
 # A clause between the name and the sum that opens with "this project" speaks of it again: "X项目同样备受
 # 关注，该项目投资方为Y，计划投资9.8亿元".
@@ -59,8 +59,8 @@ _SPENT_ON = re.compile(r"\bfor\b|\bconstruction of\b|\bto build\b|用于|主要�
 _TOTAL_INVESTMENT_BEFORE = re.compile(r"(?:[Tt]otal|[Tt]he|[Ii]ts) (?:investment|cost)(?: (?:is|was|will be|has been))?"
                                       r"(?: (?:put|estimated|set|pegged|budgeted|valued|projected))?"
                                       r" (?:at|of|is|was|will be|reaches)\s+(?:about |around |roughly |some |nearly )?$"
-                                      r"|\b(?:has|have|with) (?:a|an) (?:planned |estimated |total |budgeted )+"
-                                      r"(?:investment|cost) of\s+(?:about |around |roughly |some |nearly )?$"
+                                      r"|\b(?:has|have|with) (?:a|an) (?:planned |estimated |total |budgeted )*"
+                                      r"(?:investment|cost|budget) of\s+(?:about |around |roughly |some |nearly )?$"
                                       r"|(?:项目)?总投资(?:为|达|约)?$")
 # Between a sum and the same sum converted: "RMB 4.8 billion (about US$670 million)", "2.6亿美元（约合18.7亿元）".
 _CONVERSION_GAP = re.compile(r"\s*[（(]\s*(?:about|around|approximately|approx\.|roughly|some|or|equivalent to|约合|约|合)?\s*")

@@ -343,8 +343,9 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
     if _has_list_word(inner, words) or _is_list_title(inner):
         return False
     if words is None and _CJK.search(inner):  # (“X大厦”项目: the text calls it a project)
-        return (bool(_ZH_HEADS.search(inner)) or text.startswith(("项目", "工程"), quote_end)) \
-            and len(inner) >= 4 and not _is_generic_zh(inner)
+        return (bool(_ZH_HEADS.search(inner)) and len(inner) >= 4
+                or text.startswith(("项目", "工程"), quote_end) and len(inner) >= 6) and not _is_generic_zh(inner)
+        # (a short quoted phrase before 工程 is a slogan: “强链补链”工程)
     if len(inner.split()) < 2:
         return False
     if ("projects" in words) if words is not None else _PROJECTS_WORD.search(inner):
@@ -387,6 +388,10 @@ _SUM_ADJECTIVE = re.compile(r"(?:(?:US|HK|S)?\$|(?:RMB|USD|CNY)\s?)?\d[\d.,]*-(?
                             r"(?:-(?:yuan|dollars?|U\.S\.-dollars?))?\s+(?=[A-Z])")
 
 
+_SIZE_ADJECTIVE = re.compile(r"\d[\d.,]*-(?:gigawatt|megawatt|kilowatt|GW|MW|kW|tonne|ton|kilometer|kilometre|km|mile"
+                             r"|meter|metre|berth|bed|room)s?\s+(?=[A-Z])")  # ("The 1.2-gigawatt Tianshan Station")
+
+
 def _trim_np(text: str) -> str:
     lead = _LEAD_STOP.match(text)
     text = text[lead.end():] if lead else text
@@ -394,7 +399,7 @@ def _trim_np(text: str) -> str:
         owner = _POSSESSOR.match(text)
         text = text[owner.end():] if owner else text
     if text[:1].isdigit() or text[:1] in "$URC":
-        adjective = _SUM_ADJECTIVE.match(text)
+        adjective = _SUM_ADJECTIVE.match(text) or _SIZE_ADJECTIVE.match(text)
         text = text[adjective.end():] if adjective else text
     return text
 
