@@ -165,3 +165,10 @@ def test_zh_a_facility_named_as_what_is_built_is_a_name_unless_it_is_part_of_a_n
 
 def test_a_city_that_is_preparing_a_project_is_no_name():
     assert _texts("Yichang is preparing a project of its own.") == []
+
+
+def test_a_sum_before_a_described_facility_is_not_part_of_its_name():
+    assert _texts("The two signed a deal to jointly develop a 2.8 billion yuan senior living and rehabilitation "
+                  "campus in Shunde.") == ["senior living and rehabilitation campus"]
+    assert _texts("Its 500 million yuan price tag is modest by the standards of the list, but port officials "
+                  "say the berths will lift capacity.") == []

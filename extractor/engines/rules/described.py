@@ -40,6 +40,7 @@ def _words(text: str) -> set[str]:
 
 _CLAUSE_END = re.compile(r"[,;.]\s|[,;]")
 _DESCRIPTION_REACH = 4  # sentences
+_GENERIC_FACILITY_WORDS = frozenset("project plant factory facility base park centre center line phase expansion".split())
 
 
 # The rest of "a 1.46 billion yuan lithium iron phosphate cathode project": what the sum describes.
@@ -91,8 +92,10 @@ class DescribedThenNamed:
         fresh = list(dict.fromkeys(c for c in cands if not c.weak and c.sentences[0] == index))
         if fresh:
             self._description = None  # (told of or not, a project named ends the description's reach)
-        if len(fresh) != 1 or not described.words & _words(fresh[0].name.text):
-            return  # (a project that shares no word with the description is another one)
+        shared = described.words & _words(fresh[0].name.text) if len(fresh) == 1 else set()
+        if not shared or (index - described.sentence > 1 and shared <= _GENERIC_FACILITY_WORDS):
+            return  # (a project that shares no word with the description is another one; further on,
+            # no word but "project" or "plant")
         named = fresh[0]
         if described.weak is not None:
             self._take_over(named, described.weak)

@@ -21,9 +21,12 @@ LOCATION_CUE_BEFORE = re.compile(
 # (Found from the facility noun, a literal the regex engine skips ahead to, then read backwards in a
 # short window: an opening "\b(?:a|an|the) " would be tried at every position of the text.)
 _FACILITY_HEAD = re.compile(r"(?:plant|factory|terminal|fab|park|base|hub|centre|center|facility|mill|farm|port"
-                            r"|project)(?![-\w])")
+                            r"|project|campus|complex|resort|warehouse|laboratory)(?![-\w])")
 _ARTICLES = frozenset(("a", "an", "the", "A", "An", "The"))
-_DESCRIBING_WORD = re.compile(r"[A-Za-z0-9][\w-]*")
+_DESCRIBING_WORD = re.compile(r"[A-Za-z0-9$][\w.$-]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+# A sum written before what it describes ("a 2.8 billion yuan senior living campus"): not part of the name.
+_MONEY_LEAD = re.compile(r"(?:(?:US|HK)?\$|RMB\s?)?\d[\d.,]*\s+(?:million|billion)"
+                         r"(?:\s+(?:yuan|dollars?|euros?|U\.S\. dollars))?\s+")
 _NOT_DESCRIBING = frozenset(
     "its their his her our this that these those which who whose is are was were will would has have had be "
     "been new old first second third last next same other such one two three four five about nearly "
@@ -36,7 +39,7 @@ def _article_before(text: str, space: int) -> Optional[int]:
     """Start of the article ("a", "an", "the") that opens one to five describing words ending at the
     `space` before a facility noun; None when there is none."""
     end = space
-    for _ in range(6):
+    for _ in range(9):
         begin = text.rfind(" ", max(0, end - 40), end) + 1
         word = text[begin:end]
         if word in _ARTICLES:
@@ -61,9 +64,11 @@ def described_spans(text: str) -> list[tuple[int, int]]:
         if LOCATION_CUE_BEFORE.search(text, max(0, article - 30), article):
             continue  # "a yard next to the railway container terminal": where it is, not what is built
         start, end = text.index(" ", article) + 1, head.end()
+        money = _MONEY_LEAD.match(text, start, end)
+        start = money.end() if money else start
         words = text[start:end].split()
         modifiers = words[:-1]
-        if any(w.lower() in _NOT_DESCRIBING or _MONEY_WORD.search(w) for w in modifiers) \
+        if not modifiers or any(w.lower() in _NOT_DESCRIBING or _MONEY_WORD.search(w) for w in modifiers) \
                 or modifiers[0] == "and" or modifiers[-1] == "and":
             continue
         if len(modifiers) < 2 and not modifiers[0][0].isupper():
