@@ -196,3 +196,9 @@ def test_a_plant_in_full_production_since_a_past_year_is_no_project():
     text = ("Press release\n\nCHANGSHA, Sept. 22, 2026 -- Xiangneng Power signed three projects this week. Its "
             "Changde Cell Plant, built with an investment of RMB 2.2 billion, has been in full production since 2021.")
     assert _projects(text) == {}
+
+
+def test_the_sum_of_the_phase_a_name_carries_is_its_amount():
+    text = ("綦江开工\n\n2025年3月27日，綦江区一季度重大项目集中开工。铝合金轮毂智能制造项目（一期）当天开工，"
+            "项目整体规划投资12亿元，分两期实施，其中一期投资5亿元。")
+    assert _projects(text)["铝合金轮毂智能制造项目（一期）"].amount.value == 5e8

@@ -307,6 +307,7 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
                     and not self._tight(target, names, a):
                 target = self._described_by_sum(a, names, cands)  # "总投资48亿元的X项目", or none
             if target is not None:
+                revised = revised or _phase_sum_of(text, a, target)
                 target.set_amount(a, revised=revised)
                 self._mark_components(a, sent, names, cands, target)
                 revised_of = target
@@ -389,6 +390,15 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
                 for _, part in later[i:]:
                     part.component = True
                 break
+
+
+_PHASE_SUM_BEFORE = re.compile(r"([一二三四1-4])期(?:工程|项目)?(?:总)?投资(?:约|为)?$")
+
+
+def _phase_sum_of(text: str, a: MoneyMatch, target: Candidate) -> bool:
+    """"项目整体规划投资12亿元，分两期实施，其中一期投资5亿元": the phase's sum is the amount of the phase named."""
+    phase = _PHASE_SUM_BEFORE.search(text, max(0, a.start - 10), a.start)
+    return phase is not None and f"{phase.group(1)}期" in target.name.text
 
 
 class _BySentence:
