@@ -41,7 +41,7 @@ _GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
                "|(?:合作|投资|框架|战略合作)?协议|(?:项目)?(?:(?:建设|业主|实施)单位|业主|投资方|建设方)(?:为|是)[^，。；,;]{2,30}"
                "|列入[^，。；,;]{1,12}?项目)")
 _TIGHT_GAP = re.compile(rf"[，,；;：:（(]?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:(?:去年|今年|此前|当时|首次)?以)?(?:项目)?"
-                        r"(?:工程)?(?:估算|概算|动态|静态)?(?:计划总投资|总投资额|总投资|计划投资|投资总额|投资|投资额|总额)?[：:]?"
+                        r"(?:工程)?(?:估算|概算|动态|静态)?(?:计划总投资|总投资额|总投资|计划投资|规划总投资|(?:整体)?规划投资|投资总额|投资|投资额|总额)?[：:]?"
                         r"(?:约|达|为|超过|逾)?")
 # A clause between the name and the sum that opens with "this project" speaks of it again: "X项目同样备受
 # 关注，该项目投资方为Y，计划投资9.8亿元".
@@ -303,12 +303,12 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
             target = self._amount_target(a, sent, names, cands, referents)
             # (An unquoted Chinese name named in this sentence must be tight with its sum; one referred
             # to by 该项目/该工程 is not named here at all.)
-            if target is not None and target.name.source == "zh" and target in cands \
+            phase = target is not None and _phase_sum_of(text, a, target)
+            if target is not None and target.name.source == "zh" and target in cands and not phase \
                     and not self._tight(target, names, a):
                 target = self._described_by_sum(a, names, cands)  # "总投资48亿元的X项目", or none
             if target is not None:
-                revised = revised or _phase_sum_of(text, a, target)
-                target.set_amount(a, revised=revised)
+                target.set_amount(a, revised=revised or phase)
                 self._mark_components(a, sent, names, cands, target)
                 revised_of = target
             elif not names:  # "X said it would spend $180 million on a second phase": named next, maybe
