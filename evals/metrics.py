@@ -115,10 +115,19 @@ def _show_amount(p: Project) -> Optional[str]:
 
 
 # field name -> (value shown in reports, agreement test); None means "not stated"
+def _same_county(a: Optional[str], b: Optional[str]) -> bool:
+    """Equal names; a one-character county is written both ways: "Li" (County) and "Lixian"."""
+    if a == b:
+        return True
+    if not a or not b:
+        return False
+    return (a.endswith("xian") and a[:-4] == b) or (b.endswith("xian") and b[:-4] == a)
+
+
 _FIELD_RULES: dict[str, tuple[Callable[[Project], Optional[str]], Callable[[Project, Project], bool]]] = {
     "province": (lambda p: p.province, lambda g, p: _text(g.province) == _text(p.province)),
     "city": (lambda p: p.city, lambda g, p: _text(g.city) == _text(p.city)),
-    "district": (lambda p: p.district, lambda g, p: _text(g.district) == _text(p.district)),
+    "district": (lambda p: p.district, lambda g, p: _same_county(_text(g.district), _text(p.district))),
     "organizations": (_show_orgs, _orgs_agree),
     "roles": (_show_orgs, _roles_agree),
     "amount": (_show_amount, lambda g, p: amounts_agree(g.amount, p.amount)),

@@ -258,3 +258,9 @@ def test_a_september_date_is_held_by_sept_and_sep():
     assert _date_held("2025-09-16", "On Sept. 16, the city signed")
     assert _date_held("2025-09-16", "On Sep 16, the city signed")
     assert not _date_held("2025-09-16", "On Oct. 16, the city signed")
+
+
+def test_a_one_character_county_agrees_in_both_spellings():
+    from evals.metrics import _same_county
+    assert _same_county("lixian", "li") and _same_county("li", "lixian") and _same_county("li", "li")
+    assert not _same_county("lixian", "lu") and not _same_county("", "li") and not _same_county("xian", "")

@@ -20,7 +20,7 @@ STATUS_CUES: list[tuple[Status, re.Pattern]] = [
     (Status.signed, re.compile(r"signed\b(?! off\b)|signing\b|sign\b(?! off\b)|contracts?\b|contracted\b|agreements?\b|deals?\b"
                                r"|inked\b|put pen to paper\b"
                                r"|agreed (?:with|to|that)\b|agreed on [A-Z][a-z]{2,8}\.? \d{1,2},? to\b"
-                               r"|签约|签订|签署|协议|合同")),
+                               r"|签约|签订|签署|签下|协议|合同")),
     (Status.approved, re.compile(r"approv(?:ed|al|es|e)\b|passed the establishment\b|ratified\b|signed off\b|signs off\b"
                                  r"|sign off\b|green[- ]?light(?:ed|s)?\b|greenlit\b"
                                  r"|核准|批复|获批|批准|审批通过|予以备案|完成备案|已备案|备案通过")),
@@ -35,7 +35,8 @@ STATUS_CUES: list[tuple[Status, re.Pattern]] = [
                               r"|started construction\b|集中开工|正式开工|开工仪式|已开工|开工奠基|奠基仪式"
                               r"|正式动工|动工仪式"
                               r"|(?:(?<=项目)|(?<=工程)|(?<=项目当天)|(?<=工程当天)|(?<=项目当日)|(?<=工程当日)|(?<=项目正式)"
-                              r"|(?<=工程正式)|(?<=项目顺利)|(?<=工程顺利))(?:开工|动工)(?=[。，,；;])")),
+                              r"|(?<=工程正式)|(?<=项目顺利)|(?<=工程顺利)|(?<=项目同步)|(?<=工程同步)|(?<=项目同日)"
+                              r"|(?<=工程同日))(?:开工|动工)(?=[。，,；;])")),
     (Status.listed, re.compile(r"list(?:ed|s)?\b|included in\b|key" + _KEY_PROJECTS + "|Key" + _KEY_PROJECTS
                                + "|KEY" + _KEY_PROJECTS + r"|major (?:[\w-]+ ){0,2}projects\b"
                                r"|清单|名单|列入|纳入|入选|位列|重点项目|重大项目|重点(?:[\u4e00-\u9fff]{0,4})项目")),
