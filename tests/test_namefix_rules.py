@@ -172,3 +172,8 @@ def test_a_sum_before_a_described_facility_is_not_part_of_its_name():
                   "campus in Shunde.") == ["senior living and rehabilitation campus"]
     assert _texts("Its 500 million yuan price tag is modest by the standards of the list, but port officials "
                   "say the berths will lift capacity.") == []
+
+
+def test_a_town_a_plant_is_built_in_is_no_name():
+    assert _texts("Yaoxiang Co., Ltd. agreed to build a persimmon deep-processing plant in the county's Lianhua Town, "
+                  "putting 180 million yuan into it.") == ["persimmon deep-processing plant"]

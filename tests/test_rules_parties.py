@@ -328,3 +328,16 @@ def test_a_plant_a_company_will_spend_on_is_the_one_named_a_few_sentences_later(
     plant = _projects(text)["Volkmar Hefei Electric Drive and Assembly Plant"]
     assert (plant.amount.value, plant.amount.currency) == (1.2e9, "EUR")
     assert [o.name for o in plant.organizations] == ["Volkmar Automotive AG"]
+
+
+def test_where_a_deal_is_signed_places_nothing():
+    text = ("青海签约\n\n2026年7月8日，海东市人民政府与中电建西北新能源投资有限公司在西宁签订乐都抽水蓄能电站项目开发协议，"
+            "总投资约85亿元。")
+    assert _projects(text)["乐都抽水蓄能电站项目"].city == "Haidong"
+
+
+def test_where_its_company_comes_from_places_nothing():
+    text = ("Tianjin deals\n\nTIANJIN, March 19, 2025 -- At a ceremony in Tianjin's Wuqing District on March 17, the "
+            "district government signed with Zhongke Lianchuang Co., Ltd., under which the Beijing company will put "
+            "2.35 billion yuan into the Jingjin Zhigu Industrial Park.")
+    assert _projects(text)["Jingjin Zhigu Industrial Park"].province == "Tianjin"

@@ -54,6 +54,8 @@ _ORIGIN_BEFORE = re.compile(r"(?:headquartered|based|registered|founded)\s+in\s+
 _DISTANCE_BEFORE = re.compile(r"(?:km|kilomet(?:er|re)s|miles)\s+(?:(?:north|south|east|west)\w*\s+)?(?:of|from)\s+$")
 
 
+_SIGNED_THERE = re.compile(r"(?:正式|成功|集中)?(?:签订|签约|签署)")
+_FIRM_AFTER_EN = re.compile(r"\s(?:company|firm|group|investor|developer|conglomerate|maker|manufacturer|supplier)\b")
 _FIRM_AFTER = re.compile(r"(?:的)?(?:企业|公司|客商|投资商|民企|外企|上市公司|集团)")
 
 
@@ -74,6 +76,10 @@ def _places_where(text: str, found: list) -> list:
             continue
         if before.endswith("家") and _FIRM_AFTER.match(text, p.end):
             continue  # "一家上海企业": where a firm is from
+        if before.endswith(("the ", "The ")) and _FIRM_AFTER_EN.match(text, p.end):
+            continue  # "the Beijing company", "the Shenzhen firm"
+        if before.endswith(("在", "于")) and _SIGNED_THERE.match(text, p.end):
+            continue  # "在西宁签订…协议": where the deal was signed, not where the project is
         out.append(p)
     return out
 

@@ -148,7 +148,8 @@ _BUILT_IN_BEFORE = re.compile(
     r"\b(?:build|builds|building|built|construct|constructs|constructing|constructed|set up|sets up|setting up"
     r"|establish|establishes|establishing|established|open|opens|opening|opened|add|adds|adding|added"
     r"|locate|locates|relocate|relocates|relocated)"
-    r"\s+(?:a|an|its|their|the|new|two|three|several)\s[^.;:!?\n]{0,60}?\b(?:in|at|inside|within)\s+(?:the\s+)?$"
+    r"\s+(?:a|an|its|their|the|new|two|three|several)\s[^.;:!?\n]{0,60}?\b(?:in|at|inside|within)\s+(?:the\s+)?"
+    r"(?:[\w-]+['’]s\s+)?$"
     r"|\blocated\s+(?:in|at|inside|within)\s+(?:the\s+)?$", re.I)
 _PROJECT_HEADS = frozenset("project programme program expansion upgrade".split())
 # A site named right after a project's name with "at" or "in" is where the project is: "the X Terminal
@@ -170,7 +171,9 @@ def _after_in_or_at(text: str, start: int) -> bool:
     """Whether the word before `start` may close "in (the)", "at (the)", "inside (the)": what both
     _EVENT_AT_BEFORE and _BUILT_IN_BEFORE end with. A cheap test first, as few names pass it: those
     regexes, tried at every position of their window, cost several microseconds each."""
-    words = text[max(0, start - 16):start].lower().split()
+    words = text[max(0, start - 24):start].lower().split()
+    if words and words[-1].endswith(("'s", "’s")):  # "in the county's Lianhua Town"
+        words.pop()
     if words and words[-1] == "the":
         words.pop()
     return bool(words) and words[-1] in _IN_OR_AT
