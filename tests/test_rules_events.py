@@ -309,3 +309,13 @@ def test_a_tally_to_a_date_is_not_the_event():
     text = ("泉州计划\n\n2026年3月12日，泉州市发展和改革委员会印发2026年重点项目建设计划。\n\n"
             "安溪茶文化旅游综合体项目总投资18亿元，截至2025年底累计完成投资7.6亿元。")
     assert _projects(text)["安溪茶文化旅游综合体项目"].date == "2026-03-12"
+
+
+def test_a_batch_that_was_cleared_was_approved_that_day():
+    text = ("Hubei batch\n\nWUHAN, Sept. 17, 2026 -- Hubei named its fourth batch of key construction projects for 2026. "
+            "The batch was cleared at a meeting of the Hubei Provincial Development and Reform Commission on September "
+            "15. The Yichang Phosphate Upgrade Project will cost 3.2 billion yuan. Officials said it cleared the way "
+            "for more.")
+    p = _projects(text)["Yichang Phosphate Upgrade Project"]
+    assert (p.status.value, p.date) == ("approved", "2026-09-15")
+    assert "Hubei Provincial Development and Reform Commission" in [o.name for o in p.organizations]

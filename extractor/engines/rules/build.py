@@ -185,7 +185,12 @@ class Builder:
                 d = self.linker.sentence_date(sentences[i])
                 if d is not None:
                     return d
-        d = self.linker.paragraph_date(self.m.paragraphs[cand.paragraph], cand.name.start)
+        para = self.m.paragraphs[cand.paragraph]
+        d = self.linker.paragraph_date(para, cand.name.start)
+        if event is not None and event.date is not None and para.sentences \
+                and para.sentences[0].start < self.m.sentences[event.sentence].start < cand.name.start \
+                and (d is None or len(event.date.iso) >= len(d.iso)):
+            return event.date  # (an event told after the paragraph's opening date, as precise, is the newer one)
         if d is not None:
             return d
         return event.date if event is not None else None
