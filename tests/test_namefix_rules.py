@@ -177,3 +177,10 @@ def test_a_sum_before_a_described_facility_is_not_part_of_its_name():
 def test_a_town_a_plant_is_built_in_is_no_name():
     assert _texts("Yaoxiang Co., Ltd. agreed to build a persimmon deep-processing plant in the county's Lianhua Town, "
                   "putting 180 million yuan into it.") == ["persimmon deep-processing plant"]
+
+
+def test_zh_greek_letters_in_a_name_counts_and_lists_of_parts():
+    assert _texts("省发展改革委同意建设茂名高端聚烯烃及α-烯烃一体化项目。", zh=True) == ["茂名高端聚烯烃及α-烯烃一体化项目"]
+    assert _texts("同步开工的还有道路、管网等8个基础设施项目，总投资23亿元。", zh=True) == []
+    assert _texts("计划投资8500万美元，建设智能分拣中心、海外仓管理系统和冷链仓库。", zh=True) == []
+    assert _texts("即墨区则有即墨智能家电产业园项目入选。", zh=True) == ["即墨智能家电产业园项目"]

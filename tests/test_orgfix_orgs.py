@@ -178,3 +178,8 @@ def test_an_of_tail_holds_a_bracketed_place():
     text = "signed with the Qinzhou Port Area Administrative Committee of the China (Guangxi) Pilot Free Trade Zone."
     assert [o.text for o in find_orgs(text, False)] == [
         "Qinzhou Port Area Administrative Committee of the China (Guangxi) Pilot Free Trade Zone"]
+
+
+def test_a_level_body_after_jing_is_the_body():
+    text = "记者从山东省发展和改革委员会获悉，经省政府同意，名单正式印发。"
+    assert [o.text for o in find_orgs(text, True)] == ["山东省发展和改革委员会", "省政府"]

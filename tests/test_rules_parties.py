@@ -341,3 +341,10 @@ def test_where_its_company_comes_from_places_nothing():
             "district government signed with Zhongke Lianchuang Co., Ltd., under which the Beijing company will put "
             "2.35 billion yuan into the Jingjin Zhigu Industrial Park.")
     assert _projects(text)["Jingjin Zhigu Industrial Park"].province == "Tianjin"
+
+
+def test_a_company_based_somewhere_places_nothing():
+    text = ("Songjiang deal\n\nSHANGHAI, March 21, 2025 -- The Songjiang Economic and Technological Development Zone "
+            "signed a deal on Wednesday with Suzhou-based Hengtai Packaging Co. for the Songjiang Glass Packaging Project, "
+            "worth 800 million yuan.")
+    assert _projects(text)["Songjiang Glass Packaging Project"].province == "Shanghai"

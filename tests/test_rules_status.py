@@ -197,3 +197,10 @@ def test_a_ceremony_that_signed_many_deals_signs_the_plans_told_later_and_those_
     for name in ("Lincang Rubber Processing Project", "Chengdu Oncology API Production Base"):
         assert (projects[name].status.value, projects[name].date) == ("signed", "2026-06-19"), name
     assert projects["Anning Slag Recycling Plant"].status.value == "planned"
+
+
+def test_construction_officially_started_is_a_start():
+    text = ("Shanghai week\n\nSHANGHAI, March 21, 2025 -- Songjiang signed two deals on Tuesday.\n\n"
+            "Construction officially started on Thursday on the G60 Computing Center, a 3 billion yuan project built "
+            "by Shanghai Suanli Co., Ltd.")
+    assert _projects(text)["G60 Computing Center"].status.value == "other"

@@ -202,3 +202,10 @@ def test_the_sum_of_the_phase_a_name_carries_is_its_amount():
     text = ("綦江开工\n\n2025年3月27日，綦江区一季度重大项目集中开工。铝合金轮毂智能制造项目（一期）当天开工，"
             "项目整体规划投资12亿元，分两期实施，其中一期投资5亿元。")
     assert _projects(text)["铝合金轮毂智能制造项目（一期）"].amount.value == 5e8
+
+
+def test_a_trade_volume_is_no_projects_sum():
+    text = ("Yunnan gateway\n\nKUNMING, May 6, 2025 -- Yunnan listed the Mohan Border Logistics Park on Tuesday. Its trade "
+            "with ASEAN members reached 147.9 billion yuan last year, while the China-Laos Railway has hauled more goods.")
+    projects = _projects(text)
+    assert "China-Laos Railway" not in projects

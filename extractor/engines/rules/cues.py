@@ -33,6 +33,7 @@ STATUS_CUES: list[tuple[Status, re.Pattern]] = [
     # of a project ("X项目开工。"). Not a plan to start ("计划开工", "to start construction"), which the
     # planned cues read.
     (Status.other, re.compile(r"broke ground\b|breaks ground\b|groundbreaking (?:ceremony|of)\b"
+                              r"|(?i:c)onstruction (?:officially |formally )?(?:started|began|kicked off)\b"
                               r"|started construction\b|集中开工|正式开工|开工仪式|已开工|开工奠基|奠基仪式"
                               r"|正式动工|动工仪式"
                               r"|(?:(?<=项目)|(?<=工程)|(?<=项目当天)|(?<=工程当天)|(?<=项目当日)|(?<=工程当日)|(?<=项目正式)"
@@ -68,7 +69,7 @@ _TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and c
     (2, r"p(?=lan|roposed)", 0), (2, r"w(?=ill )", 0), (2, r"d(?<=intend)(?=[s ])", 5),
     (2, r"g(?<=is preparing)", 11), (2, r"g(?<=are preparing)", 12), (2, r"x(?<=ex)(?=pect)", 1), (2, "拟", 0),
     (3, r"k(?<=brok)(?=e ground)", 3), (3, r"k(?<=break)(?=s ground)", 4), (3, r"k(?<=groundbreak)(?=ing )", 10),
-    (3, r"c(?<=started c)(?=onstruction)", 8),
+    (3, r"c(?<=started c)(?=onstruction)", 8), (3, r"[cC](?=onstruction (?:officially |formally )?(?:started|began|kicked))", 0),
     (3, "集(?=中开工)", 0), (3, "正(?=式开工)", 0), (3, "开(?=工仪式|工奠基|工[。，,；;])", 0), (3, "已(?=开工)", 0),
     (3, "奠(?=基仪式)", 0), (3, "动(?=工[。，,；;]|工仪式)", 0), (3, "正(?=式动工)", 0),
     (4, r"l(?=ist)", 0), (4, r"c(?<=inc)(?=luded in)", 2), (4, r"k(?=ey )", 0), (4, r"K(?=ey |EY )", 0),

@@ -76,6 +76,8 @@ def _places_where(text: str, found: list) -> list:
             continue
         if before.endswith("家") and _FIRM_AFTER.match(text, p.end):
             continue  # "一家上海企业": where a firm is from
+        if text.startswith(("-based", "-headquartered", "-registered"), p.end):
+            continue  # "Suzhou-based Hengtai Co.": where the company is from
         if before.endswith(("the ", "The ")) and _FIRM_AFTER_EN.match(text, p.end):
             continue  # "the Beijing company", "the Shenzhen firm"
         if before.endswith(("在", "于")) and _SIGNED_THERE.match(text, p.end):

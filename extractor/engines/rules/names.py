@@ -65,18 +65,18 @@ _ZH_ANCHOR_TEXT = r"(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])"
 _ZH_PHASE_NUMBER = "[一二三四五六七八九十0-9]"
 _ZH_PHASE_AFTER = re.compile(rf"（{_ZH_PHASE_NUMBER}{{1,3}}期）")
 _ZH_UNQUOTED = re.compile(  # what _zh_unquoted_spans finds
-    rf"(?:[\u4e00-\u9fffA-Za-z0-9]|/(?=[0-9])|（(?={_ZH_PHASE_NUMBER}{{1,3}}期）)|(?<=期)）)"
+    rf"(?:[\u4e00-\u9fffA-Za-z0-9α-ω]|/(?=[0-9])|(?<=[α-ω])-|（(?={_ZH_PHASE_NUMBER}{{1,3}}期）)|(?<=期)）)"
     rf"{{{_ZH_UNQUOTED_MIN},{_ZH_UNQUOTED_MAX}}}?{_ZH_ANCHOR_TEXT}(?:{_ZH_PHASE_AFTER.pattern})?")
 _ZH_ANCHOR = re.compile(_ZH_ANCHOR_TEXT)
 # The characters before the anchor in _ZH_UNQUOTED, read in the reversed text (where the digit after
 # a "/" comes before it, and a phase's "）期二（" is read backwards).
-_ZH_RUN = re.compile(rf"(?:[\u4e00-\u9fffA-Za-z0-9]|(?<=[0-9])/|）(?=期)"
+_ZH_RUN = re.compile(rf"(?:[\u4e00-\u9fffA-Za-z0-9α-ω]|(?<=[0-9])/|-(?=[α-ω])|）(?=期)"
                      rf"|(?:(?<=）期{_ZH_PHASE_NUMBER})|(?<=）期{_ZH_PHASE_NUMBER}{{2}})|(?<=）期{_ZH_PHASE_NUMBER}{{3}}))（)*")
 # Words that cannot be inside a name: function words, and verbs of the clause around it ("今年已安排
 # 中央预算内投资支持X项目": what is arranged and supported is not part of the name). "共享" is a
 # word of names ("共享储能电站"); 共 alone says "in all" or "jointly".
 _ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共(?!享)|该|本|此|各|个|其|签约|签订|签署|建设|引进|核准|批准|同意|负责|承担|承建|申报|牵头|"
-                 "批复|审批|印发|下达|正式|签下|"
+                 "批复|审批|印发|下达|正式|签下|则有|则是|还有|另有|也有|既有|"
                  "实施|推进|推动|加快|安排|支持|启动|开展|谋划|开工|投产|落户|入选|列入|纳入|包括|还有|也有|既有|另有|重点|重大|"
                  "招商|一批|这些|多个|其中")
 # The last cut word: .* backtracks from the right, and the lookahead (the words' first characters)
@@ -366,7 +366,8 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
 
 
 _ZH_ATTRIBUTE_AFTER = re.compile(r"(?:战略|布局|理念|模式|品牌|口号|定位|目标|称号|之称|美誉|愿景|思路)")
-_ZH_MANY_BEFORE = re.compile(r"(?:一批|一系列|多个|若干|这些|各类|一些|多项|一大批|最大的|最多的|最高的|首个|又一个?|一个)$")
+_ZH_MANY_BEFORE = re.compile(r"(?:一批|一系列|多个|若干|这些|各类|一些|多项|一大批|最大的|最多的|最高的|首个|又一个?|一个"
+                             r"|[0-9０-９]+个|[两二三四五六七八九十几]+个)$")
 _ZH_PARTS_BEFORE = re.compile(r"(?:主要建设|配套建设|建设内容(?:主要)?(?:包括|为))[^，。；,;]*$")
 _CLAUSE_WORDS = frozenset("a an the is are was were be been its their his her has have had will would to "
                           "plans planned preparing building said says".split())
@@ -564,7 +565,7 @@ def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
 # of that project).
 _ZH_BUILT = re.compile(r"(?:投资建设|建设|新建|兴建|打造|新上)([\u4e00-\u9fffA-Za-z0-9]{4,24}?"
                        r"(?:中心|基地|产业园|物流园|园区|工厂|生产线|综合体|电站|码头|港区|产业城|示范区|总部|大厦|研究院))"
-                       r"(?=[，。；、,;：:]|[0-9]|$)")
+                       r"(?=[，。；,;：:]|[0-9]|$)")  # (not before 、: one of the parts a project builds)
 # In the sentence before the verb: a project or agreement named ("签订X项目协议，将建设Y"), what one builds
 # ("主要建设…"), or a party to a deal told before ("根据协议，乙方将建设Y", "这家企业将在…建设Y").
 _ZH_PART_OF_NAMED = re.compile(r"项目|工程|协议|主要|配套|内容|乙方|甲方|这家|该企业|该公司")

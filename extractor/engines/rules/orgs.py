@@ -383,7 +383,9 @@ def _zh_name_start(prefix: str, company: bool) -> int:
         cut = _ZH_LEFT_CUT.match(prefix, 0, end)
         if cut is None:
             places = len(prefix) if company else _places_start(prefix)
-            return places if places < len(prefix) else 0  # "经四川省发展改革委": 经's cue lies past the suffix
+            if places < len(prefix):
+                return places  # "经四川省发展改革委": 经's cue lies past the suffix
+            return 1 if not company and len(prefix) >= 2 and prefix[0] in "经由据从向对在与" else 0  # "经省政府同意"
         if len(prefix) - cut.end() < 2:
             keep_de = _ZH_LEFT_CUT_KEEP_DE.match(prefix, 0, end)  # "美的集团": 的 can be part of a short brand
             cut = keep_de or cut

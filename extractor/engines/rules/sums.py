@@ -23,6 +23,7 @@ _OTHER = re.compile("|".join(
     any_case(r"\boutput\b", r"\bGDP\b", r"\btax", r"\bmarket\b", r"\bcredit", r"\bloans?\b",
              "foreign (?:direct )?investment", r"\bFDI\b", r"\bfunds?\b", r"\bexports?\b", r"\bbudget(?!ed)(?! of)")
     + ["产值", "税收", "利税", "授信", "贷款", "基金", "出口"]))
+_TRADE = re.compile(r"\btrade (?:volume|value|with|between|reached|totall?ed|grew|rose)|贸易额|进出口")
 _OTHER_AFTER = re.compile(r"^\s*(?:of (?:annual )?(?:output|revenue|sales|foreign|exports?|tax)|fund\b|(?:in )?GDP)"
                           r"|^[\u4e00-\u9fff]{0,6}(?:基金|产值)", re.I)
 # A count of projects: "12 projects", "two new key projects", "8个项目", "项目12个". In Chinese, every
@@ -71,7 +72,7 @@ def classify_amount(text: str, start: int, end: int, window_start: int, respecti
         return "registered_capital"
     if _REVENUE.search(near):
         return "revenue"
-    if _OTHER.search(near) or _OTHER_AFTER.search(after):
+    if _OTHER.search(near) or _OTHER_AFTER.search(after) or _TRADE.search(before[-60:]):
         return "other"
     if _EACH_AFTER.search(after):
         return "list_total"
