@@ -183,3 +183,9 @@ def test_an_of_tail_holds_a_bracketed_place():
 def test_a_level_body_after_jing_is_the_body():
     text = "记者从山东省发展和改革委员会获悉，经省政府同意，名单正式印发。"
     assert [o.text for o in find_orgs(text, True)] == ["山东省发展和改革委员会", "省政府"]
+
+
+def test_an_administrative_committee_named_in_lower_case_of_its_zone():
+    text = "Fulin signed an agreement with the administrative committee of Mianyang High-tech Industrial Development Zone."
+    assert [o.text for o in find_orgs(text, False)] == ["administrative committee of Mianyang High-tech Industrial Development Zone"]
+    assert find_orgs("its management committee said", False) == []

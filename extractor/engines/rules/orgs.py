@@ -17,6 +17,7 @@ from extractor.engines.rules.phrases import by_first_letter, first_characters
 from extractor.normalize.places import Gazetteer
 
 _GOV_EN = (r"People's Government|Government|government|Management Committee|Commission|Committee|Bureau"
+           r"|administrative committee|management committee"
            r"|Administration|Department|Ministry|Office|Council|Authority|Agency")
 _OF_TAIL = r"(?: of(?: (?:and|&|the)| [A-Z][\w'’&-]*| \([A-Z][a-z]+\))+)?"  # (of the China (Guangxi) Pilot ...)
 # Legal forms of companies outside China ("Domaine Valcour SA", "Nordfibre AB"), dotted forms first.
@@ -37,6 +38,7 @@ _EN_SUFFIX_TRIGGER = re.compile(by_first_letter(
     "Group|Holding|Co|Pte|Ltd|Inc|LLC|GmbH|PLC|Bank|Exchange"  # Co: Co., Company, Corp, Commission ...
     "|Limited|Plc|LLP|S.|SpA|Srl|SAS|SA|AG|AB|N.|NV|B.|BV|Oy|ASA|A/S|Sdn|Bhd"
     "|People's|Government|government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
+    "|administrative|management"
     "|University|Institute|Academy|Association|Alliance|Federation|Chamber"))
 _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
 _CONTINUES = re.compile(r" (?:[A-Z][a-z]|&)")
@@ -214,6 +216,7 @@ def _skip_project_of(text: str, start: int, suffix_start: int) -> int:
     return project.end() if project and project.end() < suffix_start else start
 
 
+_LOWER_BODIES = ("administrative committee", "management committee")  # "the administrative committee of X Zone"
 _LEVEL_BEFORE = re.compile(r"(?:municipal|provincial|district|county|city|prefectural|local) $")
 
 # "the" belongs inside a name only after "of" or "for" ("Ministry of the Interior", "Fund for the
@@ -304,8 +307,8 @@ def _find_en(text: str) -> list[OrgMention]:
                 start = _en_left_edge(text, level.start(), floor)
                 start = m.start() if start == level.start() else start
         start = _trim_lead(text, start, m.start())
-        if start == m.start() and not (m["gov"] and m.group()[0].isupper() and " of " in m.group()
-                                       and m.group().rsplit(" ", 1)[-1][:1].isupper()):
+        if start == m.start() and not (m["gov"] and (m.group()[0].isupper() or m.group().startswith(_LOWER_BODIES))
+                                       and " of " in m.group() and m.group().rsplit(" ", 1)[-1][:1].isupper()):
             continue  # a bare suffix ("the Bureau", "Group", "the government") is not a name; "the
             # People's Government of Shanxi Province" is
         if m["co"] and _is_generic_en(text, start, m.start()):
