@@ -348,3 +348,13 @@ def test_a_company_based_somewhere_places_nothing():
             "signed a deal on Wednesday with Suzhou-based Hengtai Packaging Co. for the Songjiang Glass Packaging Project, "
             "worth 800 million yuan.")
     assert _projects(text)["Songjiang Glass Packaging Project"].province == "Shanghai"
+
+
+def test_a_listing_body_named_in_lower_case_is_the_one_the_article_names_in_full():
+    text = ("Hebei list\n\nSHIJIAZHUANG, Feb. 18, 2025 (Xinhua) -- Hebei's 2025 key project list, issued by the provincial "
+            "development and reform commission on Feb. 17, covers 580 projects. The Tangshan LNG Terminal Project will "
+            "cost 12.6 billion yuan.\n\n"
+            '"Approvals will not hold up any project," said Zhao Li of the Hebei Provincial Development and Reform '
+            "Commission.")
+    p = _projects(text)["Tangshan LNG Terminal Project"]
+    assert ("Hebei Provincial Development and Reform Commission", "government") in parties(p)

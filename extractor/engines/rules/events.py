@@ -44,8 +44,7 @@ _SAID_ENDS = ("said ", "said on ", "says ", "announced ", "announced on ", "repo
               "confirmed ", "confirmed on ", "statement ", "statement on ", "notice ", "notice on ", "release ",
               "release on ", "announcement ", "announcement on ")
 # "the administration", "the provincial commission": a body named by its kind, as the subject of an act.
-_BODY_AGAIN = re.compile(r"\b[Tt]he (?:(?:regional|provincial|municipal|national|city|county|energy) ){0,2}"
-                         r"(administration|commission|bureau|department)\b(?:(?![.;]).)*$")
+_BODY_AGAIN = re.compile(r"\b[Tt]he ((?:[a-z]+ ){0,4}(administration|commission|bureau|department))\b")
 _BODY_KINDS = (re.compile(r"发改|发展改革|发展和改革"), re.compile(r"商务"), re.compile(r"政府"))
 _LEVEL_WORD = {"省": re.compile(r"省|自治区"), "市": re.compile(r"市"), "县": re.compile(r"县|旗"), "区": re.compile(r"区")}
 _UNKNOWN = object()  # not worked out yet
@@ -136,16 +135,20 @@ class EventTracking:
 
     def _body_named_again(self, sent: Sentence, cue_start: int):
         """The government body a sentence names by its kind alone ("the administration signed off on",
-        "the commission approved"): the last one of that kind the article has named in full before."""
-        before = self.text[sent.start:cue_start]
-        if "the" not in before.lower():
+        "the provincial development and reform commission published"): the last one of that kind the
+        article has named in full before, else the first it names after."""
+        if "the" not in sent.text.lower():
             return None  # the usual case
-        kind = _BODY_AGAIN.search(before)
+        kind = _BODY_AGAIN.search(sent.text)
         if kind is None:
             return None
-        word = kind.group(1).lower()
-        named = [o for o in self.m.orgs(0, sent.start) if o.kind == "government" and o.text.lower().endswith(word)]
-        return named[-1] if named else None
+        phrase, word = kind.group(1), kind.group(2)
+        named = [o for o in self.m.orgs(0, len(self.text)) if o.kind == "government" and o.text.lower().endswith(word)
+                 and o.text[:1].isupper()]
+        if "reform" in phrase:  # "the provincial development and reform commission": one of those
+            named = [o for o in named if "Reform" in o.text]
+        earlier = [o for o in named if o.start < sent.start]
+        return earlier[-1] if earlier else (named[0] if named else None)
 
     def _recalls_an_earlier_one(self, index: int, sent: Sentence, para: Paragraph, status: Status, date) -> bool:
         """A sentence that follows an event in its paragraph, names no project, counts projects and

@@ -195,6 +195,17 @@ def _skip_partner_before_and(text: str, start: int, suffix_start: int) -> int:
     return start + cut + 5
 
 
+def _skip_speaker(text: str, start: int, suffix_start: int) -> int:
+    """'said Zhao Li of the Hebei ... Commission': the speaker before "of (the)" is no part of the name."""
+    if not text.endswith(("said ", "says ", "told ", "to "), 0, start):
+        return start  # the usual case
+    of = _SPEAKER_OF.match(text, start, suffix_start)
+    return of.end() if of else start
+
+
+_SPEAKER_OF = re.compile(r"(?:[A-Z][\w'’-]+ ){1,3}of (?:the )?(?=[A-Z])")
+
+
 def _skip_place_based(text: str, start: int, suffix_start: int) -> int:
     """The name's start after a "<Place>-based " prefix, if a name word is left before the suffix."""
     if "-" not in text[start:suffix_start]:
@@ -313,7 +324,7 @@ def _find_en(text: str) -> list[OrgMention]:
             # People's Government of Shanxi Province" is
         if m["co"] and _is_generic_en(text, start, m.start()):
             continue  # "the Project Company"
-        start = _skip_place_based(text, start, m.start())
+        start = _skip_place_based(text, _skip_speaker(text, start, m.start()), m.start())
         if m["co"]:
             start = _skip_project_of(text, _skip_partner_before_and(text, start, m.start()), m.start())
         name = text[start:m.end()]
