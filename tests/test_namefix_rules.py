@@ -184,3 +184,10 @@ def test_zh_greek_letters_in_a_name_counts_and_lists_of_parts():
     assert _texts("同步开工的还有道路、管网等8个基础设施项目，总投资23亿元。", zh=True) == []
     assert _texts("计划投资8500万美元，建设智能分拣中心、海外仓管理系统和冷链仓库。", zh=True) == []
     assert _texts("即墨区则有即墨智能家电产业园项目入选。", zh=True) == ["即墨智能家电产业园项目"]
+
+
+def test_zh_a_facility_that_starts_or_is_signed_is_a_name_and_a_hyphenated_sum_is_no_part_of_one():
+    assert _texts("杭州分会场，钱塘区的杭州钱塘生物医药CDMO产业化基地同日开工。", zh=True) == ["杭州钱塘生物医药CDMO产业化基地"]
+    assert _texts("鲁西南农产品冷链物流园同步签约。", zh=True) == ["鲁西南农产品冷链物流园"]
+    assert _texts("Also signed was a 700-million-yuan hydrogen fuel cell stack project from Qingneng Co.") == [
+        "hydrogen fuel cell stack project"]

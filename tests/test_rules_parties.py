@@ -358,3 +358,16 @@ def test_a_listing_body_named_in_lower_case_is_the_one_the_article_names_in_full
             "Commission.")
     p = _projects(text)["Tangshan LNG Terminal Project"]
     assert ("Hebei Provincial Development and Reform Commission", "government") in parties(p)
+
+
+def test_a_described_park_is_the_named_park_of_the_next_sentence_but_not_a_place_called_a_park():
+    text = ("Shantou deals\n\nSHANTOU, May 6, 2025 (Xinhua) -- Shantou signed 20 projects on Monday.\n\n"
+            'Chenghai District secured a 3.2-billion-yuan smart toy industrial park. The Chenghai Smart Toy Industrial '
+            "Park will be developed by Guangdong Lewan Intelligent Toys Co., Ltd.\n\n"
+            "Also listed is the Wujiang textile recycling industrial park in Suzhou, worth 2.8 billion yuan.\n\n"
+            "In Suzhou Industrial Park, Halvorsen Medical (Suzhou) Co. signed a deal to build a catheter and surgical "
+            "stapler plant.")
+    projects = _projects(text)
+    assert projects["Chenghai Smart Toy Industrial Park"].amount.value == 3.2e9
+    assert "smart toy industrial park" not in projects and "Suzhou Industrial Park" not in projects
+    assert projects["Wujiang textile recycling industrial park"].amount.value == 2.8e9

@@ -209,3 +209,9 @@ def test_a_trade_volume_is_no_projects_sum():
             "with ASEAN members reached 147.9 billion yuan last year, while the China-Laos Railway has hauled more goods.")
     projects = _projects(text)
     assert "China-Laos Railway" not in projects
+
+
+def test_tou_zi_jin_e_is_a_names_sum():
+    text = ("浙江开工\n\n2025年3月28日，浙江省举行重大项目集中开工活动。年产12GWh储能电池项目由浙江海储新能源科技有限公司投资，"
+            "投资金额为52.6亿元。")
+    assert _projects(text)["年产12GWh储能电池项目"].amount.value == 5.26e9

@@ -268,7 +268,7 @@ _ROLE_AFTER = [
                                   r"(?:invest(?! in and (?:build|construct))|spend|(?:has |have )?committed to invest(?:ing)?"
                                   r"|put\s+(?:about\s+|some\s+|nearly\s+)?(?:US\$|HK\$|\$|RMB|¥|\d))"
                                   r"|^\s*(?:has |have )?(?:pledged|agreed (?:on [^,;]{1,16} )?to (?:invest|put))\b"
-                                  r"|^\s*committed to invest(?:ing)?"
+                                  r"|^\s*committed to invest(?:ing)?|^\s*(?:is|are) investing\b"
                                   r"|^(?:将|计划|拟)?投资(?!建设)(?!约?[0-9.]+[亿万]*(?:美元|元)?建设)"
                                   r"|^(?:将|计划|拟)投入")),
     (OrgRole.undertaker, re.compile(r"^\)?(?:,?\s*(?:which|that)\s+)?\s*(?:has |have |had |will |is |was )?"

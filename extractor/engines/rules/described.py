@@ -40,7 +40,8 @@ def _words(text: str) -> set[str]:
 
 _CLAUSE_END = re.compile(r"[,;.]\s|[,;]")
 _DESCRIPTION_REACH = 4  # sentences
-_GENERIC_FACILITY_WORDS = frozenset("project plant factory facility base park centre center line phase expansion".split())
+_GENERIC_FACILITY_WORDS = frozenset("project plant factory facility base park centre center line phase expansion "
+                                    "industrial zone area new hub station".split())
 
 
 # The rest of "a 1.46 billion yuan lithium iron phosphate cathode project": what the sum describes.
@@ -89,13 +90,14 @@ class DescribedThenNamed:
     def _absorb_described(self, described: _Described, index: int, cands: list[Candidate]) -> None:
         """The one project sentence `index` names for the first time takes what the sentence before
         it described."""
-        fresh = list(dict.fromkeys(c for c in cands if not c.weak and c.sentences[0] == index))
+        fresh = list(dict.fromkeys(c for c in cands if c.sentences[0] == index
+                                   and (not c.weak or c.name.source != "described")))  # (a proper "X Park" too)
         if fresh:
             self._description = None  # (told of or not, a project named ends the description's reach)
         shared = described.words & _words(fresh[0].name.text) if len(fresh) == 1 else set()
-        if not shared or (index - described.sentence > 1 and shared <= _GENERIC_FACILITY_WORDS):
-            return  # (a project that shares no word with the description is another one; further on,
-            # no word but "project" or "plant")
+        if not shared or ((index - described.sentence > 1 or fresh[0].weak) and shared <= _GENERIC_FACILITY_WORDS):
+            return  # (a project that shares no word with the description is another one; further on, or
+            # a name with a weak head ("Suzhou Industrial Park"), no word but "industrial park" or "plant")
         named = fresh[0]
         if described.weak is not None:
             self._take_over(named, described.weak)

@@ -568,12 +568,15 @@ _ZH_BUILT = re.compile(r"(?:投资建设|建设|新建|兴建|打造|新上)([\u
                        r"(?=[，。；,;：:]|[0-9]|$)")  # (not before 、: one of the parts a project builds)
 # In the sentence before the verb: a project or agreement named ("签订X项目协议，将建设Y"), what one builds
 # ("主要建设…"), or a party to a deal told before ("根据协议，乙方将建设Y", "这家企业将在…建设Y").
+# ... or named as what starts or is signed: "钱塘区的杭州钱塘生物医药CDMO产业化基地同日开工", "鲁西南农产品冷链物流园同步签约".
+_ZH_STARTED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:基地|产业园|物流园|园区|综合体|产业城|数据中心|研发中心))"
+                         r"(?:同日|当天|当日|同步|正式|顺利|集中)?(?:开工|动工|签约|开建)(?=[，。；,;])")
 _ZH_PART_OF_NAMED = re.compile(r"项目|工程|协议|主要|配套|内容|乙方|甲方|这家|该企业|该公司")
 
 
 def _zh_built(text: str, offset: int) -> list[NameMention]:
     out = []
-    for m in _ZH_BUILT.finditer(text):
+    for m in [*_ZH_BUILT.finditer(text), *_ZH_STARTED.finditer(text)]:
         run = m.group(1)
         name = run[_zh_name_start(run):]
         if not _zh_name_ok(name):

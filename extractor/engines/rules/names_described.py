@@ -25,8 +25,8 @@ _FACILITY_HEAD = re.compile(r"(?:plant|factory|terminal|fab|park|base|hub|centre
 _ARTICLES = frozenset(("a", "an", "the", "A", "An", "The"))
 _DESCRIBING_WORD = re.compile(r"[A-Za-z0-9$][\w.$-]*|\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 # A sum written before what it describes ("a 2.8 billion yuan senior living campus"): not part of the name.
-_MONEY_LEAD = re.compile(r"(?:(?:US|HK)?\$|RMB\s?)?\d[\d.,]*\s+(?:million|billion)"
-                         r"(?:\s+(?:yuan|dollars?|euros?|U\.S\. dollars))?\s+")
+_MONEY_LEAD = re.compile(r"(?:(?:US|HK)?\$|RMB\s?)?\d[\d.,]*[\s-](?:million|billion)"
+                         r"(?:[\s-](?:yuan|dollars?|euros?|U\.S\. dollars))?\s+")
 _NOT_DESCRIBING = frozenset(
     "its their his her our this that these those which who whose is are was were will would has have had be "
     "been new old first second third last next same other such one two three four five about nearly "
