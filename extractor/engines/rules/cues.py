@@ -69,7 +69,9 @@ _TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and c
     (2, r"p(?=lan|roposed)", 0), (2, r"w(?=ill )", 0), (2, r"d(?<=intend)(?=[s ])", 5),
     (2, r"g(?<=is preparing)", 11), (2, r"g(?<=are preparing)", 12), (2, r"x(?<=ex)(?=pect)", 1), (2, "拟", 0),
     (3, r"k(?<=brok)(?=e ground)", 3), (3, r"k(?<=break)(?=s ground)", 4), (3, r"k(?<=groundbreak)(?=ing )", 10),
-    (3, r"c(?<=started c)(?=onstruction)", 8), (3, r"[cC](?=onstruction (?:officially |formally )?(?:started|began|kicked))", 0),
+    (3, r"c(?<=started c)(?=onstruction)", 8), (3, r"c(?=onstruction (?:officially |formally )?(?:started|began|kicked))", 0),
+    (3, r"C(?=onstruction (?:officially |formally )?(?:started|began|kicked))", 0),  # (one letter each: a class
+    # of letters opening an alternative stops the engine skipping ahead to the triggers)
     (3, "集(?=中开工)", 0), (3, "正(?=式开工)", 0), (3, "开(?=工仪式|工奠基|工[。，,；;])", 0), (3, "已(?=开工)", 0),
     (3, "奠(?=基仪式)", 0), (3, "动(?=工[。，,；;]|工仪式)", 0), (3, "正(?=式动工)", 0),
     (4, r"l(?=ist)", 0), (4, r"c(?<=inc)(?=luded in)", 2), (4, r"k(?=ey )", 0), (4, r"K(?=ey |EY )", 0),
