@@ -569,23 +569,40 @@ _ZH_BUILT = re.compile(r"(?:投资建设|建设|新建|兴建|打造|新上)([\u
 # In the sentence before the verb: a project or agreement named ("签订X项目协议，将建设Y"), what one builds
 # ("主要建设…"), or a party to a deal told before ("根据协议，乙方将建设Y", "这家企业将在…建设Y").
 # ... or named as what starts or is signed: "钱塘区的杭州钱塘生物医药CDMO产业化基地同日开工", "鲁西南农产品冷链物流园同步签约".
-_ZH_STARTED = re.compile(r"([\u4e00-\u9fffA-Za-z0-9]{4,24}?(?:基地|产业园|物流园|园区|综合体|产业城|数据中心|研发中心))"
-                         r"(?:同日|当天|当日|同步|正式|顺利|集中)?(?:开工|动工|签约|开建)(?=[，。；,;])")
+# (Found from the verb, a literal the search skips to, then the name read backwards: a pattern opening
+# with the name's characters would be tried at every character of a Chinese text.)
+_ZH_STARTED_VERB = re.compile(r"(?:同日|当天|当日|同步|正式|顺利|集中)?(?:开工|动工|签约|开建)(?=[，。；,;])")
+_ZH_STARTED_NAME = re.compile("(?:" + "|".join(h[::-1] for h in "基地 产业园 物流园 园区 综合体 产业城 数据中心 研发中心".split())
+                              + r")[\u4e00-\u9fffA-Za-z0-9]{2,20}")  # (in the reversed text: the head first)
 _ZH_PART_OF_NAMED = re.compile(r"项目|工程|协议|主要|配套|内容|乙方|甲方|这家|该企业|该公司")
+
+
+def _zh_started(text: str) -> list[tuple[int, int]]:
+    """Spans of facilities named as what starts or is signed (see _ZH_STARTED_VERB)."""
+    out = []
+    for verb in _ZH_STARTED_VERB.finditer(text):
+        lo = max(0, verb.start() - 24)
+        run = _ZH_STARTED_NAME.match(text[lo:verb.start()][::-1])  # the name read backwards from its head
+        if run is not None:
+            out.append((verb.start() - run.end(), verb.start()))
+    return out
 
 
 def _zh_built(text: str, offset: int) -> list[NameMention]:
     out = []
-    for m in [*_ZH_BUILT.finditer(text), *_ZH_STARTED.finditer(text)]:
-        run = m.group(1)
+    spans = [(m.start(1), m.end(1), m.start()) for m in _ZH_BUILT.finditer(text)] \
+        + [(s, e, s) for s, e in _zh_started(text)]
+    for run_start, run_end, clause_at in spans:
+        run = text[run_start:run_end]
         name = run[_zh_name_start(run):]
         if not _zh_name_ok(name):
             continue
-        start = m.end(1) - len(name)
-        sentence = max(text.rfind(c, 0, m.start()) for c in "。！？；\n") + 1
-        if _ZH_PART_OF_NAMED.search(text, sentence, m.start()):
+        start = run_end - len(name)
+        m_start = clause_at
+        sentence = max(text.rfind(c, 0, m_start) for c in "。！？；\n") + 1
+        if _ZH_PART_OF_NAMED.search(text, sentence, m_start):
             continue
-        out.append(NameMention(offset + start, offset + m.end(1), name, "zh", weak=True))
+        out.append(NameMention(offset + start, offset + run_end, name, "zh", weak=True))
     return out
 
 
