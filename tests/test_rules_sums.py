@@ -215,3 +215,12 @@ def test_tou_zi_jin_e_is_a_names_sum():
     text = ("浙江开工\n\n2025年3月28日，浙江省举行重大项目集中开工活动。年产12GWh储能电池项目由浙江海储新能源科技有限公司投资，"
             "投资金额为52.6亿元。")
     assert _projects(text)["年产12GWh储能电池项目"].amount.value == 5.26e9
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Hotan-Ruoqiang Railway, approved in 2018 at a cost of 26.6 billion yuan, opened to traffic in June 2022.",
+    "The same company completed the 600-million-yuan Xupu Wind Farm in the same city back in 2018.",
+])
+def test_a_project_opened_or_completed_years_ago_is_no_project(sentence):
+    text = "Approvals\n\nBEIJING, Sept. 10, 2026 (Xinhua) -- China approved three western projects on Sept. 8. " + sentence
+    assert _projects(text) == {}
