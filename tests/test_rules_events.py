@@ -319,3 +319,12 @@ def test_a_batch_that_was_cleared_was_approved_that_day():
     p = _projects(text)["Yichang Phosphate Upgrade Project"]
     assert (p.status.value, p.date) == ("approved", "2026-09-15")
     assert "Hubei Provincial Development and Reform Commission" in [o.name for o in p.organizations]
+
+
+def test_days_later_count_from_the_last_full_date():
+    text = ("Press release\n\nCHANGSHA, Sept. 22, 2026 -- Xiangneng Power signed three projects. On Sept. 14 it signed "
+            "the Hengyang Storage Base with Hengyang, worth RMB 3.6 billion.\n\n"
+            "Two days later, in Yuanzhou District, the company signed the Yichun Lithium Project, worth RMB 920 million.")
+    p = _projects(text)["Yichun Lithium Project"]
+    assert p.date == "2026-09-16"
+    assert {"Two days later", "Sept. 14"} <= {e.quote for e in p.evidence if e.field == "date"}

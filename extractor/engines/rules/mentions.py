@@ -6,6 +6,7 @@ Scanning the whole text once per recogniser (rather than once per sentence) keep
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
@@ -161,6 +162,7 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
     year = dates[1]
     dates = sorted(dates[0] + _list_years(text, dates[0]) + dated_from_dateline(text, dates[0])
                    + _this_year(text, year, dates[0]), key=lambda d: d.start)
+    dates = sorted(dates + _days_later(text, dates), key=lambda d: d.start)
     status = _approving_lists(text, list(map(StatusCue._make, sorted(find_status(text, 0), key=itemgetter(1)))))
     return DocMentions(text, paragraphs, sentences, names, org_index, find_amounts(text), places, dates, year,
                        company_spans, status)
@@ -286,6 +288,32 @@ def _this_year(text: str, year: Optional[int], dates: list[DateMatch]) -> list[D
     # (cited with the first date that writes the year out: where the year is read from)
     basis = next(((d.start, d.end) for d in dates if str(year) in d.text), None)
     return [DateMatch(s, e, text[s:e], str(year), True, basis) for s, e in sorted(set(spans))]
+
+
+# "Two days later", "两天后": counted from the last full date before it.
+_DAYS_LATER = re.compile(r"\b(?:([Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|\d)|([Aa] day|[Tt]he next day|[Tt]he following day))"
+                         r" (?:days )?later\b|(?<=[Tt]he )(?:next|following) day\b")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _days_later(text: str, dates: list[DateMatch]) -> list[DateMatch]:
+    if "later" not in text and "next day" not in text and "following day" not in text:
+        return []
+    out = []
+    for m in _DAYS_LATER.finditer(text):
+        if text.startswith((", on ", " on "), m.end()):
+            continue  # "A day later, on Thursday, ...": the day is named
+        before = [d for d in dates if d.end <= m.start() and len(d.iso) == 10]
+        if not before:
+            continue
+        n = m.group(1)
+        days = (int(n) if n.isdigit() else _NUMBERS[n.lower()]) if n else 1
+        try:
+            iso = (datetime.date.fromisoformat(before[-1].iso) + datetime.timedelta(days=days)).isoformat()
+        except ValueError:
+            continue
+        out.append(DateMatch(m.start(), m.end(), m.group(), iso, False, (before[-1].start, before[-1].end)))
+    return out
 
 
 def _list_years(text: str, dates: list[DateMatch]) -> list[DateMatch]:
