@@ -189,3 +189,7 @@ def test_an_administrative_committee_named_in_lower_case_of_its_zone():
     text = "Fulin signed an agreement with the administrative committee of Mianyang High-tech Industrial Development Zone."
     assert [o.text for o in find_orgs(text, False)] == ["administrative committee of Mianyang High-tech Industrial Development Zone"]
     assert find_orgs("its management committee said", False) == []
+
+
+def test_a_district_that_signs_is_no_part_of_the_companys_name():
+    assert [o.text for o in find_orgs("金坛区则签下新加坡盛邦物流集团的智慧冷链物流园项目", True)] == ["新加坡盛邦物流集团"]

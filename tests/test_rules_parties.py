@@ -371,3 +371,10 @@ def test_a_described_park_is_the_named_park_of_the_next_sentence_but_not_a_place
     assert projects["Chenghai Smart Toy Industrial Park"].amount.value == 3.2e9
     assert "smart toy industrial park" not in projects and "Suzhou Industrial Park" not in projects
     assert projects["Wujiang textile recycling industrial park"].amount.value == 2.8e9
+
+
+def test_where_supplies_come_from_places_nothing():
+    text = ("Shizuishan fair\n\nYINCHUAN, Sept. 18, 2026 -- Shizuishan, Ningxia signed projects on Thursday. Ningxia "
+            "Yanhu Co., Ltd. agreed to build the Shizuishan Cathode Material Project for 2.4 billion yuan, using phosphate "
+            "supplies from the neighbouring Inner Mongolia region.")
+    assert _projects(text)["Shizuishan Cathode Material Project"].province == "Ningxia"

@@ -204,3 +204,10 @@ def test_construction_officially_started_is_a_start():
             "Construction officially started on Thursday on the G60 Computing Center, a 3 billion yuan project built "
             "by Shanghai Suanli Co., Ltd.")
     assert _projects(text)["G60 Computing Center"].status.value == "other"
+
+
+def test_a_listed_company_is_no_project_list():
+    text = ("Changsha plant\n\nCHANGSHA, March 10, 2026 -- Taizhou Ruibang Drive Technology, a Shenzhen-listed company, "
+            "said the Changsha Economic and Technological Development Zone approved its Changsha Reducer Plant on "
+            "March 9. The plant will cost 1.85 billion yuan.")
+    assert _projects(text)["Changsha Reducer Plant"].status.value == "approved"

@@ -224,3 +224,9 @@ def test_tou_zi_jin_e_is_a_names_sum():
 def test_a_project_opened_or_completed_years_ago_is_no_project(sentence):
     text = "Approvals\n\nBEIJING, Sept. 10, 2026 (Xinhua) -- China approved three western projects on Sept. 8. " + sentence
     assert _projects(text) == {}
+
+
+def test_a_sum_to_be_invested_right_after_the_name_signed_is_its_amount():
+    text = ("贵州推介\n\n2026年4月16日，贵州省在上海举行投资推介会。深圳华碳新材料有限公司与毕节市七星关区签约"
+            "年产5万吨锂电池负极材料一体化项目，拟投资人民币20亿元。")
+    assert _projects(text)["年产5万吨锂电池负极材料一体化项目"].amount.value == 2e9

@@ -39,7 +39,9 @@ STATUS_CUES: list[tuple[Status, re.Pattern]] = [
                               r"|(?:(?<=项目)|(?<=工程)|(?<=项目当天)|(?<=工程当天)|(?<=项目当日)|(?<=工程当日)|(?<=项目正式)"
                               r"|(?<=工程正式)|(?<=项目顺利)|(?<=工程顺利)|(?<=项目同步)|(?<=工程同步)|(?<=项目同日)"
                               r"|(?<=工程同日))(?:开工|动工)(?=[。，,；;])")),
-    (Status.listed, re.compile(r"list(?:ed|s)?\b|included in\b|key" + _KEY_PROJECTS + "|Key" + _KEY_PROJECTS
+    # ("a Shenzhen-listed company", "listed on the Hong Kong stock exchange": shares, not a project list)
+    (Status.listed, re.compile(r"(?<!-)list(?:ed|s)?\b(?! (?:compan|firm|group|developer|maker"
+                               r"|on the (?:[\w-]+ ){0,3}(?:stock|exchange|bourse|market)))|included in\b|key" + _KEY_PROJECTS + "|Key" + _KEY_PROJECTS
                                + "|KEY" + _KEY_PROJECTS + r"|major (?:[\w-]+ ){0,2}projects\b"
                                r"|清单|名单|列入|纳入|入选|位列|重点项目|重大项目|重点(?:[\u4e00-\u9fff]{0,4})项目")),
 ]

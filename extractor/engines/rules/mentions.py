@@ -55,6 +55,7 @@ _ORIGIN_BEFORE = re.compile(r"(?:headquartered|based|registered|founded)\s+in\s+
 _DISTANCE_BEFORE = re.compile(r"(?:km|kilomet(?:er|re)s|miles)\s+(?:(?:north|south|east|west)\w*\s+)?(?:of|from)\s+$")
 
 
+_SOURCE_BEFORE = re.compile(r"\bfrom (?:the )?(?:neighbou?ring |nearby )?$")
 _SIGNED_THERE = re.compile(r"(?:正式|成功|集中)?(?:签订|签约|签署)")
 _FIRM_AFTER_EN = re.compile(r"\s(?:company|firm|group|investor|developer|conglomerate|maker|manufacturer|supplier)\b")
 _FIRM_AFTER = re.compile(r"(?:的)?(?:企业|公司|客商|投资商|民企|外企|上市公司|集团)")
@@ -75,6 +76,8 @@ def _places_where(text: str, found: list) -> list:
             continue
         if before.endswith(("of ", "from ")) and _DISTANCE_BEFORE.search(before):
             continue
+        if before.endswith(("from ", "from the ", "neighbouring ", "neighboring ")) and _SOURCE_BEFORE.search(before):
+            continue  # "phosphate supplies from the neighbouring Inner Mongolia region": where things come from
         if before.endswith("家") and _FIRM_AFTER.match(text, p.end):
             continue  # "一家上海企业": where a firm is from
         if text.startswith(("-based", "-headquartered", "-registered"), p.end):
