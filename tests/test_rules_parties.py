@@ -378,3 +378,17 @@ def test_where_supplies_come_from_places_nothing():
             "Yanhu Co., Ltd. agreed to build the Shizuishan Cathode Material Project for 2.4 billion yuan, using phosphate "
             "supplies from the neighbouring Inner Mongolia region.")
     assert _projects(text)["Shizuishan Cathode Material Project"].province == "Ningxia"
+
+
+def test_the_body_that_issued_a_list_in_an_undated_sentence_is_the_dated_lists():
+    text = ("沂水入选\n\n本报讯 近日，临沂市发展和改革委员会印发《2026年临沂市重点项目名单》，沂水县共有12个项目入选。"
+            "名单于3月2日正式公布。\n\n在入选项目中，年产10万吨功能性糖醇项目由山东沂蒙糖业科技有限公司建设，总投资15.2亿元。")
+    p = _projects(text)["年产10万吨功能性糖醇项目"]
+    assert ("临沂市发展和改革委员会", "government") in parties(p)
+
+
+def test_a_government_whose_consent_is_cited_is_not_the_issuer():
+    text = ("山东名单\n\n记者从山东省发展和改革委员会获悉，2月10日，经省政府同意，《2026年省重大项目名单》正式印发。"
+            "济南泉芯数字科技有限公司建设的济南智算中心项目总投资36亿元。")
+    p = _projects(text)["济南智算中心项目"]
+    assert ("山东省发展和改革委员会", "government") in parties(p)

@@ -14,6 +14,7 @@ from extractor.engines.rules import cues, sums
 from extractor.engines.rules.candidates import Cue, Event, provinces_named
 from extractor.engines.rules.orgs import LEVEL_BODY
 from extractor.engines.rules.sentences import Paragraph, Sentence
+from extractor.normalize.places import Gazetteer
 from extractor.normalize.relative_dates import DATELINE_AFTER
 
 _FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operation\w*|finish\w*|due|running|"
@@ -45,6 +46,7 @@ _SAID_ENDS = ("said ", "said on ", "says ", "announced ", "announced on ", "repo
               "release on ", "announcement ", "announcement on ")
 # "the administration", "the provincial commission": a body named by its kind, as the subject of an act.
 _BODY_AGAIN = re.compile(r"\b[Tt]he ((?:[a-z]+ ){0,4}(administration|commission|bureau|department))\b")
+_THE_ACT = re.compile(r"名单|清单|目录|批复|\b(?:[Tt]he|[Tt]his|[Tt]hat) (?:list|roster|batch|approval|catalogue)\b")
 _BODY_KINDS = (re.compile(r"发改|发展改革|发展和改革"), re.compile(r"商务"), re.compile(r"政府"))
 _LEVEL_WORD = {"省": re.compile(r"省|自治区"), "市": re.compile(r"市"), "县": re.compile(r"县|旗"), "区": re.compile(r"区")}
 _UNKNOWN = object()  # not worked out yet
@@ -83,7 +85,8 @@ class EventTracking:
         # (the cue that names the act comes last: "to implement the decisions of the Provincial Government
         # on major projects, the People's Government of Shanxi Province issued ... projects are listed")
         cue_start = max(c[1] for c in found if c[0] == status)
-        gov = self.by_full_name(_acting_government(orgs, cue_start)) or self._body_named_again(sent, cue_start)
+        gov = self.by_full_name(_acting_government(orgs, cue_start, self.text)) or self._body_named_again(sent, cue_start) \
+            or self._body_of_an_undated_act(index, sent, status)
         places = self.m.places(sent.start, sent.end, in_names=False)
         if gov is None and current is not None and current.status.status == status \
                 and _THE_EVENT_AGAIN.match(sent.text) and _same_region(current.places, places):
@@ -132,6 +135,26 @@ class EventTracking:
             return gov
         fuller = gov.text[:-2] + "人民政府"
         return next((o for o in self.m.orgs(0, len(self.text)) if o.text == fuller), gov)
+
+    def _body_of_an_undated_act(self, index: int, sent: Sentence, status: Status):
+        """"近日，临沂市发展和改革委员会印发《名单》… 名单于3月2日正式公布": the body that did the act in an
+        undated sentence shortly before (which opened no event) is the dated event's, when the dated
+        sentence names the act again (the list, the approval) and no province of the two differs."""
+        if status not in (Status.listed, Status.approved) or not _THE_ACT.search(sent.text):
+            return None
+        places = self.m.places(sent.start, sent.end, in_names=False)
+        for earlier in self.m.sentences[max(0, index - 5):index][::-1]:
+            if not _same_region(self.m.places(earlier.start, earlier.end, in_names=False), places):
+                continue
+            cues_there = [c for c in self._at.status.get(earlier.start, ()) if c[0] == status]
+            orgs = self._at.orgs.get(earlier.start, ())
+            if cues_there and orgs:
+                found = _acting_government(orgs, max(c[1] for c in cues_there), self.text)
+                if found is not None:
+                    found = self.by_full_name(found)
+                    # ("同日，哈尔滨市也发布了…清单": another place's list, not the Anhui commission's)
+                    return found if _same_region(Gazetteer.load().find(found.text), places) else None
+        return None
 
     def _body_named_again(self, sent: Sentence, cue_start: int):
         """The government body a sentence names by its kind alone ("the administration signed off on",
@@ -233,10 +256,12 @@ def _not_the_event(before: str) -> bool:
     return not ends or _NOT_THE_EVENT_WORD.search(before, ends[-1]) is not None
 
 
-def _acting_government(orgs, cue_start: int):
+def _acting_government(orgs, cue_start: int, text: str = ""):
     """The government that lists, approves or signs: the last one named before the cue (its subject:
     "the People's Government of Shanxi Province issued the list"), else the first after it ("approved
-    by the X Commission")."""
+    by the X Commission"). Not one whose consent is cited (经省政府同意), when another is named."""
     governments = [o for o in orgs if o.kind == "government"]
+    if len(governments) > 1 and text:
+        governments = [o for o in governments if text[o.start - 1:o.start] != "经"] or governments
     before = [o for o in governments if o.end <= cue_start]
     return before[-1] if before else (governments[0] if governments else None)
