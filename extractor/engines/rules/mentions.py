@@ -300,10 +300,18 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def _days_later(text: str, dates: list[DateMatch]) -> list[DateMatch]:
-    if "later" not in text and "next day" not in text and "following day" not in text:
-        return []
+    """(Read around each "later" and "day", literals found fast: _DAYS_LATER opens with groups the regex
+    engine cannot skip ahead to.)"""
+    found: dict[int, re.Match] = {}
+    for word in (" later", " day"):
+        at = text.find(word)
+        while at >= 0:
+            m = _DAYS_LATER.search(text, max(0, at - 24), at + len(word) + 7)
+            if m is not None:
+                found.setdefault(m.start(), m)
+            at = text.find(word, at + 1)
     out = []
-    for m in _DAYS_LATER.finditer(text):
+    for _, m in sorted(found.items()):
         if text.startswith((", on ", " on "), m.end()):
             continue  # "A day later, on Thursday, ...": the day is named
         before = [d for d in dates if d.end <= m.start() and len(d.iso) == 10]
