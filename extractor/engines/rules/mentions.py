@@ -67,27 +67,40 @@ def _places_where(text: str, found: list) -> list:
     point a distance is measured from."""
     out, origin_end = [], -1
     for p in found:
-        before = text[max(0, p.start - 24):p.start]
-        if p.start == origin_end or (before.rstrip().endswith(("in", "于", "在", "自")) and _ORIGIN_BEFORE.search(before)):
+        if p.start == origin_end or _elsewhere(text, p):
             origin_end = p.end
             continue
-        if text[p.end:p.end + 1].isspace() and text[p.end + 1:p.end + 2] in "MRLSABI" \
-                and _LANDMARK_AFTER.match(text, p.end):
-            continue
-        if before.endswith(("of ", "from ")) and _DISTANCE_BEFORE.search(before):
-            continue
-        if before.endswith(("from ", "from the ", "neighbouring ", "neighboring ")) and _SOURCE_BEFORE.search(before):
-            continue  # "phosphate supplies from the neighbouring Inner Mongolia region": where things come from
-        if before.endswith("家") and _FIRM_AFTER.match(text, p.end):
-            continue  # "一家上海企业": where a firm is from
-        if text.startswith(("-based", "-headquartered", "-registered"), p.end):
-            continue  # "Suzhou-based Hengtai Co.": where the company is from
-        if before.endswith(("the ", "The ")) and _FIRM_AFTER_EN.match(text, p.end):
-            continue  # "the Beijing company", "the Shenzhen firm"
-        if before.endswith(("在", "于")) and _SIGNED_THERE.match(text, p.end):
-            continue  # "在西宁签订…协议": where the deal was signed, not where the project is
-        out.append(p)
+        if not _not_where(text, p):
+            out.append(p)
     return out
+
+
+def _elsewhere(text: str, p) -> bool:
+    """Where a company comes from: "headquartered in", 来自."""
+    before = text[max(0, p.start - 24):p.start]
+    return before.rstrip().endswith(("in", "于", "在", "自")) and _ORIGIN_BEFORE.search(before) is not None
+
+
+def _not_where(text: str, p) -> bool:
+    """A place named for another reason than where something is built (see the checks' comments). The
+    cheap tests on the characters around the place come first: most places pass all of them."""
+    after, last = text[p.end:p.end + 1], text[p.start - 1:p.start] if p.start else ""
+    if after == "-":
+        return text.startswith(("-based", "-headquartered", "-registered"), p.end)  # "Suzhou-based Hengtai Co."
+    if after == " " and text[p.end + 1:p.end + 2] in "MRLSABI" and _LANDMARK_AFTER.match(text, p.end):
+        return True  # "Tianfu Square"
+    if last == " ":
+        before = text[max(0, p.start - 24):p.start]
+        if before.endswith(("of ", "from ")) and _DISTANCE_BEFORE.search(before):
+            return True  # "some 100 km southwest of Beijing"
+        if before.endswith(("from ", "from the ", "neighbouring ", "neighboring ")) and _SOURCE_BEFORE.search(before):
+            return True  # "phosphate supplies from the neighbouring Inner Mongolia region"
+        return before.endswith(("the ", "The ")) and _FIRM_AFTER_EN.match(text, p.end) is not None  # "the Beijing company"
+    if last == "家":
+        return _FIRM_AFTER.match(text, p.end) is not None  # "一家上海企业"
+    if last in ("在", "于"):
+        return _SIGNED_THERE.match(text, p.end) is not None  # "在西宁签订…协议": where the deal was signed
+    return False
 
 
 class StatusCue(NamedTuple):
