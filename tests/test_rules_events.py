@@ -328,3 +328,9 @@ def test_days_later_count_from_the_last_full_date():
     p = _projects(text)["Yichun Lithium Project"]
     assert p.date == "2026-09-16"
     assert {"Two days later", "Sept. 14"} <= {e.quote for e in p.evidence if e.field == "date"}
+
+
+def test_a_year_that_names_an_event_does_not_date_one():
+    text = ("兰洽会签约\n\n新华社兰州7月7日电 7日上午，第32届兰州投资贸易洽谈会举行项目集中签约仪式。\n\n"
+            "2026年兰洽会签约项目中，张掖市甘州区与甘肃绿源科技有限公司签约张掖10万吨饲料加工项目，总投资12亿元。")
+    assert _projects(text)["张掖10万吨饲料加工项目"].date == "2026-07-07"

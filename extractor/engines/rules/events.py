@@ -50,6 +50,7 @@ _THE_ACT = re.compile(r"名单|清单|目录|批复|\b(?:[Tt]he|[Tt]his|[Tt]hat)
 _BODY_KINDS = (re.compile(r"发改|发展改革|发展和改革"), re.compile(r"商务"), re.compile(r"政府"))
 _LEVEL_WORD = {"省": re.compile(r"省|自治区"), "市": re.compile(r"市"), "县": re.compile(r"县|旗"), "区": re.compile(r"区")}
 _UNKNOWN = object()  # not worked out yet
+_YEAR_LABEL_AFTER = re.compile(r"(?:（[^）]{1,12}）)?[\u4e00-\u9fff]{0,14}?(?:洽谈会|推介会|博览会|交易会|投洽会|峰会|论坛|大会|兰洽会|广交会|进博会)")
 _DATE_PURPOSE_AFTER = re.compile(r"^\s*(?:年)?(?:投产|建成|完工|竣工|开工|达产|运营)")
 
 
@@ -209,6 +210,8 @@ class EventTracking:
                 continue
             if _DATE_PURPOSE_AFTER.match(self.text[d.end:d.end + 4]):
                 continue
+            if len(d.iso) == 4 and _YEAR_LABEL_AFTER.match(self.text, d.end):
+                continue  # "2026年兰洽会签约项目": the year names an event, it does not date one
             if _REPORTED_AFTER.match(self.text, d.end, d.end + 30) or before.endswith(_SAID_ENDS) \
                     and _SAID_BEFORE.search(before):
                 told = told or d  # "记者26日从省政府获悉": when it was told; the date of a plan told, alone
