@@ -8,7 +8,7 @@ import re
 
 from extractor.engines.rules import names, orgs, phrases
 
-_EN_WORDS = ["The", "the", "THE", "and", "And", "of", "for", "&", "+", "-", "R&D", "in", "1st", "2020", "(Ab cd)", "e-Drive", "e-", "x-y",
+_EN_WORDS = ["The", "the", "THE", "and", "And", "of", "for", "&", "+", "-", "R&D", "in", "1st", "2020", "(Ab cd)", "e-Drive", "e-", "x-y", "1,000", "2,50",
              "(ab)", "(Hunan)", "Hunan's", "Hunan’s", "A.", "Foo-Bar", "x", "Xx", "İn", "ſaid", "K", "project",
              "Project", "projects", "Park", "Parking", "Lab", "Laboratory", "Programme", "Program", "Airport",
              "Database", "Phase", "II", "(Phase", "II)", "industrial", "base", "Big", "Data", "Zone", "High-tech",

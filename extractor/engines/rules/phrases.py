@@ -18,7 +18,7 @@ from typing import Iterable, Iterator
 # letter or digit before a final period), save the abbreviations names use ("Line No. 3", "St.").
 # (and a brand's lower-case prefix before a capital: "e-Drive", "i-Park")
 _CAP = re.compile(r"(?!(?!(?:No|St|Mt)\.$)\S*[a-z0-9]\.$)(?:[A-Z0-9][\w'’.&-]*|[a-z]-[A-Z][\w'’.&-]*"
-                  r"|\([A-Z][\w '’-]{0,25}\))")
+                  r"|\d{1,3}(?:,\d{3})+|\([A-Z][\w '’-]{0,25}\))")  # (and "1,000" in "Guazhou 1,000 MW Wind Project")
 _CONNECT = {"and", "of", "for", "&", "+", "-", "R&D", "in"}
 _TOKEN = re.compile(r"\([^()\n]{1,27}\)|[^\s]+")
 _NON_SPACE_RUN = re.compile(r"\S*")
@@ -39,7 +39,7 @@ def _reversed_word(words: Iterable[str]) -> str:
 
 _GAP = r"[ \t]+"
 _CAP_WORD_REVERSED = (  # a word that _CAP fullmatches (it has no "(")
-    r"(?!\.(?!(?:oN|tS|tM)(?!\S))[a-z0-9])(?:[\w'’.&-]*[A-Z0-9]|[\w'’.&-]*?[A-Z]-[a-z])(?!\S)")
+    r"(?!\.(?!(?:oN|tS|tM)(?!\S))[a-z0-9])(?:[\w'’.&-]*[A-Z0-9]|[\w'’.&-]*?[A-Z]-[a-z]|(?:\d{3},)+\d{1,3})(?!\S)")
 # capitalised_run_before: capitalised words, each pair joined by at most one connector.
 _CAP_RUN_REVERSED = re.compile(
     rf"{_GAP}{_CAP_WORD_REVERSED}(?:(?:{_GAP}{_reversed_word(_CONNECT)})?{_GAP}{_CAP_WORD_REVERSED})*")
