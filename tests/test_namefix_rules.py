@@ -191,3 +191,7 @@ def test_zh_a_facility_that_starts_or_is_signed_is_a_name_and_a_hyphenated_sum_i
     assert _texts("鲁西南农产品冷链物流园同步签约。", zh=True) == ["鲁西南农产品冷链物流园"]
     assert _texts("Also signed was a 700-million-yuan hydrogen fuel cell stack project from Qingneng Co.") == [
         "hydrogen fuel cell stack project"]
+
+
+def test_zh_a_plan_verb_before_a_name_is_cut():
+    assert _texts("拟打造邕江南岸文旅康养综合体项目。", zh=True) == ["邕江南岸文旅康养综合体项目"]

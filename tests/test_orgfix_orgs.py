@@ -193,3 +193,8 @@ def test_an_administrative_committee_named_in_lower_case_of_its_zone():
 
 def test_a_district_that_signs_is_no_part_of_the_companys_name():
     assert [o.text for o in find_orgs("金坛区则签下新加坡盛邦物流集团的智慧冷链物流园项目", True)] == ["新加坡盛邦物流集团"]
+
+
+def test_a_label_before_a_companys_name_is_no_part_of_it():
+    assert [o.text for o in find_orgs("由南康区属国有企业江西南康家居产业投资集团有限公司承建", True)] == [
+        "江西南康家居产业投资集团有限公司"]

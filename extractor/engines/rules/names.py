@@ -76,7 +76,7 @@ _ZH_RUN = re.compile(rf"(?:[\u4e00-\u9fffA-Za-z0-9α-ω]|(?<=[0-9])/|-(?=[α-ω]
 # 中央预算内投资支持X项目": what is arranged and supported is not part of the name). "共享" is a
 # word of names ("共享储能电站"); 共 alone says "in all" or "jointly".
 _ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共(?!享)|该|本|此|各|个|其|签约|签订|签署|建设|引进|核准|批准|同意|负责|承担|承建|申报|牵头|"
-                 "批复|审批|印发|下达|正式|签下|则有|则是|还有|另有|也有|既有|"
+                 "批复|审批|印发|下达|正式|签下|则有|则是|还有|另有|也有|既有|拟建|拟|打造|"
                  "实施|推进|推动|加快|安排|支持|启动|开展|谋划|开工|投产|落户|入选|列入|纳入|包括|还有|也有|既有|另有|重点|重大|"
                  "招商|一批|这些|多个|其中")
 # The last cut word: .* backtracks from the right, and the lookahead (the words' first characters)
