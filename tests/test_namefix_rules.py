@@ -195,3 +195,8 @@ def test_zh_a_facility_that_starts_or_is_signed_is_a_name_and_a_hyphenated_sum_i
 
 def test_zh_a_plan_verb_before_a_name_is_cut():
     assert _texts("拟打造邕江南岸文旅康养综合体项目。", zh=True) == ["邕江南岸文旅康养综合体项目"]
+
+
+def test_zh_a_dash_between_characters_joins_a_name_and_two_dashes_end_it():
+    assert _texts("总投资18.5亿元的中国—东盟跨境冷链物流枢纽项目同日落户江南区。", zh=True) == ["中国—东盟跨境冷链物流枢纽项目"]
+    assert _texts("南康区家具智能制造共享工厂项目——总投资12亿余元。", zh=True) == ["南康区家具智能制造共享工厂项目"]

@@ -113,7 +113,7 @@ def test_phrase_walks_are_the_token_walks():
 
 
 def test_unquoted_chinese_names_are_the_matches_of_finditer():
-    for text in _texts(_ZH_WORDS + ["A", "1", "x", "项目名称：", "（二期）", "（1期）", "（", "）", "期"], 2000, 5):
+    for text in _texts(_ZH_WORDS + ["A", "1", "x", "项目名称：", "（二期）", "（1期）", "（", "）", "期", "—", "——"], 2000, 5):
         assert list(names._zh_unquoted_spans(text)) == _spans(names._ZH_UNQUOTED.finditer(text)), text
 
 

@@ -63,14 +63,17 @@ _ZH_ANCHOR_TEXT = r"(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])"
 # power and the energy of one plant, not two names.
 # A phase in brackets is part of a name, inside it or after it: "X基地（二期）项目", "X项目（一期）".
 _ZH_PHASE_NUMBER = "[一二三四五六七八九十0-9]"
+# A dash between two characters joins the parts of a name ("中国—东盟跨境冷链物流枢纽项目"); two dashes
+# ("项目——总投资") set a clause apart. (The same test read forwards or backwards.)
+_ZH_DASH = r"(?<=[\u4e00-\u9fff])[—–](?=[\u4e00-\u9fff])"
 _ZH_PHASE_AFTER = re.compile(rf"（{_ZH_PHASE_NUMBER}{{1,3}}期）")
 _ZH_UNQUOTED = re.compile(  # what _zh_unquoted_spans finds
-    rf"(?:[\u4e00-\u9fffA-Za-z0-9α-ω]|/(?=[0-9])|(?<=[α-ω])-|（(?={_ZH_PHASE_NUMBER}{{1,3}}期）)|(?<=期)）)"
+    rf"(?:[\u4e00-\u9fffA-Za-z0-9α-ω]|/(?=[0-9])|(?<=[α-ω])-|{_ZH_DASH}|（(?={_ZH_PHASE_NUMBER}{{1,3}}期）)|(?<=期)）)"
     rf"{{{_ZH_UNQUOTED_MIN},{_ZH_UNQUOTED_MAX}}}?{_ZH_ANCHOR_TEXT}(?:{_ZH_PHASE_AFTER.pattern})?")
 _ZH_ANCHOR = re.compile(_ZH_ANCHOR_TEXT)
 # The characters before the anchor in _ZH_UNQUOTED, read in the reversed text (where the digit after
 # a "/" comes before it, and a phase's "）期二（" is read backwards).
-_ZH_RUN = re.compile(rf"(?:[\u4e00-\u9fffA-Za-z0-9α-ω]|(?<=[0-9])/|-(?=[α-ω])|）(?=期)"
+_ZH_RUN = re.compile(rf"(?:[\u4e00-\u9fffA-Za-z0-9α-ω]|(?<=[0-9])/|-(?=[α-ω])|{_ZH_DASH}|）(?=期)"
                      rf"|(?:(?<=）期{_ZH_PHASE_NUMBER})|(?<=）期{_ZH_PHASE_NUMBER}{{2}})|(?<=）期{_ZH_PHASE_NUMBER}{{3}}))（)*")
 # Words that cannot be inside a name: function words, and verbs of the clause around it ("今年已安排
 # 中央预算内投资支持X项目": what is arranged and supported is not part of the name). "共享" is a
