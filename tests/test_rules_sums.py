@@ -230,3 +230,10 @@ def test_a_sum_to_be_invested_right_after_the_name_signed_is_its_amount():
     text = ("贵州推介\n\n2026年4月16日，贵州省在上海举行投资推介会。深圳华碳新材料有限公司与毕节市七星关区签约"
             "年产5万吨锂电池负极材料一体化项目，拟投资人民币20亿元。")
     assert _projects(text)["年产5万吨锂电池负极材料一体化项目"].amount.value == 2e9
+
+
+def test_a_sum_after_a_double_dash_is_the_names():
+    text = ("江西名单\n\n2026年2月20日，江西省发展和改革委员会印发2026年省重点建设项目名单。南康区家具智能制造共享工厂项目——"
+            "总投资12亿余元，由江西南康家居产业投资集团有限公司承建。")
+    amount = _projects(text)["南康区家具智能制造共享工厂项目"].amount
+    assert (amount.value, amount.min, amount.max) == (1.2e9, 1.2e9, None)
