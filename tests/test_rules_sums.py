@@ -237,3 +237,10 @@ def test_a_sum_after_a_double_dash_is_the_names():
             "总投资12亿余元，由江西南康家居产业投资集团有限公司承建。")
     amount = _projects(text)["南康区家具智能制造共享工厂项目"].amount
     assert (amount.value, amount.min, amount.max) == (1.2e9, 1.2e9, None)
+
+
+def test_a_sum_pledged_for_a_named_yard_is_its_amount():
+    text = ("Ningbo deals\n\nNINGBO, May 6, 2026 -- Ningbo signed port projects on Tuesday. China Coastal Rail Logistics "
+            "Group Co., Ltd. pledged more than 2 billion yuan for the Zhenhai Rail-Sea Intermodal Transfer Yard, which it "
+            "will also build and operate.")
+    assert _projects(text)["Zhenhai Rail-Sea Intermodal Transfer Yard"].amount.min == 2e9

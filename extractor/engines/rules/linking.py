@@ -55,6 +55,8 @@ _REVISED_TO = re.compile(r"(?:上调|调增|增加|增|提高|调整|追加|扩�
                          r"|\b(?:revised|raised|increased|lifted|adjusted)(?: up(?:ward)?)? to\s+(?:about\s+)?$")
 # What a sum is spent on: "mainly for the construction of ...", "used to build", "用于建设".
 _SPENT_ON = re.compile(r"\bfor\b|\bconstruction of\b|\bto build\b|用于|主要建设")
+# ... but a name right after "for (the)" is what the sum is for: "pledged 2 billion yuan for the Zhenhai ... Yard".
+_FOR_THE = re.compile(r"\s+for\s+(?:the\s+)?")
 # "The total investment is", "总投资为": a sum of the project the paragraph is about.
 _TOTAL_INVESTMENT_BEFORE = re.compile(r"(?:[Tt]otal|[Tt]he|[Ii]ts) (?:investment|cost)(?: (?:is|was|will be|has been))?"
                                       r"(?: (?:put|estimated|set|pegged|budgeted|valued|projected))?"
@@ -365,7 +367,8 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
             return before[-1][1]
         # (not a facility the sum is "mainly for the construction of": a part of the project in focus)
         after = [p for p in in_clause if p[0].start >= a.end
-                 and not (p[0].weak and _SPENT_ON.search(self.text, a.end, p[0].start))]
+                 and not (p[0].weak and _SPENT_ON.search(self.text, a.end, p[0].start)
+                          and not _FOR_THE.fullmatch(self.text, a.end, p[0].start))]
         if after:
             return after[0][1]
         # "X公司将投资4.6亿美元，在Y区建设Z项目": the sum is invested to build the name in the next clause

@@ -22,7 +22,8 @@ from extractor.engines.rules.phrases import (by_first_letter, capitalised_run_be
 _HEADS = ("Project|Platform|Base|Center|Centre|Cluster|Park|Hub|Plant|Network|Line|Terminal|System|Facility"
           "|Factory|Laboratory|Lab|Station|Port|Airport|Railway|Highway|Expressway|Bridge|Pipeline|Mine"
           "|Headquarters|Complex|Corridor|Expansion|Upgrade|Programme|Program|Zone|Town|Farm|Warehouse"
-          "|Campus|Incubator|Accelerator|Dam|Reservoir|Tunnel|Wharf|Stadium|Hospital|Museum|Resort|School|Hotel")
+          "|Campus|Incubator|Accelerator|Dam|Reservoir|Tunnel|Wharf|Stadium|Hospital|Museum|Resort|School|Hotel"
+          "|Yard|Depot|Berth|Dock")
 _PHASE = r"(?:[ \t]+\(?Phase[ \t]+(?:I{1,3}|IV|V|[1-9]|One|Two|Three)\)?)?"
 # The number of a line or terminal is part of its name ("Metro Line 5", "Terminal No. 2"), but not a
 # count or a sum that follows the name ("Line 2 billion yuan", "Line 12 kilometres").
@@ -122,7 +123,7 @@ _ADMIN_ZONE = re.compile(r"High-?[Tt]ech|Hi-?[Tt]ech|Economic|Development Zone|F
 _WEAK_HEADS = {"park", "zone", "port", "airport", "town", "line", "system", "network", "campus", "complex",
                "hospital", "museum", "stadium", "dam", "reservoir", "tunnel", "bridge", "railway", "highway",
                "expressway", "station", "terminal", "pipeline", "mine", "corridor", "wharf", "farm",
-               "warehouse", "headquarters", "resort", "school", "hotel"}
+               "warehouse", "headquarters", "resort", "school", "hotel", "yard", "depot", "berth", "dock"}
 # A quoted English span that reads as a clause is speech, not a title: it has a finite verb, or a
 # comma inside it and punctuation before its closing quote ("X is where we began, and ...," said Y).
 _FINITE_VERBS = frozenset("is are was were will would has have had can cannot could should must may "
