@@ -267,13 +267,15 @@ _ROLE_BEFORE = [
                                   r"|(?:投资方|投资主体|出资方)(?:为|是)$"),
      ("investor", "backer", "owner", ",", "为", "是")),
 ]
+# A Chinese sum between 投资 and 建设 ("投资3.2亿元建设"): the one who invests it builds.
+_ZH_SUM = r"约?[0-9.]+[亿万]*(?:美元|元)?"
 _ROLE_AFTER = [
     (OrgRole.investor, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is to|intends? to|would|has|have)\s+"
                                   r"(?:invest(?! in and (?:build|construct))|spend|(?:has |have )?committed to invest(?:ing)?"
                                   r"|put\s+(?:about\s+|some\s+|nearly\s+)?(?:US\$|HK\$|\$|RMB|¥|\d))"
                                   r"|^\s*(?:has |have )?(?:pledged|agreed (?:on [^,;]{1,16} )?to (?:invest|put))\b"
                                   r"|^\s*committed to invest(?:ing)?|^\s*(?:is|are) investing\b"
-                                  r"|^(?:将|计划|拟)?投资(?!建设)(?!约?[0-9.]+[亿万]*(?:美元|元)?建设)"
+                                  rf"|^(?:将|计划|拟)?投资(?!建设)(?!{_ZH_SUM}建设)"
                                   r"|^(?:将|计划|拟)投入")),
     (OrgRole.undertaker, re.compile(r"^\)?(?:,?\s*(?:which|that)\s+)?\s*(?:has |have |had |will |is |was )?"
                                     r"(?:jointly |together |also |then )?"
@@ -289,11 +291,12 @@ _ROLE_AFTER = [
                                     # (also past a short name it is given and where: "X公司（以下简称“Y”）将在Z区建设")
                                     r"|^(?:（以下简称[^）]{1,16}）)?(?:将|拟|计划)?(?:在[^，。；,;]{1,20}?)?"
                                     r"(?:负责|牵头)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)"
+                                    # ("X申报的Y项目": the unit that put the project forward; "投资3.2亿元建设X": builds it)
                                     r"|^(?:申报|作为(?:项目业主|项目法人|建设单位|实施主体|建设主体))"
-                                    r"|^(?:将|计划|拟)?投资约?[0-9.]+[亿万]*(?:美元|元)?建设")),  # "投资3.2亿元建设X": builds it  # "X申报的Y项目": the unit that put the project forward
+                                    rf"|^(?:将|计划|拟)?投资{_ZH_SUM}建设")),
 ]
 # "由X投资" invests; "由X投资建设" and "由X投资20亿元建设" build.
-_INVESTS_ONLY = re.compile(r"投资(?!建设)(?!约?[0-9.]+[亿万]*(?:美元|元)?(?:人民币)?建设)")
+_INVESTS_ONLY = re.compile(rf"投资(?!建设)(?!{_ZH_SUM}(?:人民币)?建设)")
 _SIGNS_WITH = re.compile(r"(?:与|和|同)[^，。；,;]{2,40}?(?:正式|成功)?(?:签约|签订|签署)")
 _POSSESSIVE = re.compile(r"^(?:'s|’s)\b|^的")
 _OF_BEFORE = re.compile(r"\bof\s+(?:the\s+)?$")
@@ -310,8 +313,9 @@ _OF_PLACE = re.compile(r"^ of [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?")
 # two commas (a few words, no verb that could hold a role itself).
 _APPOSITIVE = re.compile(r", (?:an?|the) (?:[\w'’.()&-]+ ){0,8}?(?:unit|subsidiary|arm|affiliate|division|member|maker|"
                          r"developer|operator|manufacturer|producer|company|firm|group|venture)\b[^,;:]{0,90},")
-# A short name in brackets right after an organisation: 'X Co., Ltd. ("Nordhavn Ningbo")', "X Co. (Hengrui)".
+# ", which has a registered capital of 800 million yuan,": a clause that says what the company is.
 _RELATIVE = re.compile(r", (?:which|who|whose) [^,;.]{0,90},")
+# A short name in brackets right after an organisation: 'X Co., Ltd. ("Nordhavn Ningbo")', "X Co. (Hengrui)".
 _SHORT_NAME_AFTER = re.compile(r" ?[(（][^()（）]{1,40}[)）]")
 # "X on Monday signed a deal with the Y government to invest $85 million in ...", "X signed an agreement
 # to build ...": the signing company says what it will do (the other party, named after "with", does not).
@@ -338,9 +342,7 @@ def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], 
                 return OrgRole.signer, True  # "X项目由A与B签约": they only sign
             return (OrgRole.investor if _INVESTS_ONLY.match(after) else OrgRole.undertaker), True
         return role, True
-    if text.startswith((" (", "(", "（"), end):
-        short = _SHORT_NAME_AFTER.match(text, end)
-        end = short.end() if short else end
+    end = _past_short_name(text, end)
     after = text[end:end + 72]
     if after.startswith(" of "):  # "X Pte. Ltd. of Singapore will put US$350 million into ..."
         after = _OF_PLACE.sub("", after, count=1)
@@ -348,18 +350,27 @@ def role_cue_where(text: str, start: int, end: int) -> tuple[Optional[OrgRole], 
         end = _past_appositive(text, end)
         after = text[end:end + 72]
     after = after[:56]
-    for role, rx in _ROLE_AFTER:
-        if rx.search(after):
-            return role, False
-    if after.startswith((", which", ", who", ", whose")):
+    role = _role_after(after)
+    if role is None and after.startswith((", which", ", who", ", whose")):
         # "X, which has a registered capital of 800 million yuan, will build ...": past the clause
         relative = _RELATIVE.match(text, end)
         if relative is not None:
-            after = text[relative.end():relative.end() + 56]
-            for role, rx in _ROLE_AFTER:
-                if rx.search(after):
-                    return role, False
-    return None, False
+            role = _role_after(text[relative.end():relative.end() + 56])
+    return role, False
+
+
+def _role_after(after: str) -> Optional[OrgRole]:
+    """The role the words right `after` an organisation give it ("will invest", "将投资建设"), if any."""
+    return next((role for role, rx in _ROLE_AFTER if rx.search(after)), None)
+
+
+def _past_short_name(text: str, end: int) -> int:
+    """Where the words after an organisation ending at `end` go on, past a short name given it in
+    brackets (see _SHORT_NAME_AFTER)."""
+    if not text.startswith((" (", "(", "（"), end):
+        return end  # the usual case
+    short = _SHORT_NAME_AFTER.match(text, end)
+    return short.end() if short else end
 
 
 def _past_appositive(text: str, end: int) -> int:
@@ -373,9 +384,7 @@ def signed_to_role(text: str, end: int) -> Optional[OrgRole]:
     """The role a company ending at `end` takes by signing a deal "to invest" (investor) or "to build"
     (undertaker) (`_SIGNED_TO`). Only for a company: a government that signs "with X to build" does
     not build."""
-    if text.startswith((" (", "(", "（"), end):
-        short = _SHORT_NAME_AFTER.match(text, end)
-        end = short.end() if short else end
+    end = _past_short_name(text, end)
     if text.startswith((", a", ", the "), end):
         end = _past_appositive(text, end)
     if "signed" not in text[end:end + 60]:  # (the cheap test first)
