@@ -80,7 +80,7 @@ _ZH_RUN = re.compile(rf"(?:[\u4e00-\u9fffA-Za-z0-9α-ω]|(?<=[0-9])/|-(?=[α-ω]
 # 中央预算内投资支持X项目": what is arranged and supported is not part of the name). "共享" is a
 # word of names ("共享储能电站"); 共 alone says "in all" or "jointly".
 _ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共(?!享)|该|本|此|各|个|其|签约|签订|签署|建设|引进|核准|批准|同意|负责|承担|承建|申报|牵头|"
-                 "批复|审批|印发|下达|正式|签下|则有|则是|还有|另有|也有|既有|拟建|拟|打造|"
+                 "批复|审批|印发|下达|正式|签下|则有|则是|拟建|拟|打造|"
                  "实施|推进|推动|加快|安排|支持|启动|开展|谋划|开工|投产|落户|入选|列入|纳入|包括|还有|也有|既有|另有|重点|重大|"
                  "招商|一批|这些|多个|其中")
 # The last cut word: .* backtracks from the right, and the lookahead (the words' first characters)
@@ -349,10 +349,10 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
     words = _ascii_words(inner)
     if _has_list_word(inner, words) or _is_list_title(inner):
         return False
-    if words is None and _CJK.search(inner):  # (“X大厦”项目: the text calls it a project)
+    if words is None and _CJK.search(inner):  # (“X大厦”项目: the text calls it a project; a short quoted
+        # phrase before 工程 is a slogan: “强链补链”工程)
         return (bool(_ZH_HEADS.search(inner)) and len(inner) >= 4
                 or text.startswith(("项目", "工程"), quote_end) and len(inner) >= 6) and not _is_generic_zh(inner)
-        # (a short quoted phrase before 工程 is a slogan: “强链补链”工程)
     if len(inner.split()) < 2:
         return False
     if ("projects" in words) if words is not None else _PROJECTS_WORD.search(inner):
@@ -497,11 +497,6 @@ def _places_holding() -> dict[str, frozenset[str]]:
     return {c: frozenset(n for n in names if c in n and lookup(n)) for c in singles if any(c in n for n in names)}
 
 
-@lru_cache(maxsize=1)
-def _places_cut_chars() -> frozenset[str]:
-    return frozenset(_places_holding())
-
-
 def _place_holding(found: str, i: int) -> int:
     """The start of a place name (see `_places_holding`) in `found` that holds the character at `i`, or -1."""
     names = _places_holding()[found[i]]
@@ -519,7 +514,7 @@ def _zh_name_start(found: str) -> int:
     cut = _ZH_UNQUOTED_CUT.match(found)
     if cut is None:
         return 0
-    place = _place_holding(found, cut.end() - 1) if found[cut.end() - 1] in _places_cut_chars() else -1
+    place = _place_holding(found, cut.end() - 1) if found[cut.end() - 1] in _places_holding() else -1
     if place >= 0:  # "推进泰和县马市镇光伏项目": the 和 of 泰和 cuts nothing; the cut word before the place does
         before = _ZH_UNQUOTED_CUT.match(found[:place])
         return before.end() if before else 0
@@ -565,19 +560,19 @@ def _zh_unquoted(text: str, offset: int) -> list[NameMention]:
 
 
 # A facility named as what is built, without 项目 or 工程: "在科技城建设南繁种业国际联合研发中心", "新上高档服装
-# 智能化生产线10条". Only where its paragraph names no project or agreement before it (else it is a part
-# of that project).
+# 智能化生产线10条".
 _ZH_BUILT = re.compile(r"(?:投资建设|建设|新建|兴建|打造|新上)([\u4e00-\u9fffA-Za-z0-9]{4,24}?"
                        r"(?:中心|基地|产业园|物流园|园区|工厂|生产线|综合体|电站|码头|港区|产业城|示范区|总部|大厦|研究院))"
                        r"(?=[，。；,;：:]|[0-9]|$)")  # (not before 、: one of the parts a project builds)
-# In the sentence before the verb: a project or agreement named ("签订X项目协议，将建设Y"), what one builds
-# ("主要建设…"), or a party to a deal told before ("根据协议，乙方将建设Y", "这家企业将在…建设Y").
 # ... or named as what starts or is signed: "钱塘区的杭州钱塘生物医药CDMO产业化基地同日开工", "鲁西南农产品冷链物流园同步签约".
 # (Found from the verb, a literal the search skips to, then the name read backwards: a pattern opening
 # with the name's characters would be tried at every character of a Chinese text.)
 _ZH_STARTED_VERB = re.compile(r"(?:同日|当天|当日|同步|正式|顺利|集中)?(?:开工|动工|签约|开建)(?=[，。；,;])")
 _ZH_STARTED_NAME = re.compile("(?:" + "|".join(h[::-1] for h in "基地 产业园 物流园 园区 综合体 产业城 数据中心 研发中心".split())
                               + r")[\u4e00-\u9fffA-Za-z0-9]{2,20}")  # (in the reversed text: the head first)
+# Neither is a name where its sentence, before it, names a project or an agreement ("签订X项目协议，将建设Y"),
+# says what one builds ("主要建设…"), or speaks of a party to a deal told before ("根据协议，乙方将建设Y",
+# "这家企业将在…建设Y"): it is then a part of that project.
 _ZH_PART_OF_NAMED = re.compile(r"项目|工程|协议|主要|配套|内容|乙方|甲方|这家|该企业|该公司")
 
 
@@ -596,15 +591,14 @@ def _zh_built(text: str, offset: int) -> list[NameMention]:
     out = []
     spans = [(m.start(1), m.end(1), m.start()) for m in _ZH_BUILT.finditer(text)] \
         + [(s, e, s) for s, e in _zh_started(text)]
-    for run_start, run_end, clause_at in spans:
+    for run_start, run_end, verb_or_name in spans:  # (where the words of its sentence before it end)
         run = text[run_start:run_end]
         name = run[_zh_name_start(run):]
         if not _zh_name_ok(name):
             continue
         start = run_end - len(name)
-        m_start = clause_at
-        sentence = max(text.rfind(c, 0, m_start) for c in "。！？；\n") + 1
-        if _ZH_PART_OF_NAMED.search(text, sentence, m_start):
+        sentence = max(text.rfind(c, 0, verb_or_name) for c in "。！？；\n") + 1
+        if _ZH_PART_OF_NAMED.search(text, sentence, verb_or_name):
             continue
         out.append(NameMention(offset + start, offset + run_end, name, "zh", weak=True))
     return out
