@@ -19,6 +19,7 @@ from typing import Optional
 
 from extractor.normalize.dates import DateMatch, infer_year, parse_date, find_dates
 from extractor.normalize.relative_dates import dateline, read_relative
+from extractor.normalize.scanning import occurrences
 from extractor.normalize.money import find_amounts, parse_amount
 from extractor.normalize.places import Gazetteer, Place
 from extractor.types import Document, Evidence, Organization, Project
@@ -69,11 +70,7 @@ def _nearest(positions: list[int], hint: Optional[int]) -> int:
 
 
 def _all(haystack: str, needle: str) -> list[int]:
-    out, i = [], haystack.find(needle)
-    while i >= 0:
-        out.append(i)
-        i = haystack.find(needle, i + 1)
-    return out
+    return list(occurrences(haystack, needle))
 
 
 def locate_quote(text: str, quote: str, hint: Optional[int] = None) -> Optional[Located]:

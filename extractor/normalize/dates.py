@@ -29,7 +29,7 @@ from functools import lru_cache
 from operator import itemgetter
 from typing import Callable, NamedTuple, Optional, Sequence
 
-from extractor.normalize.scanning import finditer_from, reach_before, word_starts_before
+from extractor.normalize.scanning import finditer_from, occurrences, reach_before, word_starts_before
 
 
 @dataclass(frozen=True)
@@ -247,10 +247,8 @@ def _words_before(anchor: _Anchor, words: int, last: Optional[re.Pattern] = None
 def _chars_before(anchor: str, chars: int) -> _Starts:
     def starts(text: str, near: _WordBefore) -> list[int]:
         found: set[int] = set()
-        i = text.find(anchor)
-        while i >= 0:
+        for i in occurrences(text, anchor):
             found.update(range(reach_before(text, i, chars), i + 1))
-            i = text.find(anchor, i + 1)
         return sorted(found)
     return starts
 
@@ -287,14 +285,12 @@ def _year_before(anchor: str) -> _Starts:
     before the spaces before it."""
     def starts(text: str, near: _WordBefore) -> list[int]:
         found = []
-        i = text.find(anchor)
-        while i >= 0:
+        for i in occurrences(text, anchor):
             j = i
             while j > 0 and text[j - 1].isspace():
                 j -= 1
             if j >= 4:
                 found.append(j - 4)
-            i = text.find(anchor, i + 1)
         return found
     return starts
 

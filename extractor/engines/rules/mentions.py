@@ -17,6 +17,7 @@ from extractor.normalize.dates import DateMatch, DateWindows
 from extractor.normalize.money import MoneyMatch, find_amounts
 from extractor.normalize.places import Gazetteer, PlaceMatch
 from extractor.normalize.relative_dates import dated_from_dateline
+from extractor.normalize.scanning import occurrences
 from extractor.engines.rules.cues import STATUS_RANK, find_status
 from extractor.engines.rules.names import NameMention, find_names
 from extractor.types import Status
@@ -286,19 +287,15 @@ def _this_year(text: str, year: Optional[int], dates: list[DateMatch]) -> list[D
         return []
     spans = [m.span() for m in _THIS_YEAR_PART.finditer(text)] if "今年" in text else []
     for word in ("quarter", "half"):
-        at = text.find(word)
-        while at >= 0:
+        for at in occurrences(text, word):
             before = _PART_OF_YEAR_BEFORE.search(text, max(0, at - 16), at)
             if before is not None and not text.startswith((" of", "-"), at + len(word)):
                 spans.append((before.start(1), at + len(word)))
-            at = text.find(word, at + 1)
     for prefix in ("in Q", "in H", "In Q", "In H"):
-        at = text.find(prefix)
-        while at >= 0:
+        for at in occurrences(text, prefix):
             found = _QUARTER_NAME.match(text, at) if at == 0 or not text[at - 1].isalnum() else None
             if found is not None:
                 spans.append(found.span(1))
-            at = text.find(prefix, at + 1)
     if not spans:
         return []
     # (cited with the first date that writes the year out: where the year is read from)
@@ -317,12 +314,10 @@ def _days_later(text: str, dates: list[DateMatch]) -> list[DateMatch]:
     engine cannot skip ahead to.)"""
     found: dict[int, re.Match] = {}
     for word in (" later", " day"):
-        at = text.find(word)
-        while at >= 0:
+        for at in occurrences(text, word):
             m = _DAYS_LATER.search(text, max(0, at - 24), at + len(word) + 7)
             if m is not None:
                 found.setdefault(m.start(), m)
-            at = text.find(word, at + 1)
     out = []
     for _, m in sorted(found.items()):
         if text.startswith((", on ", " on "), m.end()):
