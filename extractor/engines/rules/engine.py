@@ -70,10 +70,10 @@ class RulesEngine:
                 dropped.append(f"{cand.name.text!r}: no amount or undertaker ties the name to a project")
                 continue
             # (one tied to a sum or a company is still dropped when nothing says it was listed, signed,
-            # approved or planned: "broke ground in 2023 ..., was connected to the grid last year")
-            # (and so is one every sentence of which says it runs: "去年列入清单的X项目已于2024年12月全容量并网")
-            if (not cand.has_link or _no_status_but_started(builder, cand) or _only_operating(cand, mentions)) \
-                    and _operating(cand, mentions):
+            # approved or planned: "broke ground in 2023 ..., was connected to the grid last year", or when
+            # every sentence naming it says it runs: "去年列入清单的X项目已于2024年12月全容量并网")
+            runs = _says_it_runs(cand, mentions)
+            if any(runs) and (not cand.has_link or _no_status_but_started(builder, cand) or all(runs)):
                 dropped.append(f"{cand.name.text!r}: an existing facility, already in operation")
                 continue
             if key in projects:
@@ -109,18 +109,12 @@ def _no_status_but_started(builder: Builder, cand) -> bool:
     return own is None or own.status == Status.other
 
 
-def _operating(cand, mentions) -> bool:
-    """The sentences naming the candidate say it already runs ("has been in production since 2020")."""
+def _says_it_runs(cand, mentions) -> list[bool]:
+    """For each sentence naming the candidate, whether it says the facility already runs ("has been in
+    production since 2020")."""
     text = mentions.text
-    return any(sums.OPERATING_WORD.search(text, s.start, s.end) and sums.OPERATING.search(text, s.start, s.end)
-               for s in (mentions.sentences[i] for i in cand.sentences))
-
-
-def _only_operating(cand, mentions) -> bool:
-    """Every sentence naming the candidate says it already runs."""
-    text = mentions.text
-    return all(sums.OPERATING_WORD.search(text, s.start, s.end) and sums.OPERATING.search(text, s.start, s.end)
-               for s in (mentions.sentences[i] for i in cand.sentences))
+    return [bool(sums.OPERATING_WORD.search(text, s.start, s.end) and sums.OPERATING.search(text, s.start, s.end))
+            for s in (mentions.sentences[i] for i in cand.sentences)]
 
 
 # What a project's name ends with that says only that it is a project.

@@ -259,12 +259,12 @@ def _not_the_event(before: str) -> bool:
     return not ends or _NOT_THE_EVENT_WORD.search(before, ends[-1]) is not None
 
 
-def _acting_government(orgs, cue_start: int, text: str = ""):
+def _acting_government(orgs, cue_start: int, text: str):
     """The government that lists, approves or signs: the last one named before the cue (its subject:
     "the People's Government of Shanxi Province issued the list"), else the first after it ("approved
     by the X Commission"). Not one whose consent is cited (经省政府同意), when another is named."""
     governments = [o for o in orgs if o.kind == "government"]
-    if len(governments) > 1 and text:
+    if len(governments) > 1:
         governments = [o for o in governments if text[o.start - 1:o.start] != "经"] or governments
     before = [o for o in governments if o.end <= cue_start]
     return before[-1] if before else (governments[0] if governments else None)
