@@ -392,3 +392,32 @@ def test_a_government_whose_consent_is_cited_is_not_the_issuer():
             "济南泉芯数字科技有限公司建设的济南智算中心项目总投资36亿元。")
     p = _projects(text)["济南智算中心项目"]
     assert ("山东省发展和改革委员会", "government") in parties(p)
+
+
+@pytest.mark.parametrize("clause, role", [
+    ("will be built by the company", "undertaker"),
+    ("to be constructed by the firm", "undertaker"),
+    ("funded solely by the company", "investor"),
+])
+def test_the_company_as_agent_of_a_passive_verb_joins_the_project_named_before(clause, role):
+    text = ("Anhui plans\n\n"
+            "Hefei Kaiyuan Energy Technology Co., Ltd. is a fast-growing battery maker. The Kaiyuan Solid-State "
+            f"Battery Project, {clause} in Feixi county, will cost 6.5 billion yuan.")
+    [p] = _projects(text).values()
+    assert {(o.name, o.role.value) for o in p.organizations} == {("Hefei Kaiyuan Energy Technology Co., Ltd.", role)}
+
+
+def test_the_latter_of_the_sentence_before_builds_the_project():
+    text = ("2026年合肥签约\n\n"
+            "2026年3月12日，合肥市人民政府与安徽华辰新材料有限公司签署合作协议。根据协议，华辰高性能膜材料项目由后者负责投资建设，"
+            "总投资8亿元。")
+    [p] = _projects(text).values()
+    assert ("安徽华辰新材料有限公司", "undertaker") in {(o.name, o.role.value) for o in p.organizations}
+
+
+def test_the_latter_does_not_reach_into_another_paragraph():
+    text = ("2026年合肥签约\n\n"
+            "2026年3月12日，合肥市人民政府与安徽华辰新材料有限公司签署合作协议。\n\n"
+            "此外，华辰高性能膜材料项目由后者负责投资建设，总投资8亿元。")
+    [p] = _projects(text).values()
+    assert "安徽华辰新材料有限公司" not in {o.name for o in p.organizations}

@@ -99,6 +99,10 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         self._at = _BySentence(mentions)
         # A signing told without its project (sentence index, the governments, the companies' names)
         self._signing_without_project: Optional[tuple[int, list[OrgMention], set[str]]] = None
+        # The organisations of the last sentence that named any, with its paragraph: the parties "后者"
+        # and "the latter" stand for when their own sentence names none.
+        self.parties_before: tuple[int, tuple[OrgMention, ...]] = (-1, ())
+        self.paragraph = -1
 
     # --- driving -------------------------------------------------------------------------------
     def run(self, skip_paragraphs: set[int]) -> None:
@@ -134,6 +138,7 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
     # --- one sentence --------------------------------------------------------------------------
     def _sentence(self, index: int, sent: Sentence, para: Paragraph) -> None:
         at, key = self._at, sent.start
+        self.paragraph = para.index
         described = self._pop_described(index)
         found = at.status.get(key, ())
         orgs = at.orgs.get(key, ())
@@ -189,6 +194,7 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
                 self.last_company = subjects[-1]
             for org in companies:
                 self.aliases.add(org)
+            self.parties_before = (para.index, tuple(orgs))
 
     def _carry_signing(self, index: int, found, orgs, names, referents, cands) -> None:
         """"A signed an agreement with the X District People's Government. The unit will put 2.6 billion

@@ -57,6 +57,11 @@ _PLACE_SIGNS_EN = re.compile(r"\s+(?:has\s+|have\s+|also\s+)?signed\b[^;]{0,80}?
 # "..., which it will carry out": the company builds the project named right before "which".
 # Between a project's name and "which it will build": maybe its Chinese name in brackets, maybe where
 # it is ("at Bao'an International Airport", "in Yuhang District").
+# "will be built by the company", "funded by the firm": the company is the agent of a passive verb, whose
+# subject is the project named before it. (The words a verb may take between it and "by": "solely".)
+_PASSIVE_BY = re.compile(r"\b(?P<verb>built|constructed|undertaken|developed|implemented|carried out|invested|funded"
+                         r"|financed|backed|bankrolled)\s+(?:\w+\s+)?by\s+$")
+_FUNDED = frozenset(("invested", "funded", "financed", "backed", "bankrolled"))
 _WHICH_BEFORE = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）])?(?:\s+(?:at|in|on|near)\s+(?:the\s+)?"
                            r"(?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*)?\s*,?\s*(?:which|that)\s+")
 
@@ -230,6 +235,8 @@ class OrgLinking:
                 company = self._party(sent, clause[0] + which.start(), latter=cues.LATTER.match(which.group()) is not None)
             if company is None or is_parent(self.text, company, clause[0]):
                 continue  # (a parent named in the clause only describes the company before it)
+            if self._link_passive_agent(sent, clause, text, names, cands, company):
+                continue
             invest, build = _INVEST_VERB.search(text), _BUILD_VERB.search(text)
             subject_end = clause[0] + _subject_end(text, invest, build)
             if any(clause[0] <= n.start < subject_end for n in names):
@@ -242,6 +249,28 @@ class OrgLinking:
             if role is not None:
                 target.add_org(company, role)
                 self.company_candidate.setdefault(company.text, target)
+
+    def _link_passive_agent(self, sent, clause, text: str, names, cands, company: OrgMention) -> bool:
+        """"The X Project, which will be built by the company, ...", "X项目由后者投资建设": the company
+        (named by "the company", "the latter", 后者) builds or funds the project the sentence names before
+        the passive verb. True when the clause said so."""
+        said = cues.ANAPHOR_COMPANY.search(text) or cues.LATTER.search(text) or cues.FORMER.search(text)
+        if said is None:
+            return False
+        at = clause[0] + said.start()
+        passive = _PASSIVE_BY.search(self.text, max(sent.start, at - 40), at)
+        if passive is not None:
+            before = [c for n, c in zip(names, cands) if n.end <= passive.start()]
+            role = OrgRole.investor if passive["verb"] in _FUNDED else OrgRole.undertaker
+        else:  # "X项目由后者负责投资建设"
+            before = [c for n, c in zip(names, cands) if n.end <= at and _BY.fullmatch(self.text, n.end, at)]
+            after = text[said.end():]
+            role = _verb_role(_INVEST_VERB.search(after), _BUILD_VERB.search(after))
+        if not before or role is None:
+            return False
+        before[-1].add_org(company, role)
+        self.company_candidate.setdefault(company.text, before[-1])
+        return True
 
     def _object_of_verb(self, clause, names, cands, verb: Optional[re.Match]):
         """The project named right after the clause's verb and its sum ("put 2.6 billion yuan into the X"),
@@ -256,8 +285,14 @@ class OrgLinking:
         return None
 
     def _party(self, sent, at: int, latter: bool) -> Optional[OrgMention]:
-        """"A与B签署协议，后者将…投资建设": the second (or first) of two parties named before `at`, if a company."""
+        """"A与B签署协议，后者将…投资建设": the second (or first) of two parties named before `at`, if a company.
+        When the sentence names none before `at`, the parties are those of the paragraph's sentence before
+        ("A与B签署协议。根据协议，项目由后者建设")."""
         named = [o for o in self._at.orgs.get(sent.start, ()) if o.end <= at]
+        if not named and self.parties_before[0] == self.paragraph:
+            named = list(self.parties_before[1])  # (a place may have been the other party: "Hefei signed with X")
+            if latter and named:
+                return named[-1] if named[-1].is_company else None
         if len(named) < 2:
             return None
         party = named[-1] if latter else named[0]
