@@ -61,6 +61,7 @@ def test_ranges_are_one_match(text, lo, hi):
 @pytest.mark.parametrize("text, value, lo, hi", [
     ("more than 1.5 trillion yuan", 1.5e12, 1.5e12, None),
     ("不低于10亿元", 1e9, 1e9, None),
+    ("最多8亿元", 8e8, None, 8e8),
     ("超过5亿元", 5e8, 5e8, None),
     ("5000余万元", 5e7, 5e7, None),
     ("up to 300 million yuan", 3e8, None, 3e8),

@@ -108,6 +108,12 @@ def test_generic_nouns_and_verbs_are_no_organisations(text):
     ("晋城市教育和体育局发布通知", ["晋城市教育和体育局"]),
     ("长治市公安局和国家安全局", ["长治市公安局", "国家安全局"]),
     ("双方设立山西晋能新材料有限公司", ["山西晋能新材料有限公司"]),
+    # 建设 and 投资 are verbs that cut a name, and words of these names
+    ("由宁乡市城市建设投资开发有限公司负责实施", ["宁乡市城市建设投资开发有限公司"]),
+    ("由株洲城市建设投资开发集团有限公司建设", ["株洲城市建设投资开发集团有限公司"]),
+    ("由宜章县住房和城乡建设局组织实施", ["宜章县住房和城乡建设局"]),
+    ("经省政府同意，由省住房和城乡建设厅牵头", ["省政府", "省住房和城乡建设厅"]),
+    ("郴州市投资促进局与客商签约", ["郴州市投资促进局"]),
 ])
 def test_real_bureaus_and_companies_are_kept(text, expected):
     assert _names(text, zh=True) == expected

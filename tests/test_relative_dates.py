@@ -8,6 +8,7 @@ from extractor.engines.rules import RulesEngine
 from extractor.normalize.relative_dates import dated_from_dateline
 from extractor.ingest import document_from_bytes
 from extractor.normalize.dates import find_dates
+from tests.rules_helpers import projects_in
 
 
 def _dated(text: str) -> dict[str, str]:
@@ -145,3 +146,10 @@ def test_a_day_of_this_or_last_month():
 def test_a_byline_date_with_its_time_dates_the_report():
     text = "Title\n\nBy Ma Lan in Yinchuan | China Daily | Updated: 2026-02-25 09:12\n\nThe list was released on Monday."
     assert _dated(text)["on Monday"] == "2026-02-23"
+
+
+def test_a_papers_date_in_the_bracket_after_xun_dates_the_report_not_the_event():
+    text = ("湖南开工\n\n湖南日报讯（2026年9月4日 记者 李平）9月3日上午，岳阳市重大项目集中开工。\n\n"
+            "岳阳市临湘市滨江新材料产业园项目由临湘市城发集团有限公司投资建设，总投资9.6亿元。")
+    [p] = projects_in(text).values()
+    assert p.date == "2026-09-03"

@@ -421,3 +421,27 @@ def test_the_latter_does_not_reach_into_another_paragraph():
             "此外，华辰高性能膜材料项目由后者负责投资建设，总投资8亿元。")
     [p] = _projects(text).values()
     assert "安徽华辰新材料有限公司" not in {o.name for o in p.organizations}
+
+
+def test_construction_handled_by_and_the_scheme_built_by_name_the_builder():
+    text = ("Approvals\n\n"
+            "BEIJING, Nov. 6, 2025 -- The Lijiang Upper Reaches Water Diversion Project was cleared on October 21. "
+            "The approved investment is 9.84 billion yuan.\n\n"
+            "\"Water is the ceiling on growth,\" an official said. The scheme is to be built by Yunnan Dianshui "
+            "Investment Co., Ltd.\n\n"
+            "The Baoshan-Tengchong Expressway was approved on Oct. 14. Construction will be handled by Yunnan "
+            "Road Construction Group Co., Ltd.")
+    projects = _projects(text)
+    assert projects["Lijiang Upper Reaches Water Diversion Project"].amount.value == 9.84e9
+    assert ("Yunnan Dianshui Investment Co., Ltd.", "undertaker") in parties(projects["Lijiang Upper Reaches Water Diversion Project"])
+    assert ("Yunnan Road Construction Group Co., Ltd.", "undertaker") in parties(projects["Baoshan-Tengchong Expressway"])
+
+
+def test_a_company_that_is_the_project_owner_past_an_appositive_builds_it_and_an_approval_stays():
+    text = ("Approvals\n\n"
+            "In Hunan, the commission approved two projects on Oct. 28, 2025. Huaihua will get the Wushui River "
+            "Reservoir, a flood control project with an estimated cost of 6.4 billion yuan; Hunan Xiangshui "
+            "Investment Group, a state-owned water company, is the project owner and will build it.")
+    [p] = _projects(text).values()
+    assert ("Hunan Xiangshui Investment Group", "undertaker") in parties(p)
+    assert p.status.value == "approved"

@@ -244,3 +244,56 @@ def test_a_sum_pledged_for_a_named_yard_is_its_amount():
             "Group Co., Ltd. pledged more than 2 billion yuan for the Zhenhai Rail-Sea Intermodal Transfer Yard, which it "
             "will also build and operate.")
     assert _projects(text)["Zhenhai Rail-Sea Intermodal Transfer Yard"].amount.min == 2e9
+
+
+def test_a_total_of_floor_space_in_an_earlier_clause_does_not_make_the_sum_a_total():
+    text = ("2026年岳阳开工\n\n"
+            "2026年9月3日，岳阳市临湘市滨江新材料产业园二期项目开工。项目将新建厂房及研发楼共计28万平方米，"
+            "由临湘市城发集团有限公司负责建设，计划投资9.6亿元。")
+    [p] = _projects(text).values()
+    assert p.amount is not None and p.amount.value == 9.6e8
+
+
+def test_a_total_in_the_sums_own_clause_is_still_a_total():
+    text = ("2026年岳阳签约\n\n"
+            "2026年9月3日，岳阳市签约项目共12个，合计投资56亿元。其中临湘市滨江新材料项目投资5亿元。")
+    projects = _projects(text)
+    assert [p.amount.value for p in projects.values()] == [5e8]
+
+
+@pytest.mark.parametrize("sums, value", [
+    ("项目一期投资3.2亿元，总投资8亿元", 8e8),
+    ("总投资8亿元，其中一期投资3.2亿元", 8e8),
+    ("一期投资3.2亿元", 3.2e8),  # only the phase's sum is stated: it is what the text gives
+])
+def test_the_whole_projects_sum_beats_its_first_phases(sums, value):
+    text = ("2026年衡阳开工\n\n"
+            f"2026年9月3日，衡阳市祁东县黄花菜精深加工产业园项目开工，由湖南祁香食品有限公司投资建设，{sums}。")
+    [p] = _projects(text).values()
+    assert p.amount.value == value
+
+
+def test_prose_naming_a_table_row_with_a_gap_in_its_name_makes_no_second_record():
+    text = ("2026年重点项目\n\n"
+            "2026年4月2日，忻州市发展改革委印发重点项目名单。\n\n"
+            "| 项目名称 | 建设地点 | 建设单位 | 总投资 |\n|---|---|---|---|\n"
+            "| 原平市老旧小区及配套管网改造项目 | 原平市 | 原平市住房和城乡建设局 | 2.7亿元 |\n\n"
+            "城市更新类项目中，原平市住房和城乡建设局牵头实施的老旧小区改造项目涉及小区86个。")
+    assert list(_projects(text)) == ["原平市老旧小区及配套管网改造项目"]
+
+
+def test_the_projects_budget_is_its_amount_and_a_credit_line_is_not():
+    text = ("Approvals\n\n"
+            "The largest is the Xichang-Lugu Expressway. The NDRC approved it on Oct. 14, 2025, putting the "
+            "project's budget at 21.5 billion yuan ($3 billion). A bank has extended a 10 billion yuan credit "
+            "line to the builder.")
+    [p] = _projects(text).values()
+    assert p.amount.value == 21.5e9
+
+
+def test_a_chinese_sum_after_a_clause_saying_where_it_builds_how_many():
+    text = ("2025年保定开工\n\n"
+            "2025年11月18日，保定市徐水区的氢能物流加氢站网络项目开工，计划在徐水、满城和清苑周边布局加氢站8座，"
+            "总投资不超过3亿元。")
+    [p] = _projects(text).values()
+    assert (p.amount.min, p.amount.max) == (None, 3e8)

@@ -58,7 +58,7 @@ _QUALIFIERS = {
     "nearly": None, "almost": None, "about": None, "around": None, "approximately": None,
     "roughly": None, "some": None, "close to": None, "an estimated": None,
     "超过": "min", "逾": "min", "超": "min", "不少于": "min", "不低于": "min", "至少": "min",
-    "以上": "min", "多": "min", "余": "min", "不超过": "max", "最高": "max", "以内": "max",
+    "以上": "min", "多": "min", "余": "min", "不超过": "max", "最高": "max", "最多": "max", "以内": "max",
     "近": None, "约": None, "大约": None, "将近": None, "接近": None, "左右": None,
 }
 
@@ -81,7 +81,7 @@ def _reversed_alts(alternatives: str) -> str:
 
 
 _EN_QUAL = _alts(q for q in _QUALIFIERS if q.isascii())
-_CN_QUAL_PRE = "超过|逾|不少于|不低于|至少|不超过|最高|近|约|大约|将近|接近|超"
+_CN_QUAL_PRE = "超过|逾|不少于|不低于|至少|不超过|最高|最多|近|约|大约|将近|接近|超"
 _EN_PRE = r"US\$|HK\$|S\$|USD|HKD|RMB|CNY|EUR|GBP|JPY|SGD|Rmb|rmb|¥|￥|\$|€|£"
 _EN_SUF = (r"yuan|Yuan|RMB|CNY|renminbi|US dollars|U\.S\. dollars|Hong Kong dollars|dollars|USD|HKD"
            r"|euros|EUR|pounds|yen|dollar|euro")

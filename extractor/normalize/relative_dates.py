@@ -19,6 +19,8 @@ from extractor.normalize.dates import DateMatch
 DATELINE_AFTER = re.compile(r"\**\s*(?:电|讯|\((?:Xinhua|Reuters|AP|AFP|Bloomberg|CNS|China Daily|BUSINESS WIRE|Business Wire|PRNewswire|GLOBE NEWSWIRE)\)"
                             r"|\([A-Z][\w .&'’-]{1,40}\)\s*(?:--|—|–|-\s)|/Xinhua/"
                             r"|(?:--|—|–|(?<=\s)-)\s)")
+# ... or opens the bracket after the paper's 讯 or 电: "河北日报讯（2025年11月19日 记者 X）".
+_DATELINE_BRACKET_BEFORE = re.compile(r"[讯电]\s*[（(]\s*$")
 _DATELINE_REACH = 400  # a dateline opens the article: its first lines
 _MASTHEAD_LENGTH = 80  # a line giving the paper and its date, not a sentence that ends with a date
 _CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|BJT|CST)?[+-]?\d{0,2})?")
@@ -144,9 +146,15 @@ def dateline(text: str, dates: list[DateMatch]) -> Optional[DateMatch]:
     for d in dates:
         if d.start >= _DATELINE_REACH:
             break
-        if len(d.iso) == 10 and (DATELINE_AFTER.match(text, d.end) or _closes_short_line(text, d)):
+        if len(d.iso) == 10 and (dates_the_filing(text, d) or _closes_short_line(text, d)):
             return d
     return None
+
+
+def dates_the_filing(text: str, d: DateMatch) -> bool:
+    """`d` is a dateline's date: followed by an agency, 电 or a dash, or in the bracket after 讯."""
+    return DATELINE_AFTER.match(text, d.end) is not None \
+        or _DATELINE_BRACKET_BEFORE.search(text, max(0, d.start - 4), d.start) is not None
 
 
 def _closes_short_line(text: str, d: DateMatch) -> bool:

@@ -121,16 +121,18 @@ class Builder:
 
     def _plan_of_the_event(self, own: Cue, event: Event, cand: Candidate) -> bool:
         """"It will build ..." of a project that broke ground at the event, or "the company will invest
-        ..." told right after the signing of the deal or in a bullet of the deals signed: the event's
-        status, not a plan of its own."""
+        ..." told right after the signing of the deal or the approval, or in a bullet of the deals signed:
+        the event's status, not a plan of its own."""
         if own.status != Status.planned or self._signs_later(cand):
             return False
         if event.status.status == Status.other:
             return True
-        if event.status.status != Status.signed or not cand.sentences:
+        if event.status.status not in (Status.signed, Status.approved) or not cand.sentences:
             return False
         if 0 <= cand.sentences[0] - event.sentence <= 1 or self.m.paragraphs[cand.paragraph].kind == "bullet":
-            return True
+            return True  # (an approved project, too, is one that "will be built")
+        if event.status.status != Status.signed:
+            return False
         # A ceremony that signed many deals ("put their names to a string of deals", "集中签约"): a company's
         # plan told later in its section is one of them, unless the text sets it apart ("Separately, ...").
         told = self.m.sentences[event.sentence]

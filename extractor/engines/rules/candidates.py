@@ -55,6 +55,7 @@ class Candidate:
     company_linked: list[int] = field(default_factory=list)  # where its company is ("the company ...")
     amount: Optional[MoneyMatch] = None
     amount_conflicts: list[MoneyMatch] = field(default_factory=list)
+    amount_is_phase: bool = False  # the amount is one phase's sum (see set_amount)
     orgs: dict[str, tuple[OrgMention, OrgRole]] = field(default_factory=dict)
     event: Optional[Event] = None
     component: bool = False  # named only as a part of another project ("to build the X and Y")
@@ -66,10 +67,18 @@ class Candidate:
         if known is None or ROLE_RANK[role] < ROLE_RANK[known[1]]:
             self.orgs[org.text] = (known[0] if known else org, role)
 
-    def set_amount(self, amount: MoneyMatch, revised: bool = False) -> None:
+    def set_amount(self, amount: MoneyMatch, revised: bool = False, phase_only: bool = False) -> None:
         """The first sum stated is the amount and a later one a conflict, unless the later one revises
-        it ("今年总投资上调至62亿元", "raised to"): that one is the amount now."""
-        if revised and self.amount is not None and amount.start > self.amount.start:
+        it ("今年总投资上调至62亿元", "raised to"): that one is the amount now. The sum of one phase of
+        a project named whole (`phase_only`: "一期投资14.5亿元，总投资42亿元") is its amount only until
+        the whole project's sum is stated, and no conflict with it."""
+        if phase_only:
+            if self.amount is None:
+                self.amount, self.amount_is_phase = amount, True
+            return
+        if self.amount_is_phase:
+            self.amount, self.amount_is_phase = amount, False
+        elif revised and self.amount is not None and amount.start > self.amount.start:
             self.amount_conflicts.append(self.amount)
             self.amount = amount
         elif self.amount is None:

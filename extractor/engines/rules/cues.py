@@ -160,7 +160,7 @@ def any_case(*alternatives: str) -> list[str]:
 # The anaphora patterns are read for every clause. Each alternative opens with a literal character
 # so that the regex engine skips ahead to the few places where one can start (see `scanning`); the
 # comment above each pattern gives its plain form.
-_PROJECT_NOUNS = ("project|contract|deal|agreement|plant|station|centre|center|terminal|park|base|platform|facility"
+_PROJECT_NOUNS = ("project|scheme|works|contract|deal|agreement|plant|station|centre|center|terminal|park|base|platform|facility"
                   "|hub|network|line|cluster|factory|farm|mine|port|resort|hotel|hospital|school|campus|mall"
                   "|bridge|tunnel|railway|expressway|highway|airport|reservoir|pipeline|complex|laboratory|lab|town|fab|mill|warehouse"
                   "|road|expansion|widening|upgrade|extension|renovation|retrofit|dam")
@@ -174,7 +174,7 @@ ANAPHOR_PROJECT = re.compile("|".join(
      for c in "Tt"]
     + [text_start(c, r"(?:t|ts)\b" + _NOT_IT_IS) for c in "Ii"]
     # ("Construction is the responsibility of X": of the project in focus)
-    + [text_start("C", r"onstruction (?:is|will be) (?:the responsibility of|led by|undertaken by|carried out by)")]
+    + [text_start("C", r"onstruction (?:is|will be) (?:the responsibility of|led by|undertaken by|carried out by|handled by)")]
     + ["该项目", "此项目", "本项目", "这一项目", "这个项目", "该工程", "此工程", "本工程", "该基地",
        "这(?=个[^，。；,;]{1,24}?的项目)个[^，。；,;]{1,24}?的项目",  # "这个由X承建的项目"
        text_start("项", "目"), text_start("工", "程(?=估算|概算|总投资|动态|由|已|建成|计划|位于|选址|预计)"),
@@ -235,7 +235,7 @@ def says_the_company(text: str) -> bool:
 _ROLE_BEFORE = [
     # ("built by a joint venture between A and B": the partners build it; B takes A's role, see `roles`)
     (OrgRole.undertaker, re.compile(r"(?:(?:(?i:u)ndertaken|(?i:b)uilt|(?i:c)onstructed|carried out|implemented|(?i:d)eveloped|led|"
-                                    r"operated|run|invested and (?:constructed|built)|managed|owned|proposed|"
+                                    r"operated|run|invested and (?:constructed|built)|managed|handled|owned|proposed|"
                                     r"submitted)(?:\s+and\s+(?:run|operated|managed))?\s+by|(?:is|are|will be) the responsibility of)"
                                     r"\s+(?:the\s+"
                                     r"|(?:an?\s+|the\s+)?(?:new\s+)?joint[\s-]venture\s+(?:between|of|formed by)\s+"
@@ -282,7 +282,7 @@ _ROLE_AFTER = [
                                     r"(?:undertaken|undertakes?|led|leads|(?:is )?building|build|builds|"
                                     r"(?:is )?preparing|constructs?|(?:is )?constructing|carry out|carries out|is responsible for|"
                                     r"(?<=will )develop|(?<=is )developing|"  # (not "which develops software")
-                                    r"is the (?:project's )?(?:builder|developer|contractor|operator|owner)"
+                                    r"is the (?:project(?:'s)? )?(?:builder|developer|contractor|operator|owner)"
                                     r"|is undertaking|(?:will |is to )?act as (?:the )?(?:project(?:'s)? )?"
                                     r"(?:owner|developer|builder|general contractor|contractor|operator)"
                                     r"|(?:been |has been |was |is |will be )?(?:lined up|appointed|selected|chosen|named|hired)"

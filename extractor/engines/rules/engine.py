@@ -125,7 +125,7 @@ def _shorter_name_of(prose: dict, row: dict | Project) -> bool:
     """The prose record names a table row again, shorter ("排在首位的玉门市光伏组件项目由X负责实施" for the
     row "年产2GW高效光伏组件及配套储能系统项目" of 玉门市, undertaken by X): it adds no sum, its companies
     are the row's, its place does not contradict the row's, and what its name says beyond a place and
-    "project" is part of the row's name."""
+    "project" is part of the row's name (perhaps with a gap: 老旧小区改造 of 老旧小区及配套管网改造)."""
     if not prose["organizations"]:
         return False
     row = row.model_dump() if isinstance(row, Project) else row
@@ -139,7 +139,18 @@ def _shorter_name_of(prose: dict, row: dict | Project) -> bool:
     if place is not None and place.start == 0:
         name = name[place.end:]
     core = normalise_name(name)
-    return len(core) >= 4 and core in normalise_name(row["name"])
+    return len(core) >= 4 and _in_at_most_two_pieces(core, normalise_name(row["name"]))
+
+
+def _in_at_most_two_pieces(short: str, full: str) -> bool:
+    """`short` is in `full`, whole or with one gap: "老旧小区改造" in "凉州区老旧小区及配套管网改造"."""
+    if short in full:
+        return True
+    for cut in range(2, len(short) - 1):  # (each piece at least two characters)
+        at = full.find(short[:cut])
+        if at >= 0 and full.find(short[cut:], at + cut) >= 0:
+            return True
+    return False
 
 
 def combine(row: dict, prose: dict) -> dict | Project:

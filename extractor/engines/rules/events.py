@@ -15,7 +15,7 @@ from extractor.engines.rules.candidates import Cue, Event, provinces_named
 from extractor.engines.rules.orgs import LEVEL_BODY
 from extractor.engines.rules.sentences import Paragraph, Sentence
 from extractor.normalize.places import Gazetteer
-from extractor.normalize.relative_dates import DATELINE_AFTER
+from extractor.normalize.relative_dates import dates_the_filing
 
 _FUTURE_DATE = re.compile(r"(?:open|opening|complet\w*|start\w*|begin\w*|operation\w*|finish\w*|due|running|"
                           r"operating|online|production|service)\s+(?:[\w-]+\s+){0,2}in\s+$|\bwhen\s+(?:[\w-]+\s+){0,3}in\s+$|(?:\bby|\buntil|\bbefore|\bafter|\bsince|(?:[Ff]ounded|[Ee]stablished|[Ss]et up|"
@@ -240,7 +240,7 @@ def _same_region(a, b) -> bool:
 
 def _date_rank(text: str, d) -> tuple[bool, int]:
     """Dates that are not a dateline first (a report is filed after what it tells), then the more precise."""
-    return not DATELINE_AFTER.match(text, d.end), len(d.iso)
+    return not dates_the_filing(text, d), len(d.iso)
 
 
 def _looks_back(date, current: Event, article_year: Optional[int]) -> bool:

@@ -38,9 +38,11 @@ _GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
                "|(?:新建|拟建|主要建设|建设内容包括)[^，。；,;]{1,30}"
                "|(?:全长|总长|长|占地(?:面积)?|总?建筑面积|规划面积)约?[0-9.]+万?(?:公里|千米|米|亩|平方米|公顷)"
                "|(?:规划|配置|建成后|设计|装机|容量|规模|产能|年产)[^，。；,;]{0,10}?[0-9.]+万?(?:个|台|套|座|栋|条|千瓦|兆瓦|吨|张|床|千瓦时)"
+               # "计划在A、B周边布局加氢站12座": where it builds how many of what
+               "|(?:计划|拟|将)?(?:在|于)[^，。；,;]{1,30}?(?:建设|新建|布局|打造)[^，。；,;]{0,12}?[0-9.]+(?:个|台|套|座|栋|条)"
                "|(?:双方|协议|合同)约定|[\u4e00-\u9fff]{0,4}?(?:协议|合同)|(?:项目)?(?:(?:建设|业主|实施)单位|业主|投资方|建设方)(?:为|是)[^，。；,;]{2,30}"
                "|列入[^，。；,;]{1,12}?项目)")
-_TIGHT_GAP = re.compile(rf"(?:——|[，,；;：:（(])?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:(?:去年|今年|此前|当时|首次)?以)?(?:项目)?(?:拟|将|预计)?"
+_TIGHT_GAP = re.compile(rf"(?:——|[，,；;：:（(])?(?:{_GAP_CLAUSE}[，,；;]?){{0,3}}(?:(?:去年|今年|此前|当时|首次)?以)?(?:项目)?(?:[一二三四1-4]期(?:工程|项目)?)?(?:拟|将|预计)?"
                         r"(?:工程)?(?:估算|概算|动态|静态)?(?:计划总投资|总投资额|总投资|计划投资|规划总投资|(?:整体)?规划投资|固定资产投资|投资总额|投资金额|投资规模|投资|投资额|总额)?[：:]?"
                         r"(?:约|达|为|超过|逾)?")
 # A clause between the name and the sum that opens with "this project" speaks of it again: "X项目同样备受
@@ -58,7 +60,7 @@ _SPENT_ON = re.compile(r"\bfor\b|\bconstruction of\b|\bto build\b|用于|主要�
 # ... but a name right after "for (the)" is what the sum is for: "pledged 2 billion yuan for the Zhenhai ... Yard".
 _FOR_THE = re.compile(r"\s+for\s+(?:the\s+)?")
 # "The total investment is", "总投资为": a sum of the project the paragraph is about.
-_TOTAL_INVESTMENT_BEFORE = re.compile(r"(?:[Tt]otal|[Tt]he|[Ii]ts) (?:investment|cost)(?: (?:is|was|will be|has been))?"
+_TOTAL_INVESTMENT_BEFORE = re.compile(r"(?:[Tt]otal|[Tt]he|[Ii]ts) (?:(?:approved|estimated|planned|projected|budgeted) )?(?:investment|cost)(?: (?:is|was|will be|has been))?"
                                       r"(?: (?:put|estimated|set|pegged|budgeted|valued|projected))?"
                                       r" (?:at|of|is|was|will be|reaches)\s+(?:about |around |roughly |some |nearly )?$"
                                       r"|\b(?:has|have|with) (?:a|an) (?:planned |estimated |total |budgeted )*"
@@ -303,11 +305,17 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
             paired = self._pair_respectively(kept, names, cands)
             kept = [a for a in kept if a not in paired]
         revised_of = None  # the project the sentence's last sum was given to
+        previous: Optional[MoneyMatch] = None  # that sum
         for a in kept:
             revised = bool(_REVISED_TO.search(text, max(0, a.start - 16), a.start))
             if revised and revised_of is not None:  # "去年以40亿元…，今年总投资上调至62亿元": the same project's
                 revised_of.set_amount(a, revised=True)
                 continue
+            if revised_of is not None and revised_of.amount_is_phase and previous is not None \
+                    and _TIGHT_GAP.fullmatch(text, previous.end, a.start):
+                revised_of.set_amount(a)  # "一期投资14.5亿元，总投资42亿元": the whole of the same project
+                continue
+            previous = a
             target = self._amount_target(a, sent, names, cands, referents)
             # (An unquoted Chinese name named in this sentence must be tight with its sum; one referred
             # to by 该项目/该工程 is not named here at all.)
@@ -316,7 +324,8 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
                     and not self._tight(target, names, a):
                 target = self._described_by_sum(a, names, cands)  # "总投资48亿元的X项目", or none
             if target is not None:
-                target.set_amount(a, revised=revised or phase)
+                phase_only = not phase and _PHASE_SUM_BEFORE.search(text, max(0, a.start - 10), a.start) is not None
+                target.set_amount(a, revised=revised or phase, phase_only=phase_only)
                 self._mark_components(a, sent, names, cands, target)
                 revised_of = target
             elif not names:  # "X said it would spend $180 million on a second phase": named next, maybe

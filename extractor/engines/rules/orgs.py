@@ -339,7 +339,8 @@ def _find_en(text: str) -> list[OrgMention]:
 # has lost its brand to a cut.
 _ZH_TRADE_WORDS = re.compile(
     r"(?:技术|科技|数据|信息|网络|智能|新能源|能源|新材料|材料|电子|实业|发展|投资|贸易|经济|交易|物流|药业|医药"
-    r"|生物|环保|工程|置业|文化|旅游|传媒|服务|管理|咨询|制造|装备|汽车|电力|储能|半导体|通信|软件|数字|国际|产业)*$")
+    r"|生物|环保|工程|置业|文化|旅游|传媒|服务|管理|咨询|制造|装备|汽车|电力|储能|半导体|通信|软件|数字|国际|产业"
+    r"|建设|开发|运营)*$")
 
 
 def _places_start(prefix: str) -> int:
@@ -387,6 +388,19 @@ def _united_in_name(prefix: str, united_end: int) -> bool:
     return len(opening) >= 2 and len(after) >= 2 and _opens_with_place(opening) and not _opens_with_place(after)
 
 
+# Words that cut a name as verbs but also name what a bureau is for: 住房和城乡建设局, 投资促进局.
+_NAME_WORDS_ALSO_VERBS_GOV = ("建设", "投资")
+
+
+def _word_in_body_name(prefix: str, word_end: int) -> bool:
+    """Whether the two-character word ending at `word_end` is inside a government body's name: the
+    words before it open with a place or a level ("由汉寿县住房和城乡建设局", "省住房和城乡建设厅"), as a
+    body's name does."""
+    before = _ZH_LEFT_CUT.match(prefix, 0, word_end - 2)
+    opening = prefix[before.end() if before else 0:word_end - 2]
+    return len(opening) >= 2 and (opening[0] in "省市县区" or _opens_with_place(opening))
+
+
 def _zh_name_start(prefix: str, company: bool) -> int:
     """Where the name starts in `prefix` (the run of characters before the suffix): after the last
     word that cannot be inside a name ("由", "与", "签约" ...). For a company, not where that leaves
@@ -404,6 +418,9 @@ def _zh_name_start(prefix: str, company: bool) -> int:
             keep_de = _ZH_LEFT_CUT_KEEP_DE.match(prefix, 0, end)  # "美的集团": 的 can be part of a short brand
             cut = keep_de or cut
         if not company:
+            if prefix.endswith(_NAME_WORDS_ALSO_VERBS_GOV, 0, cut.end()) and _word_in_body_name(prefix, cut.end()):
+                end = cut.end() - 1  # "汉寿县住房和城乡建设局", "常德市投资促进局": the word names the bureau
+                continue
             return min(cut.end(), _places_start(prefix))
         if (prefix.endswith(_NAME_WORDS_ALSO_VERBS, 0, cut.end()) or prefix[cut.end() - 1] in _CONNECTORS_IN_NAMES) \
                 and _united_in_name(prefix, cut.end()):

@@ -18,13 +18,15 @@ _CAPITAL = re.compile(r"registered capital|注册资本|注册资金", re.I)
 _REVENUE = re.compile("|".join(any_case("revenue", "sales", "turnover", "profit", "income")
                                + ["营业收入", "营收", "销售收入", "销售额", "利润", "收入"]))
 # \boutput\b|\bGDP\b|\btax|\bmarket\b|\bcredit|\bloans?\b|foreign (?:direct )?investment|\bFDI\b|\bfunds?\b
-# |\bexports?\b|\bbudget(?!ed)|产值|税收|利税|授信|贷款|基金|出口 ("budgeted at": the project's cost)
+# |\bexports?\b|\bbudget(?!ed)|产值|税收|利税|授信|贷款|基金|出口 ("budgeted at", "budget of", "the
+# project's budget at": the project's cost)
 _OTHER = re.compile("|".join(
     any_case(r"\boutput\b", r"\bGDP\b", r"\btax", r"\bmarket\b", r"\bcredit", r"\bloans?\b",
-             "foreign (?:direct )?investment", r"\bFDI\b", r"\bfunds?\b", r"\bexports?\b", r"\bbudget(?!ed)(?! of)")
+             "foreign (?:direct )?investment", r"\bFDI\b", r"\bfunds?\b", r"\bexports?\b", r"\bbudget(?!ed)(?! of)(?<!project's budget)(?<!project’s budget)")
     + ["产值", "税收", "利税", "授信", "贷款", "基金", "出口"]))
 _TRADE = re.compile(r"\btrade (?:volume|value|with|between|reached|totall?ed|grew|rose)|贸易额|进出口")
-_OTHER_AFTER = re.compile(r"^\s*(?:of (?:annual )?(?:output|revenue|sales|foreign|exports?|tax)|fund\b|(?:in )?GDP)"
+_OTHER_AFTER = re.compile(r"^\s*(?:of (?:annual )?(?:output|revenue|sales|foreign|exports?|tax)|fund\b|(?:in )?GDP"
+                          r"|(?:revolving )?credit (?:line|facility)|(?:bank |syndicated )?loan\b|bond issue)"
                           r"|^[\u4e00-\u9fff]{0,6}(?:基金|产值)", re.I)
 # A count of projects: "12 projects", "two new key projects", "8个项目", "项目12个". In Chinese, every
 # form (\d+个(?:项目)?|项目\d+个|\d+个[\u4e00-\u9fff]{0,6}项目) holds a digit right before 个; in English
@@ -41,6 +43,7 @@ _TOTAL_WORDS = re.compile("|".join(
              r"\bannual (?:planned )?investment", r"\byearly (?:planned )?investment", "planned annual investment")
     + [r"共(?=[\u4e00-\u9fff]{0,8}\d)", "合计", "累计", "总计", "年度计划投资", "年度投资", "年计划投资",
        "(?:今年|年内|本年度?|当年)(?:计划)?(?:完成)?投资", "计划完成投资"]))
+_ZH_CLAUSE_BREAK = re.compile(r"[，；]")
 _EACH_AFTER = re.compile(r"^\s*(?:each\b|apiece\b|or more each)|^(?:以上|以下)?的?项目|^[\u4e00-\u9fff]{0,2}以上的?项目")
 
 
@@ -78,10 +81,21 @@ def classify_amount(text: str, start: int, end: int, window_start: int, respecti
         return "list_total"
     if _BUILT_IN_A_PAST_YEAR.search(before) or _built_after(text[end:end + 48]):
         return "other"  # "a plant completed in 2021 at a cost of 1.2 billion yuan": it exists already
-    if not respectively and (says_count(before) or (_TOTAL_WORDS.search(before[-40:])
-                                                    and not _INVESTS_A_TOTAL.search(before[-40:]))):
+    if not respectively and (says_count(before) or _totals(before[-40:])):
         return "list_total"
     return None
+
+
+def _totals(before: str) -> bool:
+    """The words right before a sum make it a total: "a total of", 合计. Not a company's own total ("invest
+    a total of"), nor a Chinese total of another quantity in an earlier clause ("厂房共计36万平方米，…，
+    计划投资12.8亿元")."""
+    found = None
+    for found in _TOTAL_WORDS.finditer(before):
+        pass
+    if found is None or _INVESTS_A_TOTAL.search(before):
+        return False
+    return not (found.group() >= "\u4e00" and _ZH_CLAUSE_BREAK.search(before, found.end()))
 
 
 def says_count(text: str) -> bool:
