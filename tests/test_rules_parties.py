@@ -445,3 +445,27 @@ def test_a_company_that_is_the_project_owner_past_an_appositive_builds_it_and_an
     [p] = _projects(text).values()
     assert ("Hunan Xiangshui Investment Group", "undertaker") in parties(p)
     assert p.status.value == "approved"
+
+
+def test_the_latter_builds_the_project_named_after_an_investment_agreement():
+    text = ("2024年签约\n\n"
+            "2024年4月18日，石阡县人民政府与杭州青禾茶业有限公司签订投资协议，由后者在县经济开发区建设“石阡苔茶精深加工项目”，"
+            "项目总投资约4亿元。")
+    [p] = _projects(text).values()
+    assert ("杭州青禾茶业有限公司", "undertaker") in parties(p)
+
+
+def test_the_company_of_the_sentence_before_signs_and_invests_in_the_project_named_after_it():
+    text = ("2024年签约\n\n"
+            "2024年4月18日，石阡县举行招商签约会。“我们看中的是这里的温泉。”浙江云栖文旅有限公司董事长在签约后说。"
+            "该公司当天与本庄镇人民政府签约“本庄温泉康养小镇项目”，拟投资9500万元。")
+    [p] = _projects(text).values()
+    assert ("浙江云栖文旅有限公司", "investor") in parties(p)
+
+
+def test_the_companys_own_earlier_project_is_not_one_it_signs_for():
+    text = ("2025年名单\n\n"
+            "青海省近日公布2025年省级重点项目名单。青海察尔汗锂业有限公司盐湖提锂三期项目名列其中，项目计划总投资20亿元。\n\n"
+            "该公司盐湖提锂二期项目已于2022年建成投产，投资12亿元。")
+    projects = _projects(text)
+    assert "青海察尔汗锂业有限公司" not in {o.name for p in projects.values() for o in p.organizations if o.role.value == "investor"}

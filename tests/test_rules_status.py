@@ -211,3 +211,22 @@ def test_a_listed_company_is_no_project_list():
             "said the Changsha Economic and Technological Development Zone approved its Changsha Reducer Plant on "
             "March 9. The plant will cost 1.85 billion yuan.")
     assert _projects(text)["Changsha Reducer Plant"].status.value == "approved"
+
+
+def test_a_filing_that_entered_into_an_agreement_signed_it_and_its_defined_project_takes_the_sum():
+    text = ("Announcement\n\n"
+            "HONG KONG, 17 March 2025 -- Summary of an announcement.\n\n"
+            "On 14 March 2025, the Project Company entered into the Investment Agreement with the Park Committee. "
+            "Pursuant to the Investment Agreement, the Project Company will construct the Ordos 200MW Solar and "
+            "Hydrogen Project (the \"Project\") in Ordos, Inner Mongolia.\n\n"
+            "The Project comprises a 200MW solar farm and an electrolysis plant. The total investment of the "
+            "Project is estimated to be RMB900 million.")
+    projects = _projects(text)
+    assert list(projects) == ["Ordos 200MW Solar and Hydrogen Project"]
+    [p] = projects.values()
+    assert (p.status.value, p.date, p.amount.value) == ("signed", "2025-03-14", 9e8)
+
+
+def test_entering_into_talks_signs_nothing():
+    from extractor.engines.rules.cues import find_status
+    assert find_status("The firm entered into talks with the city.", 0) == []

@@ -18,7 +18,8 @@ _PLANNED_VERB = r" (?:build|invest|construct|set up|develop|launch|establish|spe
 _KEY_PROJECTS = r" (?:[\w-]+ ){0,3}(?:[Pp]rojects?)\b"
 STATUS_CUES: list[tuple[Status, re.Pattern]] = [
     (Status.signed, re.compile(r"signed\b(?! off\b)|signing\b|sign\b(?! off\b)|contracts?\b|contracted\b|agreements?\b|deals?\b"
-                               r"|inked\b|put pen to paper\b"
+                               r"|inked\b|put pen to paper\b|Agreements?\b"
+                               r"|entered into (?:an? |the )?(?:[\w-]+ ){0,3}(?:[Aa]greement|[Cc]ontract|deal|[Mm]emorandum|MoU)s?\b"
                                r"|agreed (?:with|to|that)\b|agreed on [A-Z][a-z]{2,8}\.? \d{1,2},? to\b"
                                r"|签约|签订|签署|签下|协议|合同")),
     (Status.approved, re.compile(r"approv(?:ed|al|es|e)\b|passed the establishment\b|ratified\b|signed off\b|signs off\b"
@@ -63,7 +64,7 @@ _JIHUA = re.compile("计划")
 # after it), so that none hides another at the same position.
 _TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and context, chars back)
     (0, r"g(?<=sig)", 2), (0, r"c(?=ontract)", 0), (0, r"g(?<=ag)(?=reement)", 1), (0, r"d(?=eal)", 0),
-    (0, r"g(?<=ag)(?=reed (?:with|to|that)\b|reed on [A-Z])", 1), (0, r"k(?<=ink)(?=ed\b)", 2), (0, r"p(?<=put p)(?=en to paper)", 4), (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
+    (0, r"g(?<=ag)(?=reed (?:with|to|that)\b|reed on [A-Z])", 1), (0, r"k(?<=ink)(?=ed\b)", 2), (0, r"d(?<=entered)(?= into\b)", 6), (0, r"g(?<=Ag)(?=reement)", 1), (0, r"p(?<=put p)(?=en to paper)", 4), (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
     (1, r"v(?<=approv)", 5), (1, r"f(?<=signed of)(?=f\b)", 8), (1, r"f(?<=signs of)(?=f\b)", 7),
     (1, r"f(?<=sign of)(?=f\b)", 6), (1, r"p(?=assed the establishment)", 0), (1, r"f(?<=ratif)(?=ied)", 4),
     (1, r"g(?=reen[- ]?light|reenlit)", 0), (1, r"c(?:(?<=was c)|(?<=ere c)|(?<=een c))(?=leared\b)", 0),
@@ -173,6 +174,8 @@ ANAPHOR_PROJECT = re.compile("|".join(
                 + _PROJECT_NOUNS + r")\b(?!s)")
      for c in "Tt"]
     + [text_start(c, r"(?:t|ts)\b" + _NOT_IT_IS) for c in "Ii"]
+    # (a filing's defined term: the X Project (the "Project"); not "the Project Company", another term)
+    + [word_start(c, r"he Project\b(?! [A-Z])") for c in "Tt"]
     # ("Construction is the responsibility of X": of the project in focus)
     + [text_start("C", r"onstruction (?:is|will be) (?:the responsibility of|led by|undertaken by|carried out by|handled by)")]
     + ["该项目", "此项目", "本项目", "这一项目", "这个项目", "该工程", "此工程", "本工程", "该基地",

@@ -70,6 +70,8 @@ _TOTAL_INVESTMENT_BEFORE = re.compile(r"(?:[Tt]otal|[Tt]he|[Ii]ts) (?:(?:approve
 _CONVERSION_GAP = re.compile(r"\s*[（(]\s*(?:about|around|approximately|approx\.|roughly|some|or|equivalent to|约合|约|合)?\s*")
 _SUM_LIST_GAP = re.compile(r"\s*(?:、|,|，|和|及|与|and|, and)\s*")  # between the sums of "X、Y和Z"
 _IT_OR_THE_COMPANY = re.compile(r"\b(?:it|[Tt]he company)\b")
+# "The Project comprises a 300MW wind farm, an electrolysis plant ...": what follows are its parts.
+_COMPRISES = re.compile(r"\b(?:comprises|will comprise|consists of|will consist of|is made up of|includes|will include)\b")
 _HOSTED_BY = re.compile(r"hosted by\b|organi[sz]ed by\b|主办|承办")
 _WORD = re.compile(r"[a-z]+")
 # Words of "the ... project" that say which one is meant by when or how, not by what it is.
@@ -181,6 +183,8 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         if described is not None:
             self._absorb_described(described, index, cands)
         self._note_described(index, cands)
+        if cands and self.focus is not None and not self._parts_of_the_project(sent, names, cands):
+            cands = []  # (the project in focus stays in focus)
         if cands:
             self.focus = cands[-1]
             if len(cands) >= 2:
@@ -197,6 +201,20 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
             for org in companies:
                 self.aliases.add(org)
             self.parties_before = (para.index, tuple(orgs))
+
+    def _parts_of_the_project(self, sent: Sentence, names, cands) -> bool:
+        """False when the sentence tells what the project in focus is made of ("The project comprises a
+        wind farm and a plant"): the names after the verb are its parts (marked as components)."""
+        said = _COMPRISES.search(sent.text)
+        if said is None or any(n.start < sent.start + said.start() for n in names):
+            return True
+        subject = sent.text[:said.start()].strip()
+        found = cues.ANAPHOR_PROJECT.match(subject)
+        if found is None or found.end() != len(subject):
+            return True
+        for c in cands:
+            c.component = True
+        return False
 
     def _carry_signing(self, index: int, found, orgs, names, referents, cands) -> None:
         """"A signed an agreement with the X District People's Government. The unit will put 2.6 billion

@@ -59,6 +59,8 @@ _PLACE_SIGNS_EN = re.compile(r"\s+(?:has\s+|have\s+|also\s+)?signed\b[^;]{0,80}?
 # it is ("at Bao'an International Airport", "in Yuhang District").
 # "will be built by the company", "funded by the firm": the company is the agent of a passive verb, whose
 # subject is the project named before it. (The words a verb may take between it and "by": "solely".)
+# Between "the company" and the project it signs for or plans: "该公司当天与X签约“Y项目”".
+_SIGNS_OR_PLANS = re.compile(r"签约|签订|签署|拟|将|计划|\bsigned\b|\bwill\b|\bplans\b")
 _PASSIVE_BY = re.compile(r"\b(?P<verb>built|constructed|undertaken|developed|implemented|carried out|invested|funded"
                          r"|financed|backed|bankrolled)\s+(?:\w+\s+)?by\s+$")
 _FUNDED = frozenset(("invested", "funded", "financed", "backed", "bankrolled"))
@@ -231,16 +233,26 @@ class OrgLinking:
             company = self.referred_company(clause, (), text)
             if company is None and cues.says_the_company(text):  # "X and Y agreed that the company will invest"
                 company = self._company_named_before(sent, clause[0] + cues.ANAPHOR_COMPANY.search(text).start())
+            verbs_from = 0  # where the company's verbs are read from: past 后者 ("A与B签订投资协议，由后者建设X")
             if company is None and (which := cues.FORMER.search(text) or cues.LATTER.search(text)):
                 company = self._party(sent, clause[0] + which.start(), latter=cues.LATTER.match(which.group()) is not None)
+                verbs_from = which.end()
             if company is None or is_parent(self.text, company, clause[0]):
                 continue  # (a parent named in the clause only describes the company before it)
             if self._link_passive_agent(sent, clause, text, names, cands, company):
                 continue
-            invest, build = _INVEST_VERB.search(text), _BUILD_VERB.search(text)
+            invest, build = _INVEST_VERB.search(text, verbs_from), _BUILD_VERB.search(text, verbs_from)
             subject_end = clause[0] + _subject_end(text, invest, build)
-            if any(clause[0] <= n.start < subject_end for n in names):
-                continue  # a project is named before the verb: the names own this clause
+            before_verb = [c for n, c in zip(names, cands) if clause[0] <= n.start < subject_end]
+            if before_verb:
+                # A project named before the verb owns the clause, unless "the company" is its subject,
+                # named before it: "该公司当天与X签约“Y项目”，拟投资8500万元".
+                said = cues.ANAPHOR_COMPANY.search(text)
+                first = min(n.start for n in names if clause[0] <= n.start < subject_end)
+                gap = self.text[clause[0] + said.end():first] if said is not None else ""
+                if not _SIGNS_OR_PLANS.search(gap):
+                    continue  # (not "该公司盐湖提锂一期项目", the company's project, nor one it built long ago)
+                target = before_verb[0]
             if target is None:  # "The unit will put 2.6 billion yuan into the X Park": the project it names
                 target = self._object_of_verb(clause, names, cands, invest or build)
                 if target is None:
