@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from extractor.normalize.places import Gazetteer
 from extractor.types import Amount, Evidence, Organization, Project, normalise_name
 
 NAME_THRESHOLD = 0.6  # below this two names are different projects (distinct gold names reach 0.58)
@@ -122,11 +123,22 @@ def _same(a: Optional[str], b: Optional[str]) -> bool:
     return (a or "").strip().lower() == (b or "").strip().lower()
 
 
+def same_place(a: Optional[str], b: Optional[str]) -> bool:
+    """Equal place names, or two spellings of one place: "Tibet" and "Xizang", "Shigatse" and
+    "Xigaze", "Macau" and "Macao" (the gazetteer knows both)."""
+    if _same(a, b):
+        return True
+    if not a or not b:
+        return False
+    places = Gazetteer.load()
+    return bool({p.adcode for p in places.lookup(a)} & {p.adcode for p in places.lookup(b)})
+
+
 def places_compatible(gold: Project, pred: Project) -> bool:
     """False only when both sides state a province (or city) and they differ."""
     for level in ("province", "city"):
         g, p = getattr(gold, level), getattr(pred, level)
-        if g and p and not _same(g, p):
+        if g and p and not same_place(g, p):
             return False
     return True
 

@@ -21,7 +21,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from evals.match import GoldArticle, Trap, match_organizations, match_records, match_score, NAME_THRESHOLD
+from evals.match import GoldArticle, Trap, match_organizations, match_records, match_score, NAME_THRESHOLD, same_place
+from extractor.normalize.places import Gazetteer
 from extractor.types import Amount, Evidence, Project, normalise_name
 
 AMOUNT_TOLERANCE = 0.005  # relative: 0.5 %
@@ -116,18 +117,19 @@ def _show_amount(p: Project) -> Optional[str]:
 
 # field name -> (value shown in reports, agreement test); None means "not stated"
 def _same_county(a: Optional[str], b: Optional[str]) -> bool:
-    """Equal names; a one-character county is written both ways: "Li" (County) and "Lixian"."""
-    if a == b:
+    """The same place; a one-character county is written both ways: "Li" (County) and "Lixian"."""
+    if same_place(a, b):
         return True
     if not a or not b:
         return False
+    a, b = a.lower(), b.lower()
     return (a.endswith("xian") and a[:-4] == b) or (b.endswith("xian") and b[:-4] == a)
 
 
 _FIELD_RULES: dict[str, tuple[Callable[[Project], Optional[str]], Callable[[Project, Project], bool]]] = {
-    "province": (lambda p: p.province, lambda g, p: _text(g.province) == _text(p.province)),
-    "city": (lambda p: p.city, lambda g, p: _text(g.city) == _text(p.city)),
-    "district": (lambda p: p.district, lambda g, p: _same_county(_text(g.district), _text(p.district))),
+    "province": (lambda p: p.province, lambda g, p: same_place(g.province, p.province)),
+    "city": (lambda p: p.city, lambda g, p: same_place(g.city, p.city)),
+    "district": (lambda p: p.district, lambda g, p: _same_county(g.district, p.district)),
     "organizations": (_show_orgs, _orgs_agree),
     "roles": (_show_orgs, _roles_agree),
     "amount": (_show_amount, lambda g, p: amounts_agree(g.amount, p.amount)),
@@ -181,12 +183,10 @@ def _place_within(quote: str, level: str, value: Optional[str]) -> bool:
     """A span naming a place inside the value supports it: "Changsha" states the province Hunan."""
     if not value or level == "district":
         return False
-    from extractor.normalize.places import Gazetteer
-
     gazetteer = Gazetteer.load()
     candidates = list(gazetteer.lookup(quote)) + [c for m in gazetteer.find(quote) for c in m.candidates]
     parent = (lambda p: p.province_en) if level == "province" else (lambda p: p.city_en)
-    return any(_text(parent(c)) == _text(value) for c in candidates)
+    return any(same_place(parent(c), value) for c in candidates)
 
 
 def _date_held(date: str, quote: str) -> bool:

@@ -1,9 +1,12 @@
 """Names and organisations: headings, speech, sums, landmarks, place-based prefixes, defined short
 names (sentences written for these tests)."""
 
+import pytest
+
 from extractor.engines.rules.aliases import AliasBook, aliases_of
 from extractor.engines.rules.names import find_names
 from extractor.engines.rules.orgs import find_orgs
+from tests.rules_helpers import projects_in
 
 
 def names(text, zh=False):
@@ -111,3 +114,18 @@ def test_parenthesis_without_quotes_defines_nothing():
 
 def test_capitalised_scale_words_may_be_part_of_a_title():
     assert names("The Gulei 10 Million Tonne Refinery Project began.") == ["Gulei 10 Million Tonne Refinery Project"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("上饶市信州区的光伏组件建设项目，由上饶晶科有限公司承建，总投资9亿元。", "光伏组件建设项目"),
+    # a school that opens the name is part of it, not an organisation of its own
+    ("上饶市信州区的上饶职业技术学院新校区建设项目，由上饶市城投集团有限公司代建，总投资超过9亿元。",
+     "上饶职业技术学院新校区建设项目"),
+])
+def test_a_name_ending_in_jianshe_xiangmu_is_whole(text, name):
+    [p] = projects_in("2026年上饶重点项目\n\n2026年2月26日，江西省发布重点项目名单。" + text).values()
+    assert p.name == name and p.amount.value == 9e8
+
+
+def test_a_name_that_is_only_investment_and_building_names_nothing():
+    assert names("重点建设项目和投资建设项目进展顺利。", zh=True) == []

@@ -264,3 +264,10 @@ def test_a_one_character_county_agrees_in_both_spellings():
     from evals.metrics import _same_county
     assert _same_county("lixian", "li") and _same_county("li", "lixian") and _same_county("li", "li")
     assert not _same_county("lixian", "lu") and not _same_county("", "li") and not _same_county("xian", "")
+
+
+def test_two_spellings_of_one_place_agree_and_two_places_do_not():
+    from evals.match import same_place
+    assert same_place("Tibet", "Xizang") and same_place("Shigatse", "Xigaze") and same_place("Macau", "Macao")
+    assert same_place("jiangxi", "Jiangxi")
+    assert not same_place("Tibet", "Qinghai") and not same_place("Shigatse", "") and not same_place(None, "Tibet")

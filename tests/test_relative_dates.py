@@ -109,6 +109,8 @@ def test_the_rules_engine_cites_the_dateline_of_a_relative_date():
 @pytest.mark.parametrize("head", [
     "Coastal Daily | Fujian | Monday, June 9, 2025\n\n",
     "发布时间：2025年6月9日 星期一\n\n",
+    "By Global Times\nPublished: Jun 9, 2025 09:42 PM\n\n",
+    "东昌府区融媒体中心  2025年6月9日 08:30  山东\n\n",  # a social post: the poster's province last
 ])
 def test_a_masthead_date_on_its_own_line_dates_the_report(head):
     text = "Title line\n\n" + head + "The city signed the deal on Thursday. 上周三签约。"
@@ -153,3 +155,8 @@ def test_a_papers_date_in_the_bracket_after_xun_dates_the_report_not_the_event()
             "岳阳市临湘市滨江新材料产业园项目由临湘市城发集团有限公司投资建设，总投资9.6亿元。")
     [p] = projects_in(text).values()
     assert p.date == "2026-09-03"
+
+
+def test_a_sentence_ending_with_a_date_and_a_province_is_no_dateline():
+    text = "Title line\n\n他说，2025年6月9日我们已在山东\n\n上周三签约。"
+    assert _dated(text) == {}

@@ -297,3 +297,22 @@ def test_a_chinese_sum_after_a_clause_saying_where_it_builds_how_many():
             "总投资不超过3亿元。")
     [p] = _projects(text).values()
     assert (p.amount.min, p.amount.max) == (None, 3e8)
+
+
+@pytest.mark.parametrize("clause", [
+    "建设地点在赣州市南康区，总投资15.3亿元",
+    "投资主体为赣州港口集团有限公司，总投资人民币15.3亿元",
+])
+def test_a_chinese_sum_after_a_site_or_an_investor_clause(clause):
+    text = f"2026年赣州\n\n2026年2月26日，赣州国际陆港三期工程列入省重点项目名单，{clause}。"
+    [p] = _projects(text).values()
+    assert p.amount.value == 15.3e8
+
+
+def test_a_hospital_that_builds_and_a_project_legal_person():
+    text = ("2026年重点项目\n\n2026年2月26日，江西省发展和改革委员会发布重点项目名单。位于南昌市红谷滩区的南昌市第一医院九龙湖院区二期项目，"
+            "建设单位为南昌市第一医院，总投资12.5亿元。八所港区散货泊位改造工程获得批复，总投资约12.3亿元，"
+            "项目法人为海南八所港务有限责任公司。")
+    projects = _projects(text)
+    assert [o.name for o in projects["南昌市第一医院九龙湖院区二期项目"].organizations if o.role.value == "undertaker"] == ["南昌市第一医院"]
+    assert [o.name for o in projects["八所港区散货泊位改造工程"].organizations] == ["海南八所港务有限责任公司"]

@@ -23,7 +23,7 @@ DATELINE_AFTER = re.compile(r"\**\s*(?:电|讯|\((?:Xinhua|Reuters|AP|AFP|Bloomb
 _DATELINE_BRACKET_BEFORE = re.compile(r"[讯电]\s*[（(]\s*$")
 _DATELINE_REACH = 400  # a dateline opens the article: its first lines
 _MASTHEAD_LENGTH = 80  # a line giving the paper and its date, not a sentence that ends with a date
-_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:GMT|UTC|BJT|CST)?[+-]?\d{0,2})?")
+_CLOCK = re.compile(r"\s*\d{1,2}:\d{2}(?::\d{2})?(?:\s*(?:[AaPp]\.?[Mm]\.?|GMT|UTC|BJT|CST)?[+-]?\d{0,2})?")
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 _ZH_WEEKDAYS = "一二三四五六日"
@@ -161,9 +161,16 @@ def _closes_short_line(text: str, d: DateMatch) -> bool:
     end = text.find("\n", d.end)
     end = len(text) if end < 0 else end
     start = text.rfind("\n", 0, d.start) + 1
-    after = _CLOCK.sub("", text[d.end:end])  # "Updated: 2026-02-25 09:12"
-    return end - start <= _MASTHEAD_LENGTH and not after.strip(" *_)）|星期一二三四五六日天") \
-        or after.lstrip().startswith("|")  # "Friday, October 24, 2025 | Projects Weekly, our round-up"
+    after = _CLOCK.sub("", text[d.end:end]).strip(" *_)）|星期一二三四五六日天")  # "Updated: 2026-02-25 09:12"
+    return end - start <= _MASTHEAD_LENGTH and (not after or _is_province(after)) \
+        or text[d.end:end].lstrip().startswith("|")  # "Friday, October 24, 2025 | Projects Weekly, our round-up"
+
+
+def _is_province(words: str) -> bool:
+    """"2025年4月28日 08:30 山东": where the poster was (a social post's byline), not a sentence."""
+    from extractor.normalize.places import Gazetteer  # (places reads no dates: no cycle, but a heavy load)
+
+    return len(words) <= 12 and any(p.level == "province" for p in Gazetteer.load().lookup(words))
 
 
 def _weekday_before(filed: dt.date, weekday: int, strictly: bool = False) -> str:

@@ -263,7 +263,7 @@ _ROLE_BEFORE = [
     (OrgRole.investor, re.compile(r"(?:投资方|投资主体|出资方|[Ii]nvestor)\s*[：:]\s*$"), ("：", ":")),
     (OrgRole.undertaker, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:developer|builder|contractor|operator)"
                                     r",?\s*$|(?:建设单位|承建单位|实施单位|项目单位|业主单位|项目业主|业主|建设主体|实施主体"
-                                    r"|承建方|建设方|申报单位)(?:为|是)$"
+                                    r"|承建方|建设方|申报单位|项目法人)(?:为|是)$"
                                     r"|(?:承担|承建|负责)(?:该|此|本)?(?:项目|工程)(?:建设)?的$"),
      ("developer", "builder", "contractor", "operator", ",", "为", "是", "的")),
     (OrgRole.investor, re.compile(r"\b(?:[Ii]ts|[Tt]he(?: project's)?) (?:investor|backer|owner),?\s*$"

@@ -169,6 +169,8 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
     # an organisation wins over an unquoted phrase inside it ("Yotta ... Project Operation Company").
     titles = _Index([n for n in all_names if n.source in ("quoted", "bold")])
     orgs = [o for o in find_orgs(text, zh) if not titles.overlapping(o.start, o.end)]
+    # A school or hospital that opens a project's name is part of the name ("上饶职业技术学院新校区建设项目").
+    orgs = [o for o in orgs if o.kind != "institution" or not _opens_a_name(o, all_names)]
     org_index = _Index(orgs)
     names = [n for n in all_names if n.source in ("quoted", "bold") or not org_index.overlapping(n.start, n.end)]
     company_spans = [(o.start, o.end) for o in orgs if o.is_company]
@@ -183,6 +185,11 @@ def collect(text: str, zh: bool, published_year: Optional[int]) -> "DocMentions"
     status = _approving_lists(text, list(map(StatusCue._make, sorted(find_status(text, 0), key=itemgetter(1)))))
     return DocMentions(text, paragraphs, sentences, names, org_index, find_amounts(text), places, dates, year,
                        company_spans, status)
+
+
+def _opens_a_name(org: OrgMention, names: list[NameMention]) -> bool:
+    """`org` lies inside an unquoted name that goes on past it ("X学院新校区项目")."""
+    return any(n.start <= org.start and org.end < n.end for n in names)
 
 
 # What an approval approves, when it approves a list: "approved the third-quarter adjustment of the

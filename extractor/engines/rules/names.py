@@ -79,7 +79,7 @@ _ZH_RUN = re.compile(rf"(?:[\u4e00-\u9fffA-Za-z0-9α-ω]|(?<=[0-9])/|-(?=[α-ω]
 # Words that cannot be inside a name: function words, and verbs of the clause around it ("今年已安排
 # 中央预算内投资支持X项目": what is arranged and supported is not part of the name). "共享" is a
 # word of names ("共享储能电站"); 共 alone says "in all" or "jointly".
-_ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共(?!享)|该|本|此|各|个|其|签约|签订|签署|建设|引进|核准|批准|同意|负责|承担|承建|申报|牵头|"
+_ZH_CUT_WORDS = ("的|了|、|与|和|及|将|在|是|为|由|对|把|等|共(?!享)|该|本|此|各|个|其|签约|签订|签署|建设(?!项目|工程)|引进|核准|批准|同意|负责|承担|承建|申报|牵头|"
                  "批复|审批|印发|下达|正式|签下|则有|则是|拟建|拟|打造|"
                  "实施|推进|推动|加快|安排|支持|启动|开展|谋划|开工|投产|落户|入选|列入|纳入|包括|还有|也有|既有|另有|重点|重大|"
                  "招商|一批|这些|多个|其中")
@@ -93,7 +93,8 @@ _NAME_LABEL = re.compile(r"(?:项目名称|名称)\s*[：:]\s*$")  # "项目名�
 _ZH_NOT_NAME = re.compile(r"[亿万]元|以上|以下|季度|多地|部分|[0-9]{4}年")
 # A name ending in a word for many places, fields or kinds of projects counts projects, it names none:
 # "西部地区项目", "各类项目", "交通领域项目", "重点项目", "相关工程".
-_ZH_COLLECTIVE_END = re.compile(r"(?:地区|区域|领域|行业|方面|类|重点|重大|相关|其他|其它)(?:项目|工程)$")
+_ZH_COLLECTIVE_END = re.compile(r"(?:地区|区域|领域|行业|方面|类|重点|重大|相关|其他|其它)(?:项目|工程)$"
+                                r"|^[\u4e00-\u9fff]{0,3}建设(?:项目|工程)$")  # "投资建设项目": no particular one
 # A company's name glued to its project's name ("X锂业有限公司盐湖提锂二期项目"): the name starts
 # after the company's legal suffix, when what is left is a name on its own.
 _ZH_COMPANY_END = ("公司", "集团")
