@@ -163,6 +163,7 @@ def field_checks(gold: Project, pred: Project) -> list[FieldCheck]:
 # grounding ----------------------------------------------------------------------------------------
 
 _ZH_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "自治州", "自治县", "省", "市", "县", "区")
+_ETHNIC_AUTONOMOUS = re.compile(r"(.{2,}?)(?:[\u4e00-\u9fff]{1,4}?族)+自治[县州旗]$")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
 
@@ -176,15 +177,21 @@ def _place_forms(english: Optional[str], chinese: Optional[str]) -> list[str]:
     if chinese:
         forms.append(chinese)
         forms += [chinese[: -len(s)] for s in _ZH_SUFFIXES if chinese.endswith(s) and len(chinese) > len(s) + 1]
+        ethnic = _ETHNIC_AUTONOMOUS.match(chinese)  # 河口瑶族自治县 is written 河口县, 河口
+        if ethnic:
+            forms.append(ethnic.group(1))
     return [_squash(f) for f in forms if f]
 
 
-def _place_within(quote: str, level: str, value: Optional[str]) -> bool:
-    """A span naming a place inside the value supports it: "Changsha" states the province Hunan."""
-    if not value or level == "district":
-        return False
+def _place_within(quote: str, level: str, value: Optional[str], value_zh: Optional[str] = None) -> bool:
+    """A span naming the place however spelt ("Hangjin Banner" for Hanggin), or a place inside the value,
+    supports it: "Changsha" states the province Hunan."""
     gazetteer = Gazetteer.load()
     candidates = list(gazetteer.lookup(quote)) + [c for m in gazetteer.find(quote) for c in m.candidates]
+    if value_zh and any(c.name_zh == value_zh for c in candidates):
+        return True
+    if not value or level == "district":
+        return False
     parent = (lambda p: p.province_en) if level == "province" else (lambda p: p.city_en)
     return any(same_place(parent(c), value) for c in candidates)
 
@@ -208,7 +215,7 @@ def value_in_quote(project: Project, field_name: str, quote: str) -> bool:
     if field_name in ("province", "city", "district"):
         value = getattr(project, field_name)
         forms = _place_forms(value, getattr(project, f"{field_name}_zh"))
-        return any(f in q for f in forms) or _place_within(quote, field_name, value)
+        return any(f in q for f in forms) or _place_within(quote, field_name, value, getattr(project, f"{field_name}_zh"))
     if field_name == "amount":
         return project.amount is not None and _squash(project.amount.text) in q
     if field_name == "date":

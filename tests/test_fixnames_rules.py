@@ -129,3 +129,25 @@ def test_a_name_ending_in_jianshe_xiangmu_is_whole(text, name):
 
 def test_a_name_that_is_only_investment_and_building_names_nothing():
     assert names("重点建设项目和投资建设项目进展顺利。", zh=True) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Only one large project appears on both lists.",
+    "Lin Bo, director of the China Center for Energy Economics Research at Xiamen University, said so.",
+    'The county head said Lujiang would "treat every signed project as a key project" this year.',
+    "The plant will be built by Changzhou Xinmo Materials Co., Ltd. from Jiangsu in Baishan Town.",
+    "常州恒锂将在当地设立项目公司，负责项目的具体建设与运营。",
+])
+def test_no_name_in_a_quantifier_an_institute_a_quoted_clause_an_origin_or_a_project_company(text):
+    assert names(text, zh=not text.isascii()) == []
+
+
+def test_a_park_a_company_builds_in_is_where_the_named_project_is():
+    text = ("The bigger of the two is the Qingyang Intelligent Computing Centre (Phase II), which Tianlian "
+            "Telecom Group will build in the Qingyang Western Computing Industrial Park.")
+    assert names(text) == ["Qingyang Intelligent Computing Centre (Phase II)"]
+
+
+def test_a_gigafactory_and_a_fab_are_projects():
+    assert names("Voltcore will build the Xinhui Sodium-ion Battery Gigafactory and the Jiangmen Power Chip Fab.") == [
+        "Xinhui Sodium-ion Battery Gigafactory", "Jiangmen Power Chip Fab"]

@@ -271,3 +271,15 @@ def test_two_spellings_of_one_place_agree_and_two_places_do_not():
     assert same_place("Tibet", "Xizang") and same_place("Shigatse", "Xigaze") and same_place("Macau", "Macao")
     assert same_place("jiangxi", "Jiangxi")
     assert not same_place("Tibet", "Qinghai") and not same_place("Shigatse", "") and not same_place(None, "Tibet")
+
+
+def test_an_ethnic_autonomous_county_is_stated_by_its_short_name():
+    from evals.metrics import _place_forms
+    assert "河口" in _place_forms("Hekou", "河口瑶族自治县")
+    assert "恩施" in _place_forms("Enshi", "恩施土家族苗族自治州")
+
+
+def test_a_place_spelt_another_way_in_its_quote_is_stated():
+    from evals.metrics import _place_within
+    assert _place_within("Hangjin Banner", "district", "Hanggin", "杭锦旗")
+    assert not _place_within("Ordos", "district", "Hanggin", "杭锦旗")

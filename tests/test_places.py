@@ -285,3 +285,21 @@ def test_a_county_named_in_full_is_that_county_in_its_short_form_before_a_number
     text = "江西省吉安市泰和县。泰和220千伏输变电工程；泰和工业园区；乌审旗乌审召镇"
     assert [m.text for m in gaz.find(text)] == ["江西省", "吉安市", "泰和县", "泰和", "泰和", "乌审旗"]
     assert [m.text for m in gaz.find("泰和220千伏输变电工程")] == []  # the short form alone says too little
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("The plant is in Changchun town of Xiapu county.", "Changchun"),
+    ("位于霞浦县长春镇的海带加工项目", "长春"),
+    ("The Sansha Fishing Culture Town project in Sansha town", "Sansha"),  # the town, wherever it is named
+])
+def test_a_name_written_as_a_town_is_not_the_city_of_that_name(text, absent):
+    assert absent not in [m.text for m in Gazetteer.load().find(text)]
+
+
+def test_a_province_before_xiangcun_stays():
+    assert [m.text for m in Gazetteer.load().find("江西省乡村振兴")] == ["江西省"]
+
+
+def test_a_bare_name_after_its_lower_case_county_is_that_county():
+    found = Gazetteer.load().find("Luliang county, Qujing, Yunnan. The Luliang smelter restarts.")
+    assert [m.candidates[0].province_en for m in found if m.text == "Luliang"] == ["Yunnan"]

@@ -316,3 +316,18 @@ def test_a_hospital_that_builds_and_a_project_legal_person():
     projects = _projects(text)
     assert [o.name for o in projects["南昌市第一医院九龙湖院区二期项目"].organizations if o.role.value == "undertaker"] == ["南昌市第一医院"]
     assert [o.name for o in projects["八所港区散货泊位改造工程"].organizations] == ["海南八所港务有限责任公司"]
+
+
+@pytest.mark.parametrize("text", [
+    ("Shanghai list\n\nSHANGHAI, Feb. 10, 2026 -- Shanghai released its list of major projects. Not on this year's "
+     "list is the Jiading Branch of Ruihua Hospital, which was completed last year at a cost of 2.9 billion yuan."),
+    "2026年名单\n\n2021年列入省级重点项目的铜川照金红色旅游综合开发项目已于2024年建成投用，总投资11亿元。",
+])
+def test_a_project_completed_last_year_or_put_to_use_is_no_record(text):
+    assert _projects(text) == {}
+
+
+def test_a_total_investment_that_reaches_a_sum():
+    text = "2026年新星\n\n2026年6月26日，新星市煤炭分质清洁利用项目签约，由新疆新星能源有限公司投资建设，总投资额达到41.8亿元。"
+    [p] = _projects(text).values()
+    assert p.amount.value == 41.8e8

@@ -51,7 +51,24 @@ class Place:
 _CAPITALS = re.compile(r"[A-Z][A-Z'’]{3,}(?![a-z])")
 
 
-_EN_LEVEL_WORD = re.compile(r"\s+(?:County|City|District|Banner|Prefecture|Province)$")
+_EN_LEVEL_WORD = re.compile(r"\s+(?:[Cc]ounty|[Cc]ity|[Dd]istrict|[Bb]anner|[Pp]refecture|[Pp]rovince)$")
+# A name followed by a word for a town or village names that town ("Changchun town", 长春镇), not the
+# city it shares its name with; a name ending in its own level word keeps it ("江西省乡村振兴").
+_TOWN_AFTER_EN = re.compile(r"\s+(?:[Tt]own(?:ship)?|[Vv]illage|[Ss]ubdistrict)\b")
+_TOWN_AFTER_ZH = re.compile(r"[镇乡村](?!村|镇)|街道")
+_LEVEL_CHARS = tuple("省市县区州旗盟")
+
+
+def _not_towns(text: str, hits: list) -> list:
+    """Without the names the text writes as towns (see _TOWN_AFTER_EN), wherever they are: one name, one
+    place, in one article."""
+    towns = set()
+    for s, e, places, kind in hits:
+        name = text[s:e]
+        if kind is None and not name.endswith(_LEVEL_CHARS) and all(p.level != "province" for p in places) \
+                and (_TOWN_AFTER_EN.match(text, e) if name.isascii() else _TOWN_AFTER_ZH.match(text, e)):
+            towns.add(name)
+    return [h for h in hits if text[h[0]:h[1]] not in towns] if towns else hits
 
 
 def _one_sense(text: str, hits: list) -> list:
@@ -321,7 +338,7 @@ class Gazetteer:
         codes.discard(None)  # type: ignore[arg-type]
         context = frozenset(codes)
         found = self._walk(en_sites, zh_sites, context) if context else first
-        found = _one_sense(text, found)
+        found = _not_towns(text, _one_sense(text, found))
         found = _short_forms_of_counties(text, found)
         provs, cities = self._unambiguous_codes(places for _, _, places, _ in found)
         ordered = self._ordered

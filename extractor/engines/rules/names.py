@@ -23,7 +23,7 @@ _HEADS = ("Project|Platform|Base|Center|Centre|Cluster|Park|Hub|Plant|Network|Li
           "|Factory|Laboratory|Lab|Station|Port|Airport|Railway|Highway|Expressway|Bridge|Pipeline|Mine"
           "|Headquarters|Complex|Corridor|Expansion|Upgrade|Programme|Program|Zone|Town|Farm|Warehouse"
           "|Campus|Incubator|Accelerator|Dam|Reservoir|Tunnel|Wharf|Stadium|Hospital|Museum|Resort|School|Hotel"
-          "|Yard|Depot|Berth|Dock")
+          "|Yard|Depot|Berth|Dock|Gigafactory|Fab|Mill|Smelter|Refinery")
 _PHASE = r"(?:[ \t]+\(?Phase[ \t]+(?:I{1,3}|IV|V|[1-9]|One|Two|Three)\)?)?"
 # The number of a line or terminal is part of its name ("Metro Line 5", "Terminal No. 2"), but not a
 # count or a sum that follows the name ("Line 2 billion yuan", "Line 12 kilometres").
@@ -59,7 +59,8 @@ _TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]")
 _ZH_HEADS = re.compile(r"(?:项目|工程|平台|基地|中心|产业园|园区|产业城|物流园|电站|码头|港区|生产线|工厂|"
                        r"网络|系统|综合体|示范区|(?:[一二三四五]|[1-5])期)(?:工程|项目)?）?$")
 _ZH_UNQUOTED_MIN, _ZH_UNQUOTED_MAX = 4, 28
-_ZH_ANCHOR_TEXT = r"(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])"
+# (not 项目公司, 项目部, 项目法人: the company or team of a project, "设立项目公司")
+_ZH_ANCHOR_TEXT = r"(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])(?!公司|法人|部|经理|负责人)"
 # A "/" before a digit joins two numbers with units inside a name ("100兆瓦/400兆瓦时储能电站"): the
 # power and the energy of one plant, not two names.
 # A phase in brackets is part of a name, inside it or after it: "X基地（二期）项目", "X项目（一期）".
@@ -113,7 +114,7 @@ _QUOTED_GENERIC = {"the", "a", "this", "that", "these", "key", "major", "project
                    "base", "center", "centre", "park", "new", "our"}
 _LEAD_STOP = re.compile(r"^(?:(?:The|A|An|This|That|These|Its|Their|Our|Also|And|Both|Then|Among|In|On|At|For|"
                         r"With|By|From|Under|As|Of|After|Before|Afterwards|Further|Closer|Like|Meanwhile|But|"
-                        r"However|Here|There|Phase|To)\s+)+")
+                        r"However|Here|There|Phase|To|Only)\s+)+")
 # Lower-cased vocabularies of the case-insensitive word patterns above (see _ascii_words).
 _HEAD_VOCAB = frozenset(_HEADS.lower().split("|"))
 _LIST_VOCAB = frozenset(_LIST_WORDS_EN.lower().split("|"))
@@ -121,7 +122,7 @@ _GENERIC_OR_HEAD = frozenset(_GENERIC) | _HEAD_VOCAB
 _ADMIN_ZONE = re.compile(r"High-?[Tt]ech|Hi-?[Tt]ech|Economic|Development Zone|Free Trade|Bonded|New Area$")
 # Heads that also name existing places and landmarks ("Three Gorges Dam", "Daxing Airport"): such a
 # name becomes a record only when a sum, an undertaker or an investor is tied to it.
-_WEAK_HEADS = {"park", "zone", "port", "airport", "town", "line", "system", "network", "campus", "complex",
+_WEAK_HEADS = {"park", "zone", "mill", "smelter", "refinery", "port", "airport", "town", "line", "system", "network", "campus", "complex",
                "hospital", "museum", "stadium", "dam", "reservoir", "tunnel", "bridge", "railway", "highway",
                "expressway", "station", "terminal", "pipeline", "mine", "corridor", "wharf", "farm",
                "warehouse", "headquarters", "resort", "school", "hotel", "yard", "depot", "berth", "dock"}
@@ -155,7 +156,9 @@ _BUILT_IN_BEFORE = re.compile(
     r"|locate|locates|relocate|relocates|relocated)"
     r"\s+(?:a|an|its|their|the|new|two|three|several)\s[^.;:!?\n]{0,60}?\b(?:in|at|inside|within)\s+(?:the\s+)?"
     r"(?:[\w-]+['’]s\s+)?$"
-    r"|\blocated\s+(?:in|at|inside|within)\s+(?:the\s+)?$", re.I)
+    r"|\blocated\s+(?:in|at|inside|within)\s+(?:the\s+)?$"
+    r"|\b(?:build|built|construct|constructed|set up|establish|locate)\s+(?:it\s+|them\s+)?(?:in|at|inside|within)\s+"
+    r"(?:the\s+)?$", re.I)  # ("X, which Y will build in the Z Park")
 _PROJECT_HEADS = frozenset("project programme program expansion upgrade".split())
 # A site named right after a project's name with "at" or "in" is where the project is: "the X Terminal
 # Expansion at Y International Airport", "the X Plant in Y Industrial Park".
@@ -338,6 +341,20 @@ def _quoted_is_venue(text: str, m: re.Match, inner: str) -> bool:
     return _is_venue(text, m.start(), _last_head(inner, _ascii_words(inner)))
 
 
+# "the China Center for Energy Economics Research": an institute, named by what it is for.
+_INSTITUTE_FOR = re.compile(r" for (?:the )?[A-Z]")
+_INSTITUTE_HEADS = ("Center", "Centre", "Institute", "Laboratory", "Lab")
+
+
+def _names_other_than_a_project(text: str, start: int, name: str) -> bool:
+    """An institute ("China Center" of "China Center for X Research"), or a place in another ("Jiangsu
+    in Baishan Town", after a company "from Jiangsu")."""
+    if name.endswith(_INSTITUTE_HEADS) and _INSTITUTE_FOR.match(text, start + len(name)):
+        return True
+    first, found, _ = name.partition(" in ")
+    return bool(found) and bool(Gazetteer.load().lookup(first))
+
+
 def _after_location_cue(text: str, start: int) -> bool:
     return LOCATION_CUE_BEFORE.search(text, max(0, start - 24), start) is not None
 
@@ -345,6 +362,8 @@ def _after_location_cue(text: str, start: int) -> bool:
 def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) -> bool:
     if inner.isascii() and len(inner.split()) < 2:
         return False  # the cheapest test first: on ASCII text each test before the head word rejects
+    if inner.isascii() and inner.islower() and not _CLAUSE_WORDS.isdisjoint(inner.split()):
+        return False  # 'would "treat every signed project as a key project"': words quoted, not a title
     if inner.islower() and _AS_A_BEFORE.search(text, max(0, quote_start - 12), quote_start):
         return False  # 'described the X Project as a "newly introduced manufacturing project"': a phrase
     words = _ascii_words(inner)
@@ -456,7 +475,7 @@ def _np(text: str, offset: int, zh: bool) -> list[NameMention]:
             words = _ascii_words(name)
             if _is_generic(name, words) or _has_list_word(name, words) or _is_list_title(name):
                 continue
-            if _AMOUNT_LEAD.match(name) or _after_location_cue(text, s):
+            if _AMOUNT_LEAD.match(name) or _after_location_cue(text, s) or _names_other_than_a_project(text, s, name):
                 continue
             head = _last_head(name, words)
             if head in _WEAK_HEADS and _ADMIN_ZONE.search(name):

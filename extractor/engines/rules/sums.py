@@ -108,13 +108,14 @@ def says_count(text: str) -> bool:
 # A facility that already runs (a company's existing plant), or a project that will not be built: not
 # a project of a list or a signing.
 # A word every OPERATING phrase holds, found by a search that skips ahead (OPERATING cannot: "\b" first).
-OPERATING_WORD = re.compile(r"production|operation|service|grid|completed|terminated|cancelled|canceled|scrapped|suspended|shelved|opened"
+OPERATING_WORD = re.compile(r"production|operation|service|grid|completed|finished|terminated|cancelled|canceled|scrapped|suspended|shelved|opened"
                             r"|投产|投入|投运|投用|并网|终止|不再实施|取消|建成|竣工|通车")
 OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:full |commercial |normal |stable )?(?:production|operation|service)\b"
                        r"|\b(?:went|came|was put|were put|completed and put) into (?:production|operation|service)\b"
                        r"|\bin (?:production|operation|service) since\b"
                        r"|\b(?:was|were|has been|had been) (?:fully )?(?:connected|hooked up) to the grid\b"
                        r"|(?<!\bbe )(?<!\bbeing )\bcompleted in (?:19|20)\d\d\b"
+                       r"|\b(?:was|were|had been) (?:completed|finished|opened) (?:last|the previous) year\b"
                        # ("completed the X wind farm ... back in 2018", "opened to traffic in June 2022")
                        r"|(?<!\bbe )(?<!\bbeen )\bcompleted (?:the|its|a|an)\b[^.;]{0,80}?\b(?:back )?in (?:19|20)\d\d\b"
                        r"|\bopened to (?:traffic|the public)\b"
@@ -122,7 +123,7 @@ OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:full |commercial |no
                        r"|\b(?:has been|have been|was|were|will be) (?:terminated|cancelled|canceled|scrapped|suspended|shelved)\b"
                        r"|\b(?:has|have|had) (?:shelved|scrapped|cancelled|canceled|terminated|suspended)\b"
                        r"|终止(?:实施|建设)|不再实施|取消(?:实施|建设)"
-                       r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:建成)?(?:投产|投入运营|投入使用|投运)"
+                       r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:建成)?(?:投产|投入运营|投入使用|投运|投用)"
                        r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:全容量|全部)?并网"
                        r"|(?:19|20)\d\d年[^，。；,;]{0,6}?(?:建成投产|建成投运|建成|投产|投运|投用|竣工|通车)的"
                        r"|(?:去年|前年|上年)[^，。；,;]{0,6}?(?:建成投产|建成通车|建成|竣工|投产|投用|通车)")  # "2019年建成投产的X项目"
