@@ -204,3 +204,15 @@ def test_sentences_keep_company_titles_together_and_split_clauses():
     sentences = [s.text for p in paras for s in p.sentences]
     assert sentences[1].endswith("the other is Beta.") and len(paras[1].sentences[0].clauses) == 2
     assert sentences[2:] == ["It was built by Foo Co., Ltd.", "The company is big."]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("2025年签约\n\n2025年11月17日，河口县人民政府与华源国际控股有限公司签约，由后者出资4.5亿美元，在河口口岸附近建设"
+     "中越跨境冷链物流园，项目名称为“河口中越跨境冷链物流园项目”。", "河口中越跨境冷链物流园项目"),
+    ("Shanghai list\n\nSHANGHAI, Feb. 10, 2026 -- Songjiang Cloud Co. will invest in a 2.65-billion-yuan computing "
+     "power center in Songjiang, known as the G60 Intelligent Computing Hub.", "G60 Intelligent Computing Hub"),
+])
+def test_a_project_described_then_given_its_name_is_one_record_by_that_name(text, name):
+    from tests.rules_helpers import projects_in
+    [p] = projects_in(text).values()
+    assert p.name == name and p.amount is not None and p.organizations

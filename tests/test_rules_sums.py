@@ -331,3 +331,14 @@ def test_a_total_investment_that_reaches_a_sum():
     text = "2026年新星\n\n2026年6月26日，新星市煤炭分质清洁利用项目签约，由新疆新星能源有限公司投资建设，总投资额达到41.8亿元。"
     [p] = _projects(text).values()
     assert p.amount.value == 41.8e8
+
+
+def test_a_unit_in_the_line_before_a_table_applies_to_its_bare_numbers_and_prose_naming_a_row_by_its_end_is_the_row():
+    text = ("2026年山东\n\n2026年3月12日，山东省发展和改革委员会印发年度计划。\n\n"
+            "部分项目摘录如下（金额单位：亿元）：\n\n"
+            "| 项目名称 | 建设地点 | 总投资 | 建设单位 |\n|---|---|---|---|\n"
+            "| 临沂国际陆港多式联运物流园项目 | 临沂市兰山区 | 41.2 | 临沂陆港物流发展有限公司 |\n\n"
+            "此次列入计划的多式联运物流园项目位于兰山区，总投资41.2亿元。")
+    projects = _projects(text)
+    assert list(projects) == ["临沂国际陆港多式联运物流园项目"]
+    assert projects["临沂国际陆港多式联运物流园项目"].amount.value == 41.2e8

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Optional
 
 from extractor.merge import merge_projects
 from extractor.normalize.places import Gazetteer
@@ -80,7 +81,7 @@ class RulesEngine:
                 continue
             record = builder.project(cand)
             row = next((projects[k] for k in rows_named if _shorter_name_of(record, projects[k])), None) \
-                if rows_named and "amount" not in record else None
+                if rows_named else None
             if row is not None:
                 dropped.append(f"{cand.name.text!r}: a shorter name of the table's {row['name']!r}")
                 continue
@@ -123,12 +124,12 @@ _PROJECT_WORDS = re.compile(r"(?:项目|工程|\s*project)$", re.I)
 
 def _shorter_name_of(prose: dict, row: dict | Project) -> bool:
     """The prose record names a table row again, shorter ("排在首位的玉门市光伏组件项目由X负责实施" for the
-    row "年产2GW高效光伏组件及配套储能系统项目" of 玉门市, undertaken by X): it adds no sum, its companies
-    are the row's, its place does not contradict the row's, and what its name says beyond a place and
+    row "年产2GW高效光伏组件及配套储能系统项目" of 玉门市, undertaken by X): its sum, if any, is the row's, its
+    companies are the row's, its place does not contradict the row's, and what its name says beyond a place and
     "project" is part of the row's name (perhaps with a gap: 老旧小区改造 of 老旧小区及配套管网改造)."""
-    if not prose["organizations"]:
-        return False
     row = row.model_dump() if isinstance(row, Project) else row
+    if "amount" in prose and not _same_sum(_value(prose["amount"]), _value(row.get("amount"))):
+        return False  # (a sum of its own: another project)
     orgs, row_orgs = {o["name"] for o in prose["organizations"]}, {o["name"] for o in row["organizations"]}
     if not orgs <= row_orgs:
         return False
@@ -138,8 +139,20 @@ def _shorter_name_of(prose: dict, row: dict | Project) -> bool:
     place = next(iter(Gazetteer.load().find(name)), None)
     if place is not None and place.start == 0:
         name = name[place.end:]
-    core = normalise_name(name)
-    return len(core) >= 4 and _in_at_most_two_pieces(core, normalise_name(row["name"]))
+    core, full = normalise_name(name), normalise_name(_PROJECT_WORDS.sub("", row["name"]))
+    if not orgs:  # nothing but the name ties them: the row's name must end with it ("多式联运物流园项目")
+        return len(core) >= 4 and full.endswith(core)
+    return len(core) >= 4 and _in_at_most_two_pieces(core, full)
+
+
+def _same_sum(a: Optional[float], b: Optional[float]) -> bool:
+    return a is not None and b is not None and abs(a - b) <= 0.005 * max(abs(a), abs(b))
+
+
+def _value(amount) -> Optional[float]:
+    if amount is None:
+        return None
+    return amount.value if hasattr(amount, "value") else amount.get("value")
 
 
 def _in_at_most_two_pieces(short: str, full: str) -> bool:

@@ -71,6 +71,10 @@ _TOTAL_INVESTMENT_BEFORE = re.compile(r"(?:[Tt]otal|[Tt]he|[Ii]ts) (?:(?:approve
 _CONVERSION_GAP = re.compile(r"\s*[（(]\s*(?:about|around|approximately|approx\.|roughly|some|or|equivalent to|约合|约|合)?\s*")
 _SUM_LIST_GAP = re.compile(r"\s*(?:、|,|，|和|及|与|and|, and)\s*")  # between the sums of "X、Y和Z"
 _IT_OR_THE_COMPANY = re.compile(r"\b(?:it|[Tt]he company)\b")
+# What gives a project just described its name: "..., known as the X", "项目正式名称为“X”".
+_RENAMED_BEFORE = re.compile(r"(?:名称|名字)(?:为|是|叫)\s*[“\"「]?$|(?:命名|定名)为\s*[“\"「]?$"
+                             r"|\b(?:known as|dubbed|officially named|formally named|formally called|officially called)"
+                             r"\s+(?:the\s+)?[“\"]?$")
 # "The Project comprises a 300MW wind farm, an electrolysis plant ...": what follows are its parts.
 _COMPRISES = re.compile(r"\b(?:comprises|will comprise|consists of|will consist of|is made up of|includes|will include)\b")
 _HOSTED_BY = re.compile(r"hosted by\b|organi[sz]ed by\b|主办|承办")
@@ -124,9 +128,15 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
                         self._sentence(index + k, sent, para)
             index += len(para.sentences)
 
-    def candidate_for(self, name: NameMention, para: Paragraph, sent_index: int) -> Candidate:
+    def candidate_for(self, name: NameMention, para: Paragraph, sent_index: int,
+                      before: Optional[Candidate] = None) -> Candidate:
+        """The candidate a name mention stands for (`before`: the project named last, which a name may
+        rename)."""
         key = candidate_key(name.text)
         cand = self.candidates.get(key)
+        if cand is None and (renamed := self._renamed(name, sent_index, before)) is not None:
+            cand = self.candidates[key] = renamed  # "在河口建设冷链物流园，项目名称为“X项目”": X is its name
+            renamed.key, renamed.name = key, name
         if cand is None and name.weak and self.text[max(0, name.start - 4):name.start] in ("the ", "The "):
             cand = self._named_project_described_as("the " + name.text)  # "the steel slag plant": one named before
         if cand is None:
@@ -140,6 +150,14 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         self.mention_order[cand] = None
         return cand
 
+    def _renamed(self, name: NameMention, sent_index: int, focus: Optional[Candidate]) -> Optional[Candidate]:
+        """The project just described whose name `name` gives ("..., known as the X", "项目名称为“X”"): the
+        one named last (`focus`), in this sentence or the one before, by a description, not a title."""
+        if focus is None or not focus.sentences or focus.sentences[-1] < sent_index - 1 \
+                or focus.name.source in ("quoted", "bold") or (focus.name.text[:1].isupper() and not focus.weak):
+            return None
+        return focus if _RENAMED_BEFORE.search(self.text, max(0, name.start - 24), name.start) else None
+
     # --- one sentence --------------------------------------------------------------------------
     def _sentence(self, index: int, sent: Sentence, para: Paragraph) -> None:
         at, key = self._at, sent.start
@@ -150,7 +168,9 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         if found:
             self._update_event(index, sent, para, found, orgs)
         names = at.names.get(key, ())
-        cands = [self.candidate_for(n, para, index) for n in names]
+        cands: list[Candidate] = []
+        for n in names:
+            cands.append(self.candidate_for(n, para, index, cands[-1] if cands else self.focus))
         self._org_spans = tuple([(o.start, o.end) for o in orgs]) if orgs else ()
         amounts = at.amounts.get(key, ())
         # Only a sentence that says something (a sum, a company, a date, a place, a status) needs its
@@ -188,8 +208,9 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
             cands = []  # (the project in focus stays in focus)
         if cands:
             self.focus = cands[-1]
-            if len(cands) >= 2:
-                self.enumeration = list(dict.fromkeys(cands))
+            named = list(dict.fromkeys(cands))  # (a name and the description it renames are one)
+            if len(named) >= 2:
+                self.enumeration = named
         if orgs and self.event is not None and self.event.gov is None and _HOSTED_BY.search(sent.text):
             # "The ceremony was hosted by the X People's Government": the event's government
             self.event.gov = next((o for o in orgs if o.kind == "government"), None)

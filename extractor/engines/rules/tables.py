@@ -44,6 +44,15 @@ _TOTAL = re.compile(r"^\**\s*(?:(?:grand\s+|sub-?)?totals?|sum|all(?:\s+projects
                     r"|[合总共小累]\s*计|汇\s*总|全部)\s*[:：]?"
                     r"(?:\s*[（(][^)）]*[)）]|\s*\d+\s*(?:个|项)(?:项目)?|\s*\d+\s+projects?)?\s*\**$", re.I)
 _SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}")
+# A unit written in the line before the table: "（金额单位：亿元）", "Unit: million yuan".
+_CAPTION_UNIT = re.compile(r"(?:金额|投资)?单位\s*[：:]\s*(亿元|万元)|\b[Uu]nits?\s*:\s*(million yuan|billion yuan|100 million yuan)")
+
+
+def _caption_unit(caption: str) -> Optional[str]:
+    found = _CAPTION_UNIT.search(caption)
+    return (found.group(1) or found.group(2)) if found else None
+
+
 # A unit written in the header: "Total investment (100 million yuan)", "总投资（亿元）".
 _HEADER_UNIT = re.compile(r"[（(]\s*(亿元|万元|million yuan|billion yuan|100 million yuan|百万元)\s*[)）]", re.I)
 
@@ -105,13 +114,14 @@ def table_rows(paragraphs: list[Paragraph]) -> tuple[list[Row], set[int]]:
         if paragraphs[i].kind != "table":
             i += 1
             continue
-        block = []
+        block, caption = [], paragraphs[i - 1].text if i > 0 else ""
         while i < len(paragraphs) and paragraphs[i].kind == "table":
             block.append(paragraphs[i])
             i += 1
         if len(block) < 3 or not _SEPARATOR.match(block[1].text):
             continue
         fields, unit, date_status, date_header = _header_fields(_cells(block[0]))
+        unit = unit or _caption_unit(caption)
         if "name" not in fields:
             continue
         used |= {p.index for p in block}
