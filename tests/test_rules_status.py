@@ -230,3 +230,14 @@ def test_a_filing_that_entered_into_an_agreement_signed_it_and_its_defined_proje
 def test_entering_into_talks_signs_nothing():
     from extractor.engines.rules.cues import find_status
     assert find_status("The firm entered into talks with the city.", 0) == []
+
+
+def test_a_company_that_will_build_a_listed_project_keeps_it_listed_unless_it_hopes_for_the_list():
+    text = ("Guizhou list\n\nGUIYANG, March 2, 2026 -- Guizhou released its list of key projects for 2026 on Monday.\n\n"
+            "Guizhou Qianyun Data Co will build the second phase of the Qianyun Intelligent Computing Center, a "
+            "project worth 6.8 billion yuan. Zunyi Steel Co plans to invest 3 billion yuan in the Zunyi Alloy "
+            "Project, which the company hopes will be added to next year's list.")
+    projects = _projects(text)
+    assert projects["Qianyun Intelligent Computing Center"].status.value == "listed"
+    assert projects["Qianyun Intelligent Computing Center"].date == "2026-03-02"
+    assert projects["Zunyi Alloy Project"].status.value == "planned"

@@ -120,13 +120,19 @@ class Builder:
         return self._record(fields, evidence)
 
     def _plan_of_the_event(self, own: Cue, event: Event, cand: Candidate) -> bool:
-        """"It will build ..." of a project that broke ground at the event, or "the company will invest
-        ..." told right after the signing of the deal or the approval, or in a bullet of the deals signed:
-        the event's status, not a plan of its own."""
+        """"It will build ..." of a project that broke ground at the event or is on the list the section
+        tells of, or "the company will invest ..." told right after the signing of the deal or the approval,
+        or in a bullet of the deals signed: the event's status, not a plan of its own."""
         if own.status != Status.planned or self._signs_later(cand):
             return False
         if event.status.status == Status.other:
             return True
+        if event.status.status == Status.listed and cand.sentences:
+            # "X Co will build the Y Center" in the list's section: who builds a listed project, no plan of
+            # its own, unless the text sets it apart ("Separately, ...") or hopes for the list still
+            own_sentence = self.m.sentences[cand.sentences[0]].text
+            return event.section == cand.section and _BUILDER_PLAN.match(self.m.text, own.start) is not None \
+                and _SET_APART.search(own_sentence) is None and _NOT_LISTED_YET.search(own_sentence) is None
         if event.status.status not in (Status.signed, Status.approved) or not cand.sentences:
             return False
         if 0 <= cand.sentences[0] - event.sentence <= 1 or self.m.paragraphs[cand.paragraph].kind == "bullet":
@@ -372,6 +378,9 @@ def _places_named(name: str) -> tuple[Place, ...]:
 
 _MANY_SIGNED = re.compile(r"\b(?:deals|agreements|contracts|projects)\b|集中签约|签约项目|项目集中|批项目")
 _SET_APART = re.compile(r"\b(?:[Ss]eparately|[Ee]lsewhere|[Ii]ndependently|[Ll]ater)\b|另外|另据|此外，.{0,6}还计划")
+# A company's plan that says who builds: "will build", "plans to spend" (not "plans to start work").
+_BUILDER_PLAN = re.compile(r"(?:will|plans? to|intends? to) (?:build|invest|construct|develop|spend)\b")
+_NOT_LISTED_YET = re.compile(r"\bhopes?\b|\bnot (?:yet )?(?:on|in|included)\b|\bwould be added\b|\bwill be added\b")
 _SIGNING_WORD = re.compile(r"签约|签订|签署|sign", re.I)
 _BARE_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _UNIT = {"亿元": 1e8, "万元": 1e4, "百万元": 1e6, "million yuan": 1e6, "billion yuan": 1e9, "100 million yuan": 1e8}
