@@ -334,3 +334,14 @@ def test_a_year_that_names_an_event_does_not_date_one():
     text = ("兰洽会签约\n\n新华社兰州7月7日电 7日上午，第32届兰州投资贸易洽谈会举行项目集中签约仪式。\n\n"
             "2026年兰洽会签约项目中，张掖市甘州区与甘肃绿源科技有限公司签约张掖10万吨饲料加工项目，总投资12亿元。")
     assert _projects(text)["张掖10万吨饲料加工项目"].date == "2026-07-07"
+
+
+def test_the_body_that_issued_the_list_told_after_it_is_the_lists_government():
+    from tests.rules_helpers import projects_in
+    text = ("Ningxia list\n\nYINCHUAN, Feb. 10, 2026 -- Ningxia on Tuesday released its list of key projects for 2026.\n\n"
+            "The list, issued by the Ningxia Hui Autonomous Region Development and Reform Commission, includes 186 "
+            "projects.\n\nThe Lingwu Coal-to-Olefins Upgrade Project, built by Ningxia Yuanhe Chemical Co., Ltd., will "
+            "cost 21.8 billion yuan.")
+    [p] = projects_in(text).values()
+    assert ("Ningxia Hui Autonomous Region Development and Reform Commission", "government") in \
+        [(o.name, o.role.value) for o in p.organizations]

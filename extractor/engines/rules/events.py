@@ -73,8 +73,11 @@ class EventTracking:
         if date is None:
             date = self.paragraph_date(para, sent.start)
             if date is not None and self.event is not None and self.event.date is date:
+                self._body_of_the_event(sent, found, orgs)
                 return  # an undated aside in the paragraph of an event ("deals signed over the summer are in the table below")
         if date is None:
+            if self.event is not None:
+                self._body_of_the_event(sent, found, orgs)
             return  # an undated remark ("officials said 1020 projects made the list") opens no event
         current = self.event
         if current is not None and _looks_back(date, current, self.m.year):
@@ -100,6 +103,15 @@ class EventTracking:
             return
         self.event = Event(Cue(status, start, end), index, para.section, date, gov, places)
         self.events.append(self.event)
+
+    def _body_of_the_event(self, sent: Sentence, found, orgs) -> None:
+        """"The list, issued by the X Commission, includes 186 projects": the body of the event told
+        before, when that did not name one."""
+        current = self.event
+        if current.gov is None and _THE_EVENT_AGAIN.match(sent.text) \
+                and any(status == current.status.status for status, _, _ in found):
+            cue_start = max(c[1] for c in found if c[0] == current.status.status)
+            current.gov = self.by_full_name(_acting_government(orgs, cue_start, self.text))
 
     def by_full_name(self, gov):
         """The organisation an abbreviation stands for: a short name the text defines ("海晟集团" for
