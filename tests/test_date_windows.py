@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings, strategies as st
 
 from extractor.engines.rules.mentions import _FOUNDED, _SEP, _founding_years
-from extractor.normalize.dates import DateWindows, find_dates, infer_year
+from extractor.normalize.dates import DateWindows, body_year, find_dates
 
 PIECES = ["March 27, 2020", "27 March", "mid-2021", "the end of 2019", "first quarter of 2020", "Q1 2020",
           "in 2019", "since May", "2020年3月5日", "3月下旬", "今年3月", "2019年底", "founded in 2016", "FOUNDED 2015",
@@ -33,7 +33,7 @@ def test_windows_give_the_dates_and_year_of_the_joined_text(text, cuts):
     assert all(text[d.start:d.end] == d.text for d in dates)
     blanks = _founding_years(joined)
     blanked = _FOUNDED.sub(lambda m: " " * len(m.group()), joined)
-    assert found.infer_year(blanks) == infer_year(blanked)
+    assert found.infer_year(blanks) == body_year(blanked)
 
 
 @settings(max_examples=300, deadline=None)

@@ -141,3 +141,19 @@ def seed_text():
     from tests.conftest import SEED_ARTICLE
 
     return SEED_ARTICLE.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text, year", [
+    # the lead's year, not the body's background years
+    ("Jiangxi clears projects\n\nNANCHANG, Sept. 18 (Xinhua) -- Jiangxi cleared a batch this week, ahead of the "
+     "final quarter of 2025.\n\nIn 2024 the province approved 300 projects. In 2024 it spent more. Output rose in 2024.", 2025),
+    ("衢州投资合作大会签约42个项目\n\n浙江日报记者 章晓岚\n\n3月18日，2025衢州投资合作大会举行。\n\n早在2019年，该公司一期已建成投产。", 2025),
+    # a target ahead in the lead is not the article's year; the body decides
+    ("Plant to open\n\n- Production scheduled to start in early 2028\n\nThe company said on March 3, 2026 that it "
+     "signed the deal. Its first plant was finished in 2015.", 2026),
+    # no year in the lead: the body's most frequent, ties to the latest, targets aside
+    ("Title\n\nBy A Writer\n\nCHONGQING, March 12 (Reuters) - Plans.\n\nThe plant was completed in 2019. It sold cars "
+     "in 2025. Hoshida said at a February 2026 briefing it would finish by the end of 2027.", 2026),
+])
+def test_the_year_an_article_is_about(text, year):
+    assert infer_year(text) == year

@@ -409,21 +409,58 @@ def parse_date(text: str, default_year: Optional[int] = None) -> Optional[DateMa
 
 
 def infer_year(text: str) -> Optional[int]:
-    """The year an article is about: the most frequent year among full dates that state one
-    ("March 27, 2020", "2020年3月27日"); failing that, among all year-bearing expressions ("in 2020",
-    "2020年", "March 2020", "first quarter of 2020"); ties go to the earliest mention. None if no
+    """The year an article is about: its lead's (see `lead_year`), else the most frequent year among
+    full dates that state one ("March 27, 2020", "2020年3月27日"), else among all year-bearing
+    expressions ("in 2020", "2020年", "March 2020", "first quarter of 2020"); ties go to the latest.
+    Years named as a target ahead ("by the end of 2027", "力争2028年建成") are not counted. None if no
     year is stated."""
-    return _year_of(_scan(text))
+    return lead_year(text) or body_year(text)
 
 
-def _year_of(found: Sequence[_Raw]) -> Optional[int]:
-    """`infer_year` of a text whose `_scan` is `found`."""
-    raws = [r for r in found if r.year is not None]
+def body_year(text: str) -> Optional[int]:
+    """The most frequent year of the text's dates (see `infer_year`), the lead not preferred."""
+    return _year_of([(r.start, r) for r in _scan(text)], text)
+
+
+# A year named as a target ahead ("by 2030", "2028年底前"), or as the past of a company ("founded in
+# 2016", "since 2019"), by the words before or after it: not the year an article is about.
+_OTHER_YEAR_BEFORE = re.compile(r"(?:\b(?:by|until|before|through|ahead of|since|founded in|established in|set up in"
+                                r"|expected in|scheduled for|targeted for|due in)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?"
+                                r"|\b(?:will|expected|scheduled|slated|due|set to|targeted|aims?|plans?)\b[^.;,\n]{0,30}"
+                                r"|(?:预计|计划|力争|争取|目标|有望|将于|拟于|确保|到|至|成立于|始建于|创办于|自)[^，。；\s]{0,3})$", re.I)
+_TARGET_AFTER = re.compile(r"年?(?:底前|年底前|以前|之前|前(?:建成|完成|投产|并网))")
+_BARE_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d%]|[.,]\d)")
+_LEAD_LINES = 3  # the title, and the first paragraphs: a dateline, a byline, the lead
+
+
+def lead_year(text: str) -> Optional[int]:
+    """The year the title and lead state: the latest of their full dates ("Nov 7, 2025"), else of
+    the years they name ("unveils 2026 key project list", "2025衢州投资合作大会"), not counting targets
+    ahead or a company's past. A news lead tells its own year when it tells one; the body's years
+    are often background (last year's figures, a plant finished in 2019)."""
+    lines = [line for line in text.split("\n", 12) if line.strip()][:_LEAD_LINES]
+    lead = "\n".join(lines)
+    full = [r.year for r in _scan(lead) if r.year is not None and r.day is not None]
+    if full:
+        return max(full)
+    years = [int(m.group()) for m in _BARE_YEAR.finditer(lead) if not _other_year(lead, m.start(), m.end())]
+    return max(years) if years else None
+
+
+def _other_year(text: str, start: int, end: int) -> bool:
+    return _OTHER_YEAR_BEFORE.search(text, max(0, start - 32), start) is not None \
+        or _TARGET_AFTER.match(text, end) is not None
+
+
+def _year_of(found: Sequence[tuple[int, _Raw]], text: str) -> Optional[int]:
+    """The most frequent year of `found` (where each match starts in `text`, the match), full dates
+    first, ties to the latest, targets ahead and a company's past aside."""
+    raws = [r for at, r in found if r.year is not None and not _other_year(text, at, at + r.end - r.start)]
     for tier in ([r for r in raws if r.day is not None], raws):
         if tier:
             counts = Counter(r.year for r in tier)
             top = max(counts.values())
-            return next(r.year for r in tier if counts[r.year] == top)
+            return max(year for year, count in counts.items() if count == top)
     return None
 
 
@@ -468,7 +505,7 @@ class DateWindows:
         """`infer_year` of the joined windows with the spans `blanks` (offsets in the joined string)
         replaced by spaces: only the text around each, between two `_BARRIER`s, is read again."""
         if not blanks:
-            return _year_of(self.found)
+            return _year_of([(raw.start, raw) for raw in self.found], self.joined)
         blanked = self.joined
         for start, end in blanks:
             blanked = blanked[:start] + " " * (end - start) + blanked[end:]
@@ -489,4 +526,4 @@ class DateWindows:
         for lo, hi in pieces:
             found += [(lo + raw.start, raw) for raw in _scan_uncached(blanked[lo:hi])]
         found.sort(key=lambda pair: pair[0])
-        return _year_of([raw for _, raw in found])
+        return _year_of(found, blanked)

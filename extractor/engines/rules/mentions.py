@@ -13,7 +13,7 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import NamedTuple, Optional, Sequence
 
-from extractor.normalize.dates import DateMatch, DateWindows
+from extractor.normalize.dates import DateMatch, DateWindows, lead_year
 from extractor.normalize.money import MoneyMatch, find_amounts
 from extractor.normalize.places import Gazetteer, PlaceMatch
 from extractor.normalize.relative_dates import dated_from_dateline
@@ -249,7 +249,7 @@ def _dates(text: str, published_year: Optional[int]) -> tuple[list[DateMatch], O
     found = DateWindows(text, windows, _SEP)
     # The article's year: its dateline, else the year its dates mostly state (a company "founded in
     # 2016" says nothing about when the article's events happened).
-    year = published_year or found.infer_year(_founding_years(found.joined))
+    year = published_year or lead_year(text) or found.infer_year(_founding_years(found.joined))
     return found.dates(year), year
 
 
