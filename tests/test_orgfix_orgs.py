@@ -114,6 +114,7 @@ def test_generic_nouns_and_verbs_are_no_organisations(text):
     ("由宜章县住房和城乡建设局组织实施", ["宜章县住房和城乡建设局"]),
     ("经省政府同意，由省住房和城乡建设厅牵头", ["省政府", "省住房和城乡建设厅"]),
     ("郴州市投资促进局与客商签约", ["郴州市投资促进局"]),
+    ("与力角镇大罗城村股份经济合作社签约", ["力角镇大罗城村股份经济合作社"]),
 ])
 def test_real_bureaus_and_companies_are_kept(text, expected):
     assert _names(text, zh=True) == expected
@@ -204,3 +205,16 @@ def test_a_district_that_signs_is_no_part_of_the_companys_name():
 def test_a_label_before_a_companys_name_is_no_part_of_it():
     assert [o.text for o in find_orgs("由南康区属国有企业江西南康家居产业投资集团有限公司承建", True)] == [
         "江西南康家居产业投资集团有限公司"]
+
+
+@pytest.mark.parametrize("text, zh, expected", [
+    ("Copenhagen-based Nordvik Biologics will build a biomedicine base.", False, ["Nordvik Biologics"]),
+    ("Shenzhen-based Lingxi Robotics said it would invest.", False, ["Lingxi Robotics"]),
+    ("It is carried out by the Xiapu Dongxia Tea Farmers' Cooperative.", False, ["Xiapu Dongxia Tea Farmers' Cooperative"]),
+    # not a company: a material and a plant; a clause; 该公司 again
+    ("Haiyang Co., Ltd. is preparing the Yangpu Bio-based Materials Plant, which turns waste.", False, ["Haiyang Co., Ltd."]),
+    ("恒锂科技表示，本次投资是公司基于长期战略的安排。", True, []),
+    ("齐齐哈尔市人民政府与北方电建有限公司签订投资协议，项目由该公司投资建设。", True, ["齐齐哈尔市人民政府", "北方电建有限公司"]),
+])
+def test_companies_known_by_where_they_are_based_and_cooperatives(text, zh, expected):
+    assert _names(text, zh) == expected

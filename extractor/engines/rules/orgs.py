@@ -28,7 +28,7 @@ _EN_SUFFIX = re.compile(  # no leading \b (slow): the word start is checked in _
     r"(?:(?P<co>(?:Group |Holdings? )?(?:Co\.,? ?Ltd\.?|Co\., Limited|Company Limited|Pte\.? Ltd\.?|Ltd\.?"
     rf"|Inc\.?|Corp(?:oration|\.)?|LLC|GmbH|PLC|{_FOREIGN_LEGAL}|Holdings|Group|Company|Bank|Exchange|Co\.?))"
     rf"|(?P<gov>(?:{_GOV_EN}){_OF_TAIL})"
-    r"|(?P<inst>(?:University|Institute|Academy|Association|Alliance|Federation|Chamber of Commerce)"
+    r"|(?P<inst>(?:University|Institute|Academy|Association|Alliance|Federation|Chamber of Commerce|Cooperative)"
     rf"{_OF_TAIL}))(?![\w-])")
 # The first word (or its first letters) of every alternative of _EN_SUFFIX. An alternation of plain
 # literals lets the regex engine skip ahead to its possible first letters, so searching for it
@@ -39,7 +39,7 @@ _EN_SUFFIX_TRIGGER = re.compile(by_first_letter(
     "|Limited|Plc|LLP|S.|SpA|Srl|SAS|SA|AG|AB|N.|NV|B.|BV|Oy|ASA|A/S|Sdn|Bhd"
     "|People's|Government|government|Management|Bureau|Administration|Department|Ministry|Office|Authority|Agency"
     "|administrative|management"
-    "|University|Institute|Academy|Association|Alliance|Federation|Chamber"))
+    "|University|Institute|Academy|Association|Alliance|Federation|Chamber|Cooperative"))
 _EN_WORD = re.compile(r"(?:[A-Z][\w'’.&-]*|\d[\w-]*|\([A-Z][^()]{0,30}\)|&|\+)$")
 _CONTINUES = re.compile(r" (?:[A-Z][a-z]|&)")
 _EN_CONNECT = {"and", "of", "&", "for", "the"}
@@ -85,11 +85,11 @@ _R_CONNECTOR = rf"(?:{_any_case_reversed(_EN_CONNECT)}){_R_END}"
 _NAME_BEFORE_REVERSED = re.compile(
     rf"{_R_GAP}(?:{_R_NAME_WORD})(?:(?:{_R_GAP}{_R_CONNECTOR})*{_R_GAP}(?:{_R_NAME_WORD}))*")
 _ZH_SUFFIX = re.compile(
-    r"(?P<co>(?:集团)?(?:股份|控股)?有限(?:责任)?公司|私人有限公司|集团|公司|银行|交易所|株式会社|会社)"
+    r"(?P<co>(?:集团)?(?:股份|控股)?有限(?:责任)?公司|私人有限公司|集团|公司|银行|交易所|株式会社|会社|合作社)"
     r"|(?P<gov>人民政府|管理委员会|管委会|委员会|发展改革委|发改委|经信委|工信委|商务委|国资委|住建委|科委|工信厅|政府|局|厅|办公室)"
     r"|(?P<inst>研究院|研究所|大学|学院|医院|协会|联盟|商会)")
 _ZH_SUFFIX_TRIGGER = re.compile(by_first_letter(  # the first words of _ZH_SUFFIX's alternatives
-    "集团|股份|控股|有限|私人有限公司|公司|银行|交易所|株式会社|会社"
+    "集团|股份|控股|有限|私人有限公司|公司|银行|交易所|株式会社|会社|合作社"
     "|人民政府|管理委员会|管委会|委员会|发展改革委|发改委|经信委|工信委|商务委|国资委|住建委|科委|工信厅|政府|局|厅|办公室"
     "|研究院|研究所|大学|学院|医院|协会|联盟|商会"))
 _ZH_CHARS = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9·]+$")
@@ -446,9 +446,9 @@ def _find_zh(text: str) -> list[OrgMention]:
         name = text[start:m.end()]
         if len(name) - len(m.group()) < 2 and not LEVEL_BODY.fullmatch(name) \
                 or name in _GENERIC_ZH or _GENERIC_ZH_COMPANY.fullmatch(name) or "某" in name \
-                or _ZH_THE_COMPANY.fullmatch(name) \
+                or _ZH_THE_COMPANY.search(name) or "是" in name[1:] \
                 or name.endswith("子公司") and _GENERIC_ZH_COMPANY.search(name):
-            continue  # ("在华全资子公司": what the company named next is, not a name)
+            continue  # ("在华全资子公司": what the company named next is, not a name; "本次投资是公司": a clause)
         if m.group() in _NEEDS_PLACE and (not _ADMIN_WORD.search(name) or _NOT_OFFICE.match(text, m.end() - 2)):
             continue  # "布局", "格局": 局 ends many words that are not bureaus
         out.append(OrgMention(start, m.end(), name, _kind(m)))
@@ -500,8 +500,31 @@ def find_orgs(text: str, zh: bool) -> list[OrgMention]:
     return _add_short_names(text, _find_orgs(text, zh))
 
 
+# "Copenhagen-based Nordvik Biologics will build": a company named without a legal suffix, known as
+# one by where it is based and by what it does next.
+_BASED_NAME = re.compile(r"-(?:based|headquartered) ((?:[A-Z][\w&'’-]*\s){0,3}[A-Z][\w&'’-]*)"
+                         r"(?=,|\s+(?:will|would|said|says|has|had|is|plans|planned|signed|announced|agreed)\b)")
+
+
+# ("Bio-based Materials Plant": a material, and a plant) The word before "-based" must read as a place:
+# capitalised, more than a prefix.
+_NOT_A_FIRM = re.compile(r"\b(?:Plant|Project|Base|Centre|Center|Park|Factory|Line|Facility|Hub|Materials|Products)$")
+_PLACE_WORD_BEFORE = re.compile(r"(?:^|[\s(“\"])[A-Z][a-z'’]{3,}(?:[ -][A-Z][a-z'’]+)?$")
+
+
+def _based_companies(text: str, found: list[OrgMention]) -> list[OrgMention]:
+    """`found` with the companies only `_BASED_NAME` knows, in order."""
+    if "-based " not in text and "-headquartered " not in text:
+        return found
+    spans = [(o.start, o.end) for o in found]
+    extra = [OrgMention(m.start(1), m.end(1), m.group(1), "company") for m in _BASED_NAME.finditer(text)
+             if not any(s < m.end(1) and m.start(1) < e for s, e in spans) and not _NOT_A_FIRM.search(m.group(1))
+             and _PLACE_WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())]
+    return sorted(found + extra, key=lambda o: o.start) if extra else found
+
+
 def _find_orgs(text: str, zh: bool) -> list[OrgMention]:
-    found = _find_en(text)
+    found = _based_companies(text, _find_en(text))
     if zh:
         # The English names are in order and do not overlap, so the last one starting before a
         # Chinese name's end is the only one that can overlap it.
