@@ -151,3 +151,13 @@ def test_a_park_a_company_builds_in_is_where_the_named_project_is():
 def test_a_gigafactory_and_a_fab_are_projects():
     assert names("Voltcore will build the Xinhui Sodium-ion Battery Gigafactory and the Jiangmen Power Chip Fab.") == [
         "Xinhui Sodium-ion Battery Gigafactory", "Jiangmen Power Chip Fab"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("11月18日，国家发展改革委正式批复新建桂林至贺州城际铁路可行性研究报告。", ["桂林至贺州城际铁路"]),
+    ("隰县至吉县高速公路全长98.6公里，总投资约112亿元。", ["隰县至吉县高速公路"]),
+    ("荆州至潜江高速公路项目总投资80亿元。", ["荆州至潜江高速公路项目"]),
+    ("共审批核准固定资产投资项目96个，其中等3个重大基础设施项目总投资约647亿元。", []),
+])
+def test_routes_named_by_their_ends_and_no_names_of_kinds(text, expected):
+    assert names(text, zh=True) == expected

@@ -115,6 +115,7 @@ def test_generic_nouns_and_verbs_are_no_organisations(text):
     ("经省政府同意，由省住房和城乡建设厅牵头", ["省政府", "省住房和城乡建设厅"]),
     ("郴州市投资促进局与客商签约", ["郴州市投资促进局"]),
     ("与力角镇大罗城村股份经济合作社签约", ["力角镇大罗城村股份经济合作社"]),
+    ("湖北省人民政府办公厅2月25日印发名单", ["湖北省人民政府办公厅"]),
 ])
 def test_real_bureaus_and_companies_are_kept(text, expected):
     assert _names(text, zh=True) == expected

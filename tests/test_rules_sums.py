@@ -342,3 +342,22 @@ def test_a_unit_in_the_line_before_a_table_applies_to_its_bare_numbers_and_prose
     projects = _projects(text)
     assert list(projects) == ["临沂国际陆港多式联运物流园项目"]
     assert projects["临沂国际陆港多式联运物流园项目"].amount.value == 41.2e8
+
+
+@pytest.mark.parametrize("clause", [
+    "由武汉恒驰电驱科技股份有限公司投资兴建，计划总投资约12.5亿元",
+    "由荆门高新区城市建设投资有限公司负责实施，中建三局集团有限公司承建，项目投资12.5亿元",
+    "是今年生态环保类的重点项目之一，由芜湖生态公司负责实施，计划总投资12.5亿元",
+])
+def test_a_chinese_sum_after_another_builder_verb_a_second_builder_or_one_of_the_key_projects(clause):
+    text = f"2026年荆门开工\n\n2026年3月18日，荆门市掇刀区新能源汽车电驱动系统生产基地项目开工，{clause}。"
+    [p] = _projects(text).values()
+    assert p.amount.value == 12.5e8
+
+
+@pytest.mark.parametrize("text", [
+    "2026年贵州\n\n2026年5月8日，省发改委批复剑河至榕江高速公路。南与总投资86亿元的榕江至从江高速公路相连，后者已于2022年12月建成通车。",
+    "Nantong plant\n\nNANTONG, Sept 15, 2026 -- U.S. rival Calloway Materials Inc opened a $300 million Tianjin Electronic Chemicals Plant in 2022.",
+])
+def test_a_road_open_to_traffic_or_a_plant_opened_years_ago_is_no_record(text):
+    assert "榕江至从江高速公路" not in _projects(text) and "Tianjin Electronic Chemicals Plant" not in _projects(text)

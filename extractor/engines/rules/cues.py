@@ -286,14 +286,14 @@ _ROLE_AFTER = [
                                     r"(?:is )?preparing|constructs?|(?:is )?constructing|carry out|carries out|is responsible for|"
                                     r"(?<=will )develop|(?<=is )developing|"  # (not "which develops software")
                                     r"is the (?:project(?:'s)? )?(?:builder|developer|contractor|operator|owner)"
-                                    r"|is undertaking|(?:will |is to )?act as (?:the )?(?:project(?:'s)? )?"
+                                    r"|is undertaking|is to (?:build|develop|construct)|(?:will |is to )?act as (?:the )?(?:project(?:'s)? )?"
                                     r"(?:owner|developer|builder|general contractor|contractor|operator)"
                                     r"|(?:been |has been |was |is |will be )?(?:lined up|appointed|selected|chosen|named|hired)"
                                     r" as (?:the )?(?:project's )?(?:general |EPC |main )?(?:contractor|builder|developer|operator)"
                                     r"|will invest in and build)\b"
                                     # (also past a short name it is given and where: "X公司（以下简称“Y”）将在Z区建设")
                                     r"|^(?:（以下简称[^）]{1,16}）)?(?:将|拟|计划)?(?:在[^，。；,;]{1,20}?)?"
-                                    r"(?:负责|牵头)?(?:承建|投资建设|建设|实施|负责实施|运营|开发)"
+                                    r"(?:负责|牵头)?(?:承建|投资建设|投资兴建|兴建|建设|实施|负责实施|运营|开发)"
                                     # ("X申报的Y项目": the unit that put the project forward; "投资3.2亿元建设X": builds it)
                                     r"|^(?:申报|作为(?:项目业主|项目法人|建设单位|实施主体|建设主体))"
                                     rf"|^(?:将|计划|拟)?投资{_ZH_SUM}建设")),

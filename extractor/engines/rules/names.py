@@ -95,6 +95,7 @@ _ZH_NOT_NAME = re.compile(r"[亿万]元|以上|以下|季度|多地|部分|[0-9]
 # A name ending in a word for many places, fields or kinds of projects counts projects, it names none:
 # "西部地区项目", "各类项目", "交通领域项目", "重点项目", "相关工程".
 _ZH_COLLECTIVE_END = re.compile(r"(?:地区|区域|领域|行业|方面|类|重点|重大|相关|其他|其它)(?:项目|工程)$"
+                                r"|^(?:基础设施|固定资产投资|产业|民生|社会事业|工业|交通|水利|能源|城建|新基建|企业投资|政府投资)(?:项目|工程)$"
                                 r"|^[\u4e00-\u9fff]{0,3}建设(?:项目|工程)$")  # "投资建设项目": no particular one
 # A company's name glued to its project's name ("X锂业有限公司盐湖提锂二期项目"): the name starts
 # after the company's legal suffix, when what is left is a name on its own.
@@ -635,8 +636,8 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
     quote_ends = [offset + m.end() for m in quotes]
     title_starts = [t.start for t in found]
     title_ends = [t.end for t in found]
-    extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) + _zh_built(text, offset) if zh
-                                     else _described_names(text, offset))
+    extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) + _zh_built(text, offset) + _zh_routes(text, offset)
+                                     if zh else _described_names(text, offset))
     for m in headings:  # a bold subheading is read as plain text: a heading may still name a project
         extra += _np(m.group(4), offset + m.start(4), zh)
     extra_end = -1  # the furthest end of the names kept from `extra`, which all start before `n`
@@ -652,6 +653,34 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
         found.append(n)
         extra_end = max(extra_end, n.end)
     return _without_retellings(sorted(map(partial(_with_phase_before, text, offset), found), key=lambda n: n.start))
+
+
+# A road, railway or line named by its ends, without 项目 or 工程: "桂林至贺州城际铁路", "隰县至吉县高速公路".
+# (With 项目 after it, the name is read as any other.) Found from 至, a literal the search skips to.
+_ZH_ROUTE = re.compile(r"至([\u4e00-\u9fff]{1,6}?)(城际铁路|高速铁路|铁路|高速公路|一级公路|快速路|输电线路|输气管道)"
+                       r"(?![\u4e00-\u9fff]{0,4}(?:项目|工程))")
+
+
+def _zh_routes(text: str, offset: int) -> list[NameMention]:
+    """Routes named by their two ends (see _ZH_ROUTE): a weak name (kept when a sum or a builder ties
+    it). The first end is the run of two to six characters before 至, after the last cut word."""
+    out = []
+    for m in _ZH_ROUTE.finditer(text):
+        lo = max(0, m.start() - 8)
+        run = _ZH_RUN_BEFORE.search(text, lo, m.start())
+        if run is None:
+            continue
+        before = run.group()
+        cut = _ZH_UNQUOTED_CUT.match(before)
+        first = before[cut.end():] if cut else before
+        first = first[2:] if first.startswith(("新建", "扩建", "续建", "改建")) else first  # (what is done to it)
+        if 2 <= len(first) <= 6:
+            start = m.start() - len(first)
+            out.append(NameMention(offset + start, offset + m.end(), text[start:m.end()], "zh", True))
+    return out
+
+
+_ZH_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
 
 
 # "Phase II of the X Project": the phase is part of the name (Phase II and Phase III are two records).

@@ -86,7 +86,7 @@ _NAME_BEFORE_REVERSED = re.compile(
     rf"{_R_GAP}(?:{_R_NAME_WORD})(?:(?:{_R_GAP}{_R_CONNECTOR})*{_R_GAP}(?:{_R_NAME_WORD}))*")
 _ZH_SUFFIX = re.compile(
     r"(?P<co>(?:集团)?(?:股份|控股)?有限(?:责任)?公司|私人有限公司|集团|公司|银行|交易所|株式会社|会社|合作社)"
-    r"|(?P<gov>人民政府|管理委员会|管委会|委员会|发展改革委|发改委|经信委|工信委|商务委|国资委|住建委|科委|工信厅|政府|局|厅|办公室)"
+    r"|(?P<gov>人民政府办公厅|政府办公厅|人民政府|管理委员会|管委会|委员会|发展改革委|发改委|经信委|工信委|商务委|国资委|住建委|科委|工信厅|政府|局|厅|办公室)"
     r"|(?P<inst>研究院|研究所|大学|学院|医院|协会|联盟|商会)")
 _ZH_SUFFIX_TRIGGER = re.compile(by_first_letter(  # the first words of _ZH_SUFFIX's alternatives
     "集团|股份|控股|有限|私人有限公司|公司|银行|交易所|株式会社|会社|合作社"

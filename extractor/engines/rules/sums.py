@@ -117,13 +117,13 @@ OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:full |commercial |no
                        r"|(?<!\bbe )(?<!\bbeing )\bcompleted in (?:19|20)\d\d\b"
                        r"|\b(?:was|were|had been) (?:completed|finished|opened) (?:last|the previous) year\b"
                        # ("completed the X wind farm ... back in 2018", "opened to traffic in June 2022")
-                       r"|(?<!\bbe )(?<!\bbeen )\bcompleted (?:the|its|a|an)\b[^.;]{0,80}?\b(?:back )?in (?:19|20)\d\d\b"
+                       r"|(?<!\bbe )(?<!\bbeen )\b(?:completed|opened|commissioned) (?:the|its|a|an)\b[^.;]{0,80}?\b(?:back )?in (?:19|20)\d\d\b"
                        r"|\bopened to (?:traffic|the public)\b"
                        # (or one that will not be built: terminated, cancelled)
                        r"|\b(?:has been|have been|was|were|will be) (?:terminated|cancelled|canceled|scrapped|suspended|shelved)\b"
                        r"|\b(?:has|have|had) (?:shelved|scrapped|cancelled|canceled|terminated|suspended)\b"
                        r"|终止(?:实施|建设)|不再实施|取消(?:实施|建设)"
-                       r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:建成)?(?:投产|投入运营|投入使用|投运|投用)"
+                       r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:建成)?(?:投产|投入运营|投入使用|投运|投用|通车)"
                        r"|已(?:经)?(?:于[^，。；,;]{1,12}?)?(?:全容量|全部)?并网"
                        r"|(?:19|20)\d\d年[^，。；,;]{0,6}?(?:建成投产|建成投运|建成|投产|投运|投用|竣工|通车)的"
                        r"|(?:去年|前年|上年)[^，。；,;]{0,6}?(?:建成投产|建成通车|建成|竣工|投产|投用|通车)")  # "2019年建成投产的X项目"
