@@ -161,3 +161,11 @@ def test_a_gigafactory_and_a_fab_are_projects():
 ])
 def test_routes_named_by_their_ends_and_no_names_of_kinds(text, expected):
     assert names(text, zh=True) == expected
+
+
+def test_a_described_project_after_an_opening_phrase_is_named_and_an_apposition_is_not():
+    text = ("In Suining, a city that brands itself a battery hub, a lithium battery recycling plant will be built by "
+            "Zhejiang Qiantang Co., Ltd. at a cost of 1.2 billion yuan. The Maoyan River Reservoir, a flood control "
+            "and water supply project, will cost 12 billion yuan. Officials will track it through a \"one project, "
+            "one team\" mechanism.")
+    assert names(text) == ["lithium battery recycling plant", "Maoyan River Reservoir"]

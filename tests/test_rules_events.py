@@ -345,3 +345,11 @@ def test_the_body_that_issued_the_list_told_after_it_is_the_lists_government():
     [p] = projects_in(text).values()
     assert ("Ningxia Hui Autonomous Region Development and Reform Commission", "government") in \
         [(o.name, o.role.value) for o in p.organizations]
+
+
+def test_the_day_a_reporter_was_told_gives_way_to_the_day_a_project_was_approved():
+    from tests.rules_helpers import projects_in
+    text = ("国家发展改革委批复项目\n\n记者2026年11月25日从国家发展改革委获悉，近期，国家发展改革委先后批复银川河东国际机场三期扩建工程"
+            "等3个项目。\n\n11月20日，银川河东国际机场三期扩建工程可行性研究报告获国家发展改革委批复，总投资约96.8亿元。")
+    [p] = projects_in(text).values()
+    assert p.date == "2026-11-20"

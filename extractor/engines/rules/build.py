@@ -188,11 +188,15 @@ class Builder:
     def _date(self, cand: Candidate, event: Optional[Event]):
         # (The linker works out each sentence's date once per document.)
         sentences = self.m.sentences
+        told = None  # "记者25日获悉，…批复X": when it was told, unless a sentence says when it was done
         for group in (cand.sentences, cand.linked):
             for i in group:
                 d = self.linker.sentence_date(sentences[i])
-                if d is not None:
+                if d is not None and not self.linker.only_told_when(sentences[i]):
                     return d
+                told = told or d
+        if told is not None:
+            return told
         para = self.m.paragraphs[cand.paragraph]
         d = self.linker.paragraph_date(para, cand.name.start)
         if event is not None and event.date is not None and para.sentences \

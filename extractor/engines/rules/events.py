@@ -232,9 +232,15 @@ class EventTracking:
                 continue  # "hopes will be added to the 2027 list", "reported revenue of 16.7 billion yuan in 2025"
             if best is None or _date_rank(self.text, d) > _date_rank(self.text, best):
                 best = d
+        if best is None and told is not None:
+            self._told_dates.add(sent.start)
         best = best or told
         self._sentence_dates[sent.start] = best
         return best
+
+    def only_told_when(self, sent: Sentence) -> bool:
+        """The sentence's date says when it was told, not done ("记者25日从国家发展改革委获悉")."""
+        return sent.start in self._told_dates
 
     def paragraph_date(self, para: Paragraph, before: int):
         """The date a paragraph opens with ("On March 18th, ..."), for its later sentences."""

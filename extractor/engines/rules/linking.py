@@ -106,6 +106,7 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         self.event_at: dict[int, Optional[Event]] = {}  # event in force at each skipped (table) paragraph
         self._named: dict[tuple[int, int], tuple[bool, Optional[OrgMention]]] = {}  # this sentence's clauses
         self._sentence_dates: dict[int, Optional[DateMatch]] = {}  # by sentence start
+        self._told_dates: set[int] = set()  # sentences whose date is only when something was told
         self._name_words: dict[Candidate, frozenset[str]] = {}  # the words of each project's name
         self._at = _BySentence(mentions)
         # A signing told without its project (sentence index, the governments, the companies' names)

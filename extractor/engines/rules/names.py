@@ -363,8 +363,9 @@ def _after_location_cue(text: str, start: int) -> bool:
 def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) -> bool:
     if inner.isascii() and len(inner.split()) < 2:
         return False  # the cheapest test first: on ASCII text each test before the head word rejects
-    if inner.isascii() and inner.islower() and not _CLAUSE_WORDS.isdisjoint(inner.split()):
-        return False  # 'would "treat every signed project as a key project"': words quoted, not a title
+    if inner.isascii() and inner.islower() and ("," in inner or not _CLAUSE_WORDS.isdisjoint(inner.split())):
+        return False  # 'would "treat every signed project as a key project"', a "one project, one team"
+        # mechanism: words quoted, not a title
     if inner.islower() and _AS_A_BEFORE.search(text, max(0, quote_start - 12), quote_start):
         return False  # 'described the X Project as a "newly introduced manufacturing project"': a phrase
     words = _ascii_words(inner)

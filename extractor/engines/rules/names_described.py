@@ -35,6 +35,12 @@ _NOT_DESCRIBING = frozenset(
 _MONEY_WORD = re.compile(r"\$|-(?:yuan|million|billion|dollar|euro)")
 
 
+# A phrase that opens a sentence before its subject: "In Suining,", "Meanwhile,".
+_OPENING_PHRASE = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|At|Meanwhile|Elsewhere|Separately|Nearby|Further (?:north|south|east|west)"
+                             r"|In addition|Also)(?: [^,.;\n]{1,40})?(?:, (?:a|an|the) [a-z][^,.;\n]{0,60})?$")
+# (an opening place may have its own description: "In Suining, a city that brands itself ..., a plant")
+
+
 def _article_before(text: str, space: int) -> Optional[int]:
     """Start of the article ("a", "an", "the") that opens one to five describing words ending at the
     `space` before a facility noun; None when there is none."""
@@ -59,8 +65,9 @@ def described_spans(text: str) -> list[tuple[int, int]]:
         article = _article_before(text, head.start() - 1)
         if article is None:
             continue
-        if text[max(0, article - 2):article] == ", ":
+        if text[max(0, article - 2):article] == ", " and not _OPENING_PHRASE.search(text, max(0, article - 140), article - 2):
             continue  # "the X Project, a 200-megawatt solar farm": an apposition describes a named project
+            # (not after an opening phrase: "In Suining, a lithium battery recycling plant will be built")
         if LOCATION_CUE_BEFORE.search(text, max(0, article - 30), article):
             continue  # "a yard next to the railway container terminal": where it is, not what is built
         start, end = text.index(" ", article) + 1, head.end()
