@@ -273,6 +273,12 @@ _ROLE_BEFORE = [
 # A Chinese sum between 投资 and 建设 ("投资3.2亿元建设"): the one who invests it builds.
 _ZH_SUM = r"约?[0-9.]+[亿万]*(?:美元|元)?"
 _ROLE_AFTER = [
+    # ("is investing 12.5 billion yuan to construct the X Project", "began work on the X": it builds it)
+    (OrgRole.undertaker, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is|has|have|would)?\s*"
+                                    r"(?:invest|investing|spend|spending|put|putting)\b(?:[^.;]|\.(?=\d)){0,60}?"
+                                    r"\bto (?:build|construct|develop|carry out) the [A-Z]"  # (the project named: not "a line")
+                                    r"|^\s*(?:began|begun|started|has started|broke ground on|kicked off) (?:work|construction) on\b"
+                                    r"|^\s*(?:started building|broke ground on)\b")),
     (OrgRole.investor, re.compile(r"^(?:,?\s*which\s+)?\s*(?:will|plans? to|is to|intends? to|would|has|have)\s+"
                                   r"(?:invest(?! in and (?:build|construct))|spend|(?:has |have )?committed to invest(?:ing)?"
                                   r"|put\s+(?:about\s+|some\s+|nearly\s+)?(?:US\$|HK\$|\$|RMB|¥|\d))"

@@ -328,9 +328,12 @@ def _subject_end(clause_text: str, invest: Optional[re.Match], build: Optional[r
 
 
 def _verb_role(invest: Optional[re.Match], build: Optional[re.Match]) -> Optional[OrgRole]:
-    """investor or undertaker, from whichever verb comes first: "will invest" / "将在...建设"."""
+    """investor or undertaker, from whichever verb comes first: "will invest" / "将在...建设"; one who
+    invests to build the project named builds it ("will invest 2 billion yuan to build the X Base")."""
     if invest and (not build or invest.start() < build.start()):
-        return OrgRole.investor
+        invests_to_build = build is not None and build.string[build.start() - 3:build.start()] == "to " \
+            and build.string.startswith(" the ", build.end()) and build.string[build.end() + 5:build.end() + 6].isupper()
+        return OrgRole.undertaker if invests_to_build else OrgRole.investor
     return OrgRole.undertaker if build else None
 
 
