@@ -196,8 +196,12 @@ def _place_within(quote: str, level: str, value: Optional[str], value_zh: Option
     return any(same_place(parent(c), value) for c in candidates)
 
 
+# A day counted from another date the record also cites: "two days later", "the next day", 次日.
+_COUNTED_DAY = re.compile(r"\b(?:\w+ days?|a day|a week) later\b|\bthe (?:next|following) day\b|次日|翌日", re.I)
+
+
 def _date_held(date: str, quote: str) -> bool:
-    if date[:4] in quote:
+    if date[:4] in quote or _COUNTED_DAY.search(quote):
         return True
     if len(date) < 7:
         return False

@@ -157,3 +157,14 @@ def seed_text():
 ])
 def test_the_year_an_article_is_about(text, year):
     assert infer_year(text) == year
+
+
+@pytest.mark.parametrize("text, year", [
+    ("标题\n\n记者 王明\n\n风光大省甘肃正在补链。\n\n3月18日，甘肃省发展和改革委员会印发《2026年省列重大项目名单》。"
+     "2025年全省实现产值800亿元。2025年公司实现营业收入50亿元。", 2026),  # the fourth line is the lead's too
+    ("Plant\n\nBy A Writer\n\nNANTONG, Sept 15 (Reuters) - It broke ground on Tuesday, the biggest such deal so far in 2026.\n\n"
+     "Lines are due to start trial runs in the second half of 2027, and it will be fully operational in 2028.", 2026),
+    ("项目\n\n记者\n\n沈建国告诉记者。\n\n该项目计划今年6月开工、2027年全面达产。早在2019年公司已建成一期。", 2019),
+])
+def test_targets_ahead_are_not_the_articles_year(text, year):
+    assert infer_year(text) == year

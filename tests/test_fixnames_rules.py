@@ -169,3 +169,12 @@ def test_a_described_project_after_an_opening_phrase_is_named_and_an_apposition_
             "and water supply project, will cost 12 billion yuan. Officials will track it through a \"one project, "
             "one team\" mechanism.")
     assert names(text) == ["lithium battery recycling plant", "Maoyan River Reservoir"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Among the largest items is the Aksu-Kuqa intercity railway, a 268-km line.", ["Aksu-Kuqa intercity railway"]),
+    ("It approved the Ruoqiang-Minfeng 750-kilovolt transmission line.", ["Ruoqiang-Minfeng 750-kilovolt transmission line"]),
+    ("It sits on a plot beside the Wuhai-Maqin expressway.", []),  # where something is, not what is built
+])
+def test_english_routes_named_by_their_ends(text, expected):
+    assert names(text) == expected

@@ -283,3 +283,9 @@ def test_a_place_spelt_another_way_in_its_quote_is_stated():
     from evals.metrics import _place_within
     assert _place_within("Hangjin Banner", "district", "Hanggin", "杭锦旗")
     assert not _place_within("Ordos", "district", "Hanggin", "杭锦旗")
+
+
+def test_a_day_counted_from_another_date_is_held_by_its_phrase():
+    from evals.metrics import _date_held
+    assert _date_held("2026-11-14", "two days later") and _date_held("2026-11-13", "次日")
+    assert not _date_held("2026-11-14", "later this year")

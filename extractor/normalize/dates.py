@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -426,11 +427,13 @@ def body_year(text: str) -> Optional[int]:
 # 2016", "since 2019"), by the words before or after it: not the year an article is about.
 _OTHER_YEAR_BEFORE = re.compile(r"(?:\b(?:by|until|before|through|ahead of|since|founded in|established in|set up in"
                                 r"|expected in|scheduled for|targeted for|due in)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?"
-                                r"|\b(?:will|expected|scheduled|slated|due|set to|targeted|aims?|plans?)\b[^.;,\n]{0,30}"
+                                r"|\b(?:will|expected|scheduled|slated|due|set to|targeted|aims?|plans?|once)\b[^.;,\n]{0,48}"
                                 r"|(?:预计|计划|力争|争取|目标|有望|将于|拟于|确保|到|至|成立于|始建于|创办于|自)[^，。；\s]{0,3})$", re.I)
-_TARGET_AFTER = re.compile(r"年?(?:底前|年底前|以前|之前|前(?:建成|完成|投产|并网))")
+_TARGET_AFTER = re.compile(r"年?(?:底前|年底前|以前|之前|前(?:建成|完成|投产|并网))"
+                           r"|年(?:底|内)?(?:全面)?(?:实现|建成|达产|量产|完工|投产)")  # ("在2027年实现量产"; see _DONE_BEFORE)
+_DONE_BEFORE = re.compile(r"(?:已|已于|已经|于|早在)$")  # "已于2019年建成投产": done, not a target
 _BARE_YEAR = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d%]|[.,]\d)")
-_LEAD_LINES = 3  # the title, and the first paragraphs: a dateline, a byline, the lead
+_LEAD_LINES = 4  # the title, and the first paragraphs: a dateline, a byline, the lead
 
 
 def lead_year(text: str) -> Optional[int]:
@@ -448,8 +451,8 @@ def lead_year(text: str) -> Optional[int]:
 
 
 def _other_year(text: str, start: int, end: int) -> bool:
-    return _OTHER_YEAR_BEFORE.search(text, max(0, start - 32), start) is not None \
-        or _TARGET_AFTER.match(text, end) is not None
+    return _OTHER_YEAR_BEFORE.search(text, max(0, start - 64), start) is not None \
+        or _TARGET_AFTER.match(text, end) is not None and _DONE_BEFORE.search(text, max(0, start - 3), start) is None
 
 
 def _year_of(found: Sequence[tuple[int, _Raw]], text: str) -> Optional[int]:
@@ -505,7 +508,7 @@ class DateWindows:
         """`infer_year` of the joined windows with the spans `blanks` (offsets in the joined string)
         replaced by spaces: only the text around each, between two `_BARRIER`s, is read again."""
         if not blanks:
-            return _year_of([(raw.start, raw) for raw in self.found], self.joined)
+            return _year_of([(self._in_text(raw.start), raw) for raw in self.found], self.text)
         blanked = self.joined
         for start, end in blanks:
             blanked = blanked[:start] + " " * (end - start) + blanked[end:]
@@ -526,4 +529,10 @@ class DateWindows:
         for lo, hi in pieces:
             found += [(lo + raw.start, raw) for raw in _scan_uncached(blanked[lo:hi])]
         found.sort(key=lambda pair: pair[0])
-        return _year_of(found, blanked)
+        # (the words around each year are read in the text itself: a window may open after "due to")
+        return _year_of([(self._in_text(at), raw) for at, raw in found], self.text)
+
+    def _in_text(self, pos: int) -> int:
+        """Where the character at `pos` of the joined windows is in the text."""
+        k = bisect_right(self.offsets, pos) - 1
+        return self.windows[k][0] + pos - self.offsets[k]

@@ -637,8 +637,9 @@ def find_names(text: str, offset: int = 0, zh: bool = False) -> list[NameMention
     quote_ends = [offset + m.end() for m in quotes]
     title_starts = [t.start for t in found]
     title_ends = [t.end for t in found]
-    extra = _np(text, offset, zh) + (_zh_unquoted(text, offset) + _zh_built(text, offset) + _zh_routes(text, offset)
-                                     if zh else _described_names(text, offset))
+    extra = _np(text, offset, zh) + _en_routes(text, offset) + (
+        _zh_unquoted(text, offset) + _zh_built(text, offset) + _zh_routes(text, offset) if zh
+        else _described_names(text, offset))
     for m in headings:  # a bold subheading is read as plain text: a heading may still name a project
         extra += _np(m.group(4), offset + m.start(4), zh)
     extra_end = -1  # the furthest end of the names kept from `extra`, which all start before `n`
@@ -682,6 +683,24 @@ def _zh_routes(text: str, offset: int) -> list[NameMention]:
 
 
 _ZH_RUN_BEFORE = re.compile(r"[\u4e00-\u9fff]+$")
+# The same in English news, which writes the kind in lower case: "the Aksu-Kuqa intercity railway", "the
+# Ruoqiang-Minfeng 750-kilovolt transmission line". (Found from the hyphen between two capitalised ends.)
+_EN_ROUTE = re.compile(r"(?<![\w-])([A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)+)((?: [\d,.]+-(?:kilovolt|kV))? (?:intercity railway"
+                       r"|high-speed railway|railway|rail line|expressway|highway|transmission line|gas pipeline|pipeline"
+                       r"|waterway|canal))\b(?! (?:[A-Z]|project|company|group|station))")
+
+
+def _en_routes(text: str, offset: int) -> list[NameMention]:
+    """Routes named by their two ends in English (see _EN_ROUTE): weak names."""
+    if "-" not in text:
+        return []
+    return [NameMention(offset + m.start(), offset + m.end(), m.group(), "np", True) for m in _EN_ROUTE.finditer(text)
+            if not _after_location_cue(text, _start_of_article(text, m.start()))]  # (not "beside the X expressway")
+
+
+def _start_of_article(text: str, start: int) -> int:
+    """Where "the " before `start` begins, if it is there."""
+    return start - 4 if text.endswith(("the ", "The "), 0, start) else start
 
 
 # "Phase II of the X Project": the phase is part of the name (Phase II and Phase III are two records).
