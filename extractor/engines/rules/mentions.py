@@ -56,6 +56,8 @@ _ORIGIN_BEFORE = re.compile(r"(?:headquartered|based|registered|founded)\s+in\s+
 _DISTANCE_BEFORE = re.compile(r"(?:km|kilomet(?:er|re)s|miles)\s+(?:(?:north|south|east|west)\w*\s+)?(?:of|from)\s+$")
 
 
+_LIST_JOIN = re.compile(r",? and |, |、|和|及")
+_MARKET_BEFORE = re.compile(r"\b(?:as far (?:away )?as|exported to|shipped to|sold (?:in|to)|markets? in|customers in)\s+$")
 _SOURCE_BEFORE = re.compile(r"\bfrom (?:the )?(?:neighbou?ring |nearby )?$")
 _SIGNED_THERE = re.compile(r"(?:正式|成功|集中)?(?:签订|签约|签署)")
 _FIRM_AFTER_EN = re.compile(r"\s(?:company|firm|group|investor|developer|conglomerate|maker|manufacturer|supplier)\b")
@@ -66,13 +68,16 @@ def _places_where(text: str, found: list) -> list:
     """The place mentions that can say where a project is: not landmarks ("Tianfu Square"), nor where a
     company comes from ("headquartered in", 来自江苏常州: the places right after the first too), nor the
     point a distance is measured from."""
-    out, origin_end = [], -1
+    out, origin_end, other_end = [], -1, -1
     for p in found:
         if p.start == origin_end or _elsewhere(text, p):
             origin_end = p.end
             continue
-        if not _not_where(text, p):
-            out.append(p)
+        if other_end >= 0 and _LIST_JOIN.fullmatch(text, other_end, p.start) or _not_where(text, p):
+            other_end = p.end  # ("as far away as Guangzhou and Shanghai": the places listed with it too)
+            continue
+        other_end = -1
+        out.append(p)
     return out
 
 
@@ -96,6 +101,8 @@ def _not_where(text: str, p) -> bool:
             return True  # "some 100 km southwest of Beijing"
         if before.endswith(("from ", "from the ", "neighbouring ", "neighboring ")) and _SOURCE_BEFORE.search(before):
             return True  # "phosphate supplies from the neighbouring Inner Mongolia region"
+        if before.endswith(("as ", "to ", "in ")) and _MARKET_BEFORE.search(before):
+            return True  # "sold in supermarkets as far away as Guangzhou": where goods go
         return before.endswith(("the ", "The ")) and _FIRM_AFTER_EN.match(text, p.end) is not None  # "the Beijing company"
     if last == "家":
         return _FIRM_AFTER.match(text, p.end) is not None  # "一家上海企业"

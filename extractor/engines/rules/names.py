@@ -91,7 +91,7 @@ _ZH_UNQUOTED_CUT = re.compile(rf".*(?={first_characters(_ZH_CUT_WORDS)})(?:{_ZH_
 _ZH_BUILT_END = re.compile(r"(?:站|中心|基地|园|园区|厂|线|网|网络|管网|库|仓|场|港|港区|码头|楼|馆|桥|路|隧道|"
                            r"系统|平台|设施|装置|车间|综合体|小区|片区|示范区)$")
 _NAME_LABEL = re.compile(r"(?:项目名称|名称)\s*[：:]\s*$")  # "项目名称：X项目" names a project outright
-_ZH_NOT_NAME = re.compile(r"[亿万]元|以上|以下|季度|多地|部分|[0-9]{4}年")
+_ZH_NOT_NAME = re.compile(r"[亿万]元|以上|以下|季度|多地|部分|[0-9]{4}年|[0-9]{1,2}月份|我们|这是")
 # A name ending in a word for many places, fields or kinds of projects counts projects, it names none:
 # "西部地区项目", "各类项目", "交通领域项目", "重点项目", "相关工程".
 _ZH_COLLECTIVE_END = re.compile(r"(?:地区|区域|领域|行业|方面|类|重点|重大|相关|其他|其它)(?:项目|工程)$"
@@ -299,7 +299,8 @@ def _quoted(text: str, offset: int, quotes: list[re.Match]) -> list[NameMention]
                 raw = inner = agreement.group(1)
             elif not _ZH_HEADS.search(inner) or _DOCUMENT_WORDS.search(inner):
                 continue
-        if not _quoted_is_project(inner, text, m.start(), m.end()) or _is_speech(raw, inner):
+        if not _quoted_is_project(inner, text, m.start(), m.end()) or _is_speech(raw, inner) \
+                or raw.rstrip()[-1:] in ",.!?" and _SAID_AFTER.match(text, m.end()):
             continue
         if _after_location_cue(text, m.start()) or _quoted_is_venue(text, m, inner) \
                 or _ZH_ATTRIBUTE_AFTER.match(text, m.end()):
@@ -320,10 +321,14 @@ def _is_bold_heading(text: str, m: re.Match) -> bool:
     return not before.strip(" \t#") and not after.strip(" \t:：")
 
 
+# '"Every city wants a gigafactory," said an analyst': a quote the text attributes to a speaker.
+_SAID_AFTER = re.compile(r"\s*(?:said|says|added|noted|told)\b")
+
+
 def _is_speech(raw: str, inner: str) -> bool:
     """A quoted English span that reads as a clause (see _FINITE_VERBS): said, not named."""
     if _CJK.search(inner):  # Chinese titles in “...” end with their head word (_ZH_HEADS); a clause has commas
-        return "，" in inner or "。" in inner
+        return "，" in inner or "。" in inner or "我们" in inner or inner.startswith("这是")  # (or speaks)
     # Lower-case words only: a capitalised "Can" or "May" may be part of a title ("Can Tho Bridge").
     words = _WORD.findall(inner)
     if not _FINITE_VERBS.isdisjoint(words):

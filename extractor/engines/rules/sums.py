@@ -114,7 +114,7 @@ OPERATING = re.compile(r"\b(?:has|have|had) been (?:in )?(?:full |commercial |no
                        r"|\b(?:went|came|was put|were put|completed and put) into (?:production|operation|service)\b"
                        r"|\bin (?:production|operation|service) since\b"
                        r"|\b(?:was|were|has been|had been) (?:fully )?(?:connected|hooked up) to the grid\b"
-                       r"|(?<!\bbe )(?<!\bbeing )\bcompleted in (?:19|20)\d\d\b"
+                       r"|(?<!\bbe )(?<!\bbeing )(?<!\bonce )(?<!\bonce fully )\bcompleted in (?:19|20)\d\d\b"
                        r"|\b(?:was|were|had been) (?:completed|finished|opened) (?:last|the previous) year\b"
                        # ("completed the X wind farm ... back in 2018", "opened to traffic in June 2022")
                        r"|(?<!\bbe )(?<!\bbeen )\b(?:completed|opened|commissioned) (?:the|its|a|an)\b[^.;]{0,80}?\b(?:back )?in (?:19|20)\d\d\b"
