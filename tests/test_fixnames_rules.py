@@ -178,3 +178,11 @@ def test_a_described_project_after_an_opening_phrase_is_named_and_an_apposition_
 ])
 def test_english_routes_named_by_their_ends(text, expected):
     assert names(text) == expected
+
+
+def test_short_quoted_slogans_name_nothing_and_a_fab_of_its_company_is_named():
+    assert names("王书记强调，招商引资是“一把手工程”，要把签约项目当作“自己的项目”来推进。", zh=True) == []
+    text = ("In Huangpu District, the 12-inch Analog and Power Chip Fab of Canton Silicon Semiconductor Co., Ltd. "
+            "is the largest project.")
+    assert names(text) == ["12-inch Analog and Power Chip Fab"]
+    assert [o.text for o in find_orgs(text, False)] == ["Canton Silicon Semiconductor Co., Ltd."]

@@ -116,6 +116,7 @@ def test_generic_nouns_and_verbs_are_no_organisations(text):
     ("郴州市投资促进局与客商签约", ["郴州市投资促进局"]),
     ("与力角镇大罗城村股份经济合作社签约", ["力角镇大罗城村股份经济合作社"]),
     ("湖北省人民政府办公厅2月25日印发名单", ["湖北省人民政府办公厅"]),
+    ("签约的项目中，投资最大的当属上海云启数据科技有限公司。", ["上海云启数据科技有限公司"]),
 ])
 def test_real_bureaus_and_companies_are_kept(text, expected):
     assert _names(text, zh=True) == expected

@@ -303,3 +303,11 @@ def test_a_province_before_xiangcun_stays():
 def test_a_bare_name_after_its_lower_case_county_is_that_county():
     found = Gazetteer.load().find("Luliang county, Qujing, Yunnan. The Luliang smelter restarts.")
     assert [m.candidates[0].province_en for m in found if m.text == "Luliang"] == ["Yunnan"]
+
+
+def test_a_neighbour_and_a_market_place_nothing():
+    from extractor.engines.rules.mentions import _places_where
+    text = ("Jiashan county, which borders Shanghai's Qingpu district, landed a plant. Its pork is sold in "
+            "supermarkets as far away as Guangzhou and Shanghai.")
+    kept = [p.text for p in _places_where(text, Gazetteer.load().find(text))]
+    assert kept == ["Jiashan county"]

@@ -469,3 +469,10 @@ def test_the_companys_own_earlier_project_is_not_one_it_signs_for():
             "该公司盐湖提锂二期项目已于2022年建成投产，投资12亿元。")
     projects = _projects(text)
     assert "青海察尔汗锂业有限公司" not in {o.name for p in projects.values() for o in p.organizations if o.role.value == "investor"}
+
+
+def test_the_project_unit_named_right_before_the_company_builds():
+    text = ("2025年芜湖批复\n\n2025年6月12日，芜湖市发展和改革委员会批复芜湖市第二人民医院二期工程，总投资5.84亿元，"
+            "项目单位芜湖市第二人民医院负责项目建设实施。")
+    [p] = _projects(text).values()
+    assert ("芜湖市第二人民医院", "undertaker") in parties(p)

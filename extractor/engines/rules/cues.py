@@ -258,6 +258,7 @@ _ROLE_BEFORE = [
     (OrgRole.signer, re.compile(r"(?:signed\s+(?:by|with)|agreement\s+with|contract\s+with)\s+(?:the\s+)?$"),
      ("by", "with", "the")),
     (OrgRole.undertaker, re.compile(r"由$"), ("由",)),
+    (OrgRole.undertaker, re.compile(r"(?:项目单位|建设单位|实施单位)$"), ("位",)),  # "项目单位X负责项目建设"
     (OrgRole.undertaker, re.compile(r"(?:建设单位|承建单位|实施单位|业主单位|项目业主|责任单位|承建方|建设方|"
                                     r"[Uu]ndertaker|[Dd]eveloper|[Bb]uilder|[Cc]ontractor)\s*[：:]\s*$"), ("：", ":")),
     (OrgRole.investor, re.compile(r"(?:投资方|投资主体|出资方|[Ii]nvestor)\s*[：:]\s*$"), ("：", ":")),

@@ -56,7 +56,7 @@ _ORIGIN_BEFORE = re.compile(r"(?:headquartered|based|registered|founded)\s+in\s+
 _DISTANCE_BEFORE = re.compile(r"(?:km|kilomet(?:er|re)s|miles)\s+(?:(?:north|south|east|west)\w*\s+)?(?:of|from)\s+$")
 
 
-_LIST_JOIN = re.compile(r",? and |, |、|和|及")
+_LIST_JOIN = re.compile(r",? and |, |、|和|及|['’]s ")  # (and "Shanghai's Qingpu district")
 _MARKET_BEFORE = re.compile(r"\b(?:as far (?:away )?as|exported to|shipped to|sold (?:in|to)|markets? in|customers in)\s+$")
 _SOURCE_BEFORE = re.compile(r"\bfrom (?:the )?(?:neighbou?ring |nearby )?$")
 _SIGNED_THERE = re.compile(r"(?:正式|成功|集中)?(?:签订|签约|签署)")
@@ -103,6 +103,8 @@ def _not_where(text: str, p) -> bool:
             return True  # "phosphate supplies from the neighbouring Inner Mongolia region"
         if before.endswith(("as ", "to ", "in ")) and _MARKET_BEFORE.search(before):
             return True  # "sold in supermarkets as far away as Guangzhou": where goods go
+        if before.endswith(("borders ", "bordering ")):
+            return True  # "Jiashan county, which borders Shanghai's Qingpu district": a neighbour
         return before.endswith(("the ", "The ")) and _FIRM_AFTER_EN.match(text, p.end) is not None  # "the Beijing company"
     if last == "家":
         return _FIRM_AFTER.match(text, p.end) is not None  # "一家上海企业"

@@ -378,7 +378,7 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
         return False
     if words is None and _CJK.search(inner):  # (“X大厦”项目: the text calls it a project; a short quoted
         # phrase before 工程 is a slogan: “强链补链”工程)
-        return (bool(_ZH_HEADS.search(inner)) and len(inner) >= 4
+        return (bool(_ZH_HEADS.search(inner)) and len(inner) >= 6  # (“一把手工程”, “自己的项目”: slogans)
                 or text.startswith(("项目", "工程"), quote_end) and len(inner) >= 6) and not _is_generic_zh(inner)
     if len(inner.split()) < 2:
         return False

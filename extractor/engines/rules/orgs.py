@@ -97,7 +97,7 @@ _ZH_CHARS = re.compile(r"[\u4e00-\u9fff（）()A-Za-z0-9·]+$")
 _ZH_LEFT_CUT_WORDS = (
     r"获得|获|经(?=[\u4e00-\u9fff]{2,20}(?:批准|核准|同意))|报请|通过|根据|按照|由|与|同|跟|向|对|在|为|是|将|把|被|从|于|据|以|等|其|该|这家|这|由|的|了|和(?!改革|信息化|规划|社会|城乡|旅游|自然资源|体育)"
     r"|及|并|签约|签订|签署|投资|建设|承建|引进|实施|成立|设立|组建|表示|介绍|透露|出席|会同|联合|携手|及其|旗下|子公司|包括"
-    r"|还有|另有|也有|既有|代表|他们|他|她|签下|则|国有企业|国企|央企|民营企业|龙头企业|区属|市属|省属|县属")
+    r"|还有|另有|也有|既有|代表|他们|他|她|签下|则|国有企业|国企|央企|民营企业|龙头企业|区属|市属|省属|县属|当属|项目单位|建设单位|实施单位|业主单位|批复|核准|批准|印发")
 
 
 def _last_of(words: str) -> re.Pattern:
@@ -217,7 +217,8 @@ def _skip_place_based(text: str, start: int, suffix_start: int) -> int:
 # "the Yueyang Fiber Project of Hunan X Co., Ltd.": a project "of" its company; the company's name
 # starts after the "of" that follows a project's head word.
 _PROJECT_OF = re.compile(r".*\b(?:Project|Plant|Base|Factory|Facility|Platform|Programme|Expansion|Upgrade|Phase"
-                         r"|Centre|Center|Park|Line|Station|Terminal|Mine|[IV]+)[^\S\n]+of[^\S\n]+(?=[A-Z])")
+                         r"|Centre|Center|Park|Line|Station|Terminal|Mine|Fab|Gigafactory|Campus|Hub|Mill|Smelter|Refinery"
+                         r"|[IV]+)[^\S\n]+of[^\S\n]+(?=[A-Z])")
 
 
 def _skip_project_of(text: str, start: int, suffix_start: int) -> int:
