@@ -168,3 +168,9 @@ def test_the_year_an_article_is_about(text, year):
 ])
 def test_targets_ahead_are_not_the_articles_year(text, year):
     assert infer_year(text) == year
+
+
+def test_an_autonomous_regions_zi_is_no_since():
+    text = ("广西开工\n\n人民网南宁3月19日电（记者 韦丽萍）3月18日，广西壮族自治区2025年第一季度重大项目集中开工活动举行。\n\n"
+            "2024年，东兴口岸进出口货运量增长。一期项目已于2021年建成投用。")
+    assert infer_year(text) == 2025

@@ -428,7 +428,7 @@ def body_year(text: str) -> Optional[int]:
 _OTHER_YEAR_BEFORE = re.compile(r"(?:\b(?:by|until|before|through|ahead of|since|founded in|established in|set up in"
                                 r"|expected in|scheduled for|targeted for|due in)\s+(?:the\s+(?:end|middle|start)\s+of\s+)?"
                                 r"|\b(?:will|expected|scheduled|slated|due|set to|targeted|aims?|plans?|once)\b[^.;,\n]{0,48}"
-                                r"|(?:预计|计划|力争|争取|目标|有望|将于|拟于|确保|到|至|成立于|始建于|创办于|自)[^，。；\s]{0,3})$", re.I)
+                                r"|(?:预计|计划|力争|争取|目标|有望|将于|拟于|确保|到|至|成立于|始建于|创办于|自(?!治))[^，。；\s]{0,3})$", re.I)
 _TARGET_AFTER = re.compile(r"年?(?:底前|年底前|以前|之前|前(?:建成|完成|投产|并网))"
                            r"|年(?:底|内)?(?:全面)?(?:实现|建成|达产|量产|完工|投产)")  # ("在2027年实现量产"; see _DONE_BEFORE)
 _DONE_BEFORE = re.compile(r"(?:已|已于|已经|于|早在)$")  # "已于2019年建成投产": done, not a target
