@@ -35,7 +35,8 @@ _NOT_THE_EVENT_WORD = re.compile(r"hope|expect|will\b|would\b|aims?\b|revenue|sa
                                  r"|截至|截止|累计")  # "截至2025年底累计完成投资7.6亿元": a tally, not the event
 _CLAUSE_END = re.compile(r"[,;，。；]|\.(?!\d)")
 # A sentence that opens with the event told before: "The approval, granted on Nov 5, ...", "该批复…".
-_THE_EVENT_AGAIN = re.compile(r"\s*(?:(?:[Tt]he|[Tt]his) (?:approval|list|roster|signing|agreement|deal|ceremony|"
+_ISSUED_BY = re.compile(r"\b(?:published|issued|released|compiled|drawn up) by\b")
+_THE_EVENT_AGAIN = re.compile(r"\s*(?:(?:[Tt]he|[Tt]his) (?:approval|list|roster|batch|signing|agreement|deal|ceremony|"
                               r"decision)\b|该(?:批复|名单|清单|协议|核准))")
 # When something was told, not done: "记者26日从甘肃省人民政府获悉", "officials said on Friday".
 _REPORTED_AFTER = re.compile(r"(?:从[^，。；]{0,20}?)?(?:获悉|了解到|获知|得知)")
@@ -108,10 +109,14 @@ class EventTracking:
         """"The list, issued by the X Commission, includes 186 projects": the body of the event told
         before, when that did not name one."""
         current = self.event
-        if current.gov is None and _THE_EVENT_AGAIN.match(sent.text) \
-                and any(status == current.status.status for status, _, _ in found):
-            cue_start = max(c[1] for c in found if c[0] == current.status.status)
-            current.gov = self.by_full_name(_acting_government(orgs, cue_start, self.text))
+        if current.gov is None and _THE_EVENT_AGAIN.match(sent.text):
+            cues_of_event = [c[1] for c in found if c[0] == current.status.status]
+            if not cues_of_event:  # "The batch, published by X, comprises ...": no cue but who made it
+                issued = _ISSUED_BY.search(sent.text)
+                if issued is None:
+                    return
+                cues_of_event = [sent.start + issued.start()]
+            current.gov = self.by_full_name(_acting_government(orgs, max(cues_of_event), self.text))
 
     def by_full_name(self, gov):
         """The organisation an abbreviation stands for: a short name the text defines ("海晟集团" for

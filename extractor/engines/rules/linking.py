@@ -171,6 +171,8 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         orgs = at.orgs.get(key, ())
         if found:
             self._update_event(index, sent, para, found, orgs)
+        elif orgs and self.event is not None:
+            self._body_of_the_event(sent, (), orgs)  # "The batch, published by X, ..."
         names = at.names.get(key, ())
         cands: list[Candidate] = []
         for n in names:
