@@ -186,3 +186,8 @@ def test_short_quoted_slogans_name_nothing_and_a_fab_of_its_company_is_named():
             "is the largest project.")
     assert names(text) == ["12-inch Analog and Power Chip Fab"]
     assert [o.text for o in find_orgs(text, False)] == ["Canton Silicon Semiconductor Co., Ltd."]
+
+
+def test_slogans_and_kinds_of_projects_in_quotes_name_nothing():
+    assert names("上半年，湖北坚持以项目为王，推进建设。", zh=True) == []
+    assert names("新型建材产业园等3个项目首次以“市级重点建设项目”身份列入计划。", zh=True) == []

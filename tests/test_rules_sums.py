@@ -361,3 +361,9 @@ def test_a_chinese_sum_after_another_builder_verb_a_second_builder_or_one_of_the
 ])
 def test_a_road_open_to_traffic_or_a_plant_opened_years_ago_is_no_record(text):
     assert "榕江至从江高速公路" not in _projects(text) and "Tianjin Electronic Chemicals Plant" not in _projects(text)
+
+
+def test_a_project_built_back_in_an_earlier_year_runs_already():
+    text = ("2025年宁波签约\n\n2025年9月18日，宁波前湾新区签约精密传动项目，总投资3.5亿美元。\n\n"
+            "早在2019年，该集团便在前湾新区建成投产了精密齿轮一期项目，投资1.1亿美元。")
+    assert "精密齿轮一期项目" not in _projects(text)

@@ -60,8 +60,8 @@ _TITLE_CASE_WORD = re.compile(r"\b[A-Z][a-z]")
 _ZH_HEADS = re.compile(r"(?:项目|工程|平台|基地|中心|产业园|园区|产业城|物流园|电站|码头|港区|生产线|工厂|"
                        r"网络|系统|综合体|示范区|(?:[一二三四五]|[1-5])期)(?:工程|项目)?）?$")
 _ZH_UNQUOTED_MIN, _ZH_UNQUOTED_MAX = 4, 28
-# (not 项目公司, 项目部, 项目法人: the company or team of a project, "设立项目公司")
-_ZH_ANCHOR_TEXT = r"(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])(?!公司|法人|部|经理|负责人)"
+# (not 项目公司, 项目部, 项目法人: the company or team of a project, "设立项目公司"; nor the slogan "以项目为王")
+_ZH_ANCHOR_TEXT = r"(?:项目|工程)(?![\u4e00-\u9fff]{0,1}[个批类])(?!公司|法人|部|经理|负责人|为[王纲重主先本要])"
 # A "/" before a digit joins two numbers with units inside a name ("100兆瓦/400兆瓦时储能电站"): the
 # power and the energy of one plant, not two names.
 # A phase in brackets is part of a name, inside it or after it: "X基地（二期）项目", "X项目（一期）".
@@ -95,7 +95,7 @@ _NAME_LABEL = re.compile(r"(?:项目名称|名称)\s*[：:]\s*$")  # "项目名�
 _ZH_NOT_NAME = re.compile(r"[亿万]元|以上|以下|季度|多地|部分|[0-9]{4}年|[0-9]{1,2}月份|我们|这是")
 # A name ending in a word for many places, fields or kinds of projects counts projects, it names none:
 # "西部地区项目", "各类项目", "交通领域项目", "重点项目", "相关工程".
-_ZH_COLLECTIVE_END = re.compile(r"(?:地区|区域|领域|行业|方面|类|重点|重大|相关|其他|其它)(?:项目|工程)$"
+_ZH_COLLECTIVE_END = re.compile(r"(?:地区|区域|领域|行业|方面|类|重点|重大|相关|其他|其它)(?:建设|产业|前期)?(?:项目|工程)$"
                                 r"|^(?:基础设施|固定资产投资|产业|民生|社会事业|工业|交通|水利|能源|城建|新基建|企业投资|政府投资)(?:项目|工程)$"
                                 r"|^[\u4e00-\u9fff]{0,3}建设(?:项目|工程)$")  # "投资建设项目": no particular one
 # A company's name glued to its project's name ("X锂业有限公司盐湖提锂二期项目"): the name starts
@@ -380,7 +380,8 @@ def _quoted_is_project(inner: str, text: str, quote_start: int, quote_end: int) 
     if words is None and _CJK.search(inner):  # (“X大厦”项目: the text calls it a project; a short quoted
         # phrase before 工程 is a slogan: “强链补链”工程)
         return (bool(_ZH_HEADS.search(inner)) and len(inner) >= 6  # (“一把手工程”, “自己的项目”: slogans)
-                or text.startswith(("项目", "工程"), quote_end) and len(inner) >= 6) and not _is_generic_zh(inner)
+                or text.startswith(("项目", "工程"), quote_end) and len(inner) >= 6) and not _is_generic_zh(inner) \
+            and not _ZH_COLLECTIVE_END.search(inner)  # (“市级重点建设项目”: a kind of project, quoted)
     if len(inner.split()) < 2:
         return False
     if ("projects" in words) if words is not None else _PROJECTS_WORD.search(inner):
