@@ -68,7 +68,7 @@ _TRIGGERS: list[tuple[int, str, int]] = [  # (index in STATUS_CUES, anchor and c
     (0, r"g(?<=ag)(?=reed (?:with|to|that)\b|reed on [A-Z])", 1), (0, r"k(?<=ink)(?=ed\b)", 2), (0, r"d(?<=entered)(?= into\b)", 6), (0, r"g(?<=Ag)(?=reement)", 1), (0, r"p(?<=put p)(?=en to paper)", 4), (0, "签", 0), (0, "协(?=议)", 0), (0, "合(?=同)", 0),
     (1, r"v(?<=approv)", 5), (1, r"f(?<=signed of)(?=f\b)", 8), (1, r"f(?<=signs of)(?=f\b)", 7),
     (1, r"f(?<=sign of)(?=f\b)", 6), (1, r"p(?=assed the establishment)", 0), (1, r"f(?<=ratif)(?=ied)", 4),
-    (1, r"g(?=reen[- ]?light|reenlit)", 0), (1, r"n(?<=got the n)(?=od\b)", 8), (1, r"n(?<=gets the n)(?=od\b)", 9), (1, r"c(?:(?<=was c)|(?<=ere c)|(?<=een c))(?=leared\b)", 0),
+    (1, r"g(?=reen[- ]?light|reenlit)", 0), (1, r"g(?=ot the nod\b|ets the nod\b)", 0), (1, r"c(?:(?<=was c)|(?<=ere c)|(?<=een c))(?=leared\b)", 0),
     (1, "核(?=准)", 0), (1, "备(?=案通过)", 0), (1, "予(?=以备案)", 0), (1, "完(?=成备案)", 0), (1, "已(?=备案)", 0), (1, "批(?=[复准])", 0), (1, "获(?=批)", 0), (1, "审(?=批通过)", 0),
     (2, r"p(?=lan|roposed)", 0), (2, r"w(?=ill )", 0), (2, r"d(?<=intend)(?=[s ])", 5),
     (2, r"g(?<=is preparing)", 11), (2, r"g(?<=are preparing)", 12), (2, r"x(?<=ex)(?=pect)", 1), (2, "拟", 0),

@@ -79,7 +79,8 @@ _RENAMED_BEFORE = re.compile(r"(?:名称|名字)(?:为|是|叫)\s*[“\"「]?$|(
                              r"|\b(?:known as|dubbed|officially named|formally named|formally called|officially called)"
                              r"\s+(?:the\s+)?[“\"]?$")
 # "The Project comprises a 300MW wind farm, an electrolysis plant ...": what follows are its parts.
-_COMPRISES = re.compile(r"\b(?:comprises|will comprise|consists of|will consist of|is made up of|includes|will include)\b")
+# (Plain words first, which the regex engine skips ahead to: a leading \b is tried at every position.)
+_COMPRISES = re.compile(r"(?:comprises|will comprise|consists of|will consist of|is made up of|includes|will include)\b")
 _HOSTED_BY = re.compile(r"hosted by\b|organi[sz]ed by\b|主办|承办")
 _WORD = re.compile(r"[a-z]+")
 # Words of "the ... project" that say which one is meant by when or how, not by what it is.
@@ -233,7 +234,9 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
     def _parts_of_the_project(self, sent: Sentence, names, cands) -> bool:
         """False when the sentence tells what the project in focus is made of ("The project comprises a
         wind farm and a plant"): the names after the verb are its parts (marked as components)."""
-        said = _COMPRISES.search(sent.text)
+        said = _COMPRISES.search(self.text, sent.start, sent.end)
+        if said is not None:
+            said = _COMPRISES.search(sent.text)  # (in the sentence's own text, for the subject before it)
         if said is None or any(n.start < sent.start + said.start() for n in names):
             return True
         subject = sent.text[:said.start()].strip()
