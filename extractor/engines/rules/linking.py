@@ -33,8 +33,8 @@ _GAP_CLAUSE = ("[^，。；,;]{0,8}?(?:"
                "(?:落户|选址|位于|建于|布局)[\u4e00-\u9fffA-Za-z0-9]{0,20}"
                "|(?:将|拟)?由[^，。；,;]{1,48}?(?:投资建设|投资兴建|兴建|建设|承建|代建|实施|负责|(?<!总)(?<!计划)投资|申报|出资|签约|签订)"
                "|[^，。；,;]{2,40}?(?:承建|总承包|施工)"  # "由A负责实施，B承建，项目投资8亿元": a second builder
-               "|是[^，。；,;]{1,30}?之一"
-               "|(?:利用|依托|采用|通过|主要建设|计划建设|拟建设)[^，。；,;]{1,40}"  # "利用厂房屋顶建设光伏电站并配套储能设施"  # "X是今年生态环保类的重点项目之一，…，计划总投资15.2亿元"
+               "|是[^，。；,;]{1,30}?之一"  # "X是今年生态环保类的重点项目之一，…，计划总投资15.2亿元"
+               "|(?:利用|依托|采用|通过|主要建设|计划建设|拟建设)[^，。；,;]{1,40}"  # "利用厂房屋顶建设光伏电站并配套储能设施"
                "|(?:建设|项目)?(?:地点|地址)(?:在|位于|为|：)[^，。；,;]{1,30}"
                "|(?:当天|当日|同日|同期|今天|今日|日前|近日)?(?:正式|集中|顺利)?(?:开工|动工|开建|签约|落地|获批|建成|投产)(?:建设)?"
                "|(?:获|经)[^，。；,;]{1,30}?(?:核准|批复|批准|备案)"
@@ -116,7 +116,6 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         # The organisations of the last sentence that named any, with its paragraph: the parties "后者"
         # and "the latter" stand for when their own sentence names none.
         self.parties_before: tuple[int, tuple[OrgMention, ...]] = (-1, ())
-        self.paragraph = -1
 
     # --- driving -------------------------------------------------------------------------------
     def run(self, skip_paragraphs: set[int]) -> None:
@@ -166,7 +165,6 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
     # --- one sentence --------------------------------------------------------------------------
     def _sentence(self, index: int, sent: Sentence, para: Paragraph) -> None:
         at, key = self._at, sent.start
-        self.paragraph = para.index
         described = self._pop_described(index)
         found = at.status.get(key, ())
         orgs = at.orgs.get(key, ())
@@ -235,11 +233,9 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
         """False when the sentence tells what the project in focus is made of ("The project comprises a
         wind farm and a plant"): the names after the verb are its parts (marked as components)."""
         said = _COMPRISES.search(self.text, sent.start, sent.end)
-        if said is not None:
-            said = _COMPRISES.search(sent.text)  # (in the sentence's own text, for the subject before it)
-        if said is None or any(n.start < sent.start + said.start() for n in names):
+        if said is None or any(n.start < said.start() for n in names):
             return True
-        subject = sent.text[:said.start()].strip()
+        subject = self.text[sent.start:said.start()].strip()
         found = cues.ANAPHOR_PROJECT.match(subject)
         if found is None or found.end() != len(subject):
             return True
@@ -368,13 +364,13 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
             target = self._amount_target(a, sent, names, cands, referents)
             # (An unquoted Chinese name named in this sentence must be tight with its sum; one referred
             # to by 该项目/该工程 is not named here at all.)
-            phase = target is not None and _phase_sum_of(text, a, target)
+            phase_said = _PHASE_SUM_BEFORE.search(text, max(0, a.start - 10), a.start)  # "一期投资5亿元"
+            phase = target is not None and _phase_of(phase_said, target)
             if target is not None and target.name.source == "zh" and target in cands and not phase \
                     and not self._tight(target, names, a):
                 target = self._described_by_sum(a, names, cands)  # "总投资48亿元的X项目", or none
             if target is not None:
-                phase_only = not phase and _PHASE_SUM_BEFORE.search(text, max(0, a.start - 10), a.start) is not None
-                target.set_amount(a, revised=revised or phase, phase_only=phase_only)
+                target.set_amount(a, revised=revised or phase, phase_only=phase_said is not None and not phase)
                 self._mark_components(a, sent, names, cands, target)
                 revised_of = target
             elif not names:  # "X said it would spend $180 million on a second phase": named next, maybe
@@ -462,10 +458,10 @@ class Linker(OrgLinking, EventTracking, DescribedThenNamed):
 _PHASE_SUM_BEFORE = re.compile(r"([一二三四1-4])期(?:工程|项目)?(?:总)?投资(?:约|为)?$")
 
 
-def _phase_sum_of(text: str, a: MoneyMatch, target: Candidate) -> bool:
-    """"项目整体规划投资12亿元，分两期实施，其中一期投资5亿元": the phase's sum is the amount of the phase named."""
-    phase = _PHASE_SUM_BEFORE.search(text, max(0, a.start - 10), a.start)
-    return phase is not None and f"{phase.group(1)}期" in target.name.text
+def _phase_of(phase_said: Optional[re.Match], target: Candidate) -> bool:
+    """"项目整体规划投资12亿元，分两期实施，其中一期投资5亿元": the phase's sum (`phase_said`, a match of
+    _PHASE_SUM_BEFORE) is the amount of the phase named."""
+    return phase_said is not None and f"{phase_said.group(1)}期" in target.name.text
 
 
 class _BySentence:

@@ -300,8 +300,7 @@ def _quoted(text: str, offset: int, quotes: list[re.Match]) -> list[NameMention]
                 raw = inner = agreement.group(1)
             elif not _ZH_HEADS.search(inner) or _DOCUMENT_WORDS.search(inner):
                 continue
-        if not _quoted_is_project(inner, text, m.start(), m.end()) or _is_speech(raw, inner) \
-                or raw.rstrip()[-1:] in ",.!?" and _SAID_AFTER.match(text, m.end()):
+        if not _quoted_is_project(inner, text, m.start(), m.end()) or _is_speech(raw, inner, text, m.end()):
             continue
         if _after_location_cue(text, m.start()) or _quoted_is_venue(text, m, inner) \
                 or _ZH_ATTRIBUTE_AFTER.match(text, m.end()):
@@ -326,15 +325,19 @@ def _is_bold_heading(text: str, m: re.Match) -> bool:
 _SAID_AFTER = re.compile(r"\s*(?:said|says|added|noted|told)\b")
 
 
-def _is_speech(raw: str, inner: str) -> bool:
-    """A quoted English span that reads as a clause (see _FINITE_VERBS): said, not named."""
+def _is_speech(raw: str, inner: str, text: str, quote_end: int) -> bool:
+    """A quoted English span that reads as a clause (see _FINITE_VERBS), or that the text attributes
+    to a speaker (the quote ends at `quote_end` of `text`): said, not named."""
+    ends_like_speech = raw.rstrip()[-1:] in ",.!?"
+    if ends_like_speech and _SAID_AFTER.match(text, quote_end):
+        return True
     if _CJK.search(inner):  # Chinese titles in “...” end with their head word (_ZH_HEADS); a clause has commas
         return "，" in inner or "。" in inner or "我们" in inner or inner.startswith("这是")  # (or speaks)
     # Lower-case words only: a capitalised "Can" or "May" may be part of a title ("Can Tho Bridge").
     words = _WORD.findall(inner)
     if not _FINITE_VERBS.isdisjoint(words):
         return True
-    if raw.rstrip()[-1:] in ",.!?" and sum(w.islower() and w not in _SMALL_WORDS for w in words) >= 4:
+    if ends_like_speech and sum(w.islower() and w not in _SMALL_WORDS for w in words) >= 4:
         return True  # '"Beilun gives us a deep-water port on one side ...," said': a sentence, not a title
     return "," in inner and _SPEECH_END.search(raw) is not None
 

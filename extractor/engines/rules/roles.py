@@ -54,16 +54,16 @@ _COORDINATED = re.compile(r"\s*,?\s*(?:and|&|as well as)\s+(?:the\s+)?|\s*,\s*(?
 _PLACE_SIGNS_ZH = re.compile(r"[与同]")
 _PLACE_SIGNS_ZH_VERB = re.compile(r"签约|签订|签署")
 _PLACE_SIGNS_EN = re.compile(r"\s+(?:has\s+|have\s+|also\s+)?signed\b[^;]{0,80}?\bwith\s+(?:the\s+)?$")
-# "..., which it will carry out": the company builds the project named right before "which".
-# Between a project's name and "which it will build": maybe its Chinese name in brackets, maybe where
-# it is ("at Bao'an International Airport", "in Yuhang District").
-# "will be built by the company", "funded by the firm": the company is the agent of a passive verb, whose
-# subject is the project named before it. (The words a verb may take between it and "by": "solely".)
 # Between "the company" and the project it signs for or plans: "该公司当天与X签约“Y项目”".
 _SIGNS_OR_PLANS = re.compile(r"签约|签订|签署|拟|将|计划|\bsigned\b|\bwill\b|\bplans\b")
+# "will be built by the company", "funded by the firm": the company is the agent of a passive verb, whose
+# subject is the project named before it. (The words a verb may take between it and "by": "solely".)
 _PASSIVE_BY = re.compile(r"\b(?P<verb>built|constructed|undertaken|developed|implemented|carried out|invested|funded"
                          r"|financed|backed|bankrolled)\s+(?:\w+\s+)?by\s+$")
 _FUNDED = frozenset(("invested", "funded", "financed", "backed", "bankrolled"))
+# "..., which it will carry out": the company builds the project named right before "which".
+# Between a project's name and "which it will build": maybe its Chinese name in brackets, maybe where
+# it is ("at Bao'an International Airport", "in Yuhang District").
 _WHICH_BEFORE = re.compile(r"\s*(?:[(（][^()（）]{0,40}[)）])?(?:\s+(?:at|in|on|near)\s+(?:the\s+)?"
                            r"(?:[A-Z][\w'’-]*\s+){0,5}[A-Z][\w'’-]*)?\s*,?\s*(?:which|that)\s+")
 
@@ -301,7 +301,7 @@ class OrgLinking:
         When the sentence names none before `at`, the parties are those of the paragraph's sentence before
         ("A与B签署协议。根据协议，项目由后者建设")."""
         named = [o for o in self._at.orgs.get(sent.start, ()) if o.end <= at]
-        if not named and self.parties_before[0] == self.paragraph:
+        if not named and self.parties_before[0] == sent.para:
             named = list(self.parties_before[1])  # (a place may have been the other party: "Hefei signed with X")
             if latter and named:
                 return named[-1] if named[-1].is_company else None
